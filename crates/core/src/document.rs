@@ -1,0 +1,116 @@
+use std::ops::Range;
+
+/// A byte range into a [`Document::body`], always on char boundaries.
+pub type Span = Range<usize>;
+
+/// A publication date (proleptic Gregorian, no time zone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CalendarDate {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl CalendarDate {
+    /// Accepts `YYYY-MM-DD` and RFC 3339 timestamps (the date part is taken as written).
+    pub fn parse(s: &str) -> Option<CalendarDate> {
+        let s = s.trim();
+        let date = s.get(..10)?;
+        let mut parts = date.split('-');
+        let year: i32 = parts.next()?.parse().ok()?;
+        let month: u8 = parts.next()?.parse().ok()?;
+        let day: u8 = parts.next()?.parse().ok()?;
+        if s.len() > 10 && !matches!(s.as_bytes()[10], b'T' | b't' | b' ') {
+            return None;
+        }
+        let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+        valid.then_some(CalendarDate { year, month, day })
+    }
+}
+
+impl std::fmt::Display for CalendarDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// One article after cleaning: the text the analysis runs on, split into paragraphs.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub id: String,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<CalendarDate>,
+    /// The cleaned main text: kept paragraphs joined by `\n`, each copied verbatim from the input.
+    pub body: String,
+    /// Paragraph spans into `body`, in order, non-empty, never containing `\n`.
+    pub paragraphs: Vec<Span>,
+}
+
+impl Document {
+    /// Builds a document whose body is `paragraphs` joined by newlines.
+    pub fn from_paragraphs<'a>(id: impl Into<String>, paragraphs: impl IntoIterator<Item = &'a str>) -> Document {
+        let mut body = String::new();
+        let mut spans = Vec::new();
+        for p in paragraphs {
+            if p.trim().is_empty() {
+                continue;
+            }
+            if !body.is_empty() {
+                body.push('\n');
+            }
+            let start = body.len();
+            body.push_str(p);
+            spans.push(start..body.len());
+        }
+        Document { id: id.into(), body, paragraphs: spans, ..Document::default() }
+    }
+
+    pub fn text(&self, span: &Span) -> &str {
+        &self.body[span.clone()]
+    }
+
+    /// Index of the paragraph holding byte `at`.
+    pub fn paragraph_of(&self, at: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.end < at);
+        (i < self.paragraphs.len() && self.paragraphs[i].start <= at).then_some(i)
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.body.split_whitespace().count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_dates_and_timestamps() {
+        assert_eq!(CalendarDate::parse("2022-08-23"), Some(CalendarDate { year: 2022, month: 8, day: 23 }));
+        assert_eq!(CalendarDate::parse("2022-08-23T10:00:00+12:00").unwrap().day, 23);
+        assert_eq!(CalendarDate::parse("2022-02-30"), None);
+        assert_eq!(CalendarDate::parse("2022-08-2x"), None);
+        assert_eq!(CalendarDate::parse("é"), None);
+    }
+
+    #[test]
+    fn paragraphs_are_body_slices() {
+        let d = Document::from_paragraphs("a", ["One.", "", "Two é."]);
+        assert_eq!(d.body, "One.\nTwo é.");
+        assert_eq!(d.text(&d.paragraphs[1]), "Two é.");
+        assert_eq!(d.paragraph_of(5), Some(1));
+        assert_eq!(d.paragraph_of(4), Some(0));
+    }
+}
