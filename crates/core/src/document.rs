@@ -56,6 +56,20 @@ pub struct Document {
     pub body: String,
     /// Paragraph spans into `body`, in order, non-empty, never containing `\n`.
     pub paragraphs: Vec<Span>,
+    /// What each paragraph is (parallel to `paragraphs`; empty means all [`ParagraphRole::Text`]).
+    pub roles: Vec<ParagraphRole>,
+}
+
+/// Cleaning keeps captions and headings in the body (they name people and places) but marks
+/// them, so that speech is only read from running text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ParagraphRole {
+    #[default]
+    Text,
+    /// A photo caption or credit line ("JANE DOE/Outlet A caption.").
+    Caption,
+    /// A section heading inside the article ("What happens next").
+    Heading,
 }
 
 impl Document {
@@ -85,6 +99,10 @@ impl Document {
     pub fn paragraph_of(&self, at: usize) -> Option<usize> {
         let i = self.paragraphs.partition_point(|p| p.end < at);
         (i < self.paragraphs.len() && self.paragraphs[i].start <= at).then_some(i)
+    }
+
+    pub fn role(&self, paragraph: usize) -> ParagraphRole {
+        self.roles.get(paragraph).copied().unwrap_or_default()
     }
 
     pub fn word_count(&self) -> usize {

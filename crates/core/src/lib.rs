@@ -11,4 +11,4 @@ pub use analysis::{
     DocAnalysis, Entity, EntityType, Mention, MentionKind, Quote, QuoteKind, SpeakerSource,
     TimeExpression, TimexType,
 };
-pub use document::{CalendarDate, Document, Span};
+pub use document::{days_in_month, CalendarDate, Document, ParagraphRole, Span};

@@ -1,0 +1,198 @@
+//! The engine: per-document stages run in parallel, then the cross-document steps.
+
+use parallax_clean::Cleaner;
+use parallax_core::{CalendarDate, DocAnalysis, Document, ParagraphRole, TimeExpression, TimexType};
+use parallax_entities::StoryEntities;
+use parallax_ingest::RawArticle;
+use parallax_stories::{cluster_stories, StoryConfig};
+use rayon::prelude::*;
+
+/// One per-document extraction step. Stages run in order over a shared [`DocAnalysis`].
+pub trait DocStage: Send + Sync {
+    fn name(&self) -> &'static str;
+    fn run(&self, doc: &Document, analysis: &mut DocAnalysis);
+}
+
+struct EntityStage;
+impl DocStage for EntityStage {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+    fn run(&self, doc: &Document, analysis: &mut DocAnalysis) {
+        analysis.entities = parallax_entities::find_entities(doc);
+    }
+}
+
+/// Quotes come only from running text: captions and headings are not speech.
+struct QuoteStage;
+impl DocStage for QuoteStage {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+    fn run(&self, doc: &Document, analysis: &mut DocAnalysis) {
+        let quotes = parallax_quotes::find_quotes(doc);
+        let in_text = |q: &parallax_core::Quote| {
+            doc.paragraph_of(q.text.start).is_none_or(|p| doc.role(p) == ParagraphRole::Text)
+        };
+        if quotes.iter().all(in_text) {
+            analysis.quotes = quotes;
+            return;
+        }
+        // Dropping quotes shifts indices: remap Context(i) references, dropping dangling ones.
+        let mut new_index = vec![None; quotes.len()];
+        let mut kept = Vec::new();
+        for (i, q) in quotes.into_iter().enumerate() {
+            if in_text(&q) {
+                new_index[i] = Some(kept.len());
+                kept.push(q);
+            }
+        }
+        for q in &mut kept {
+            if let parallax_core::SpeakerSource::Context(i) = q.speaker_source {
+                q.speaker_source = match new_index.get(i).copied().flatten() {
+                    Some(j) => parallax_core::SpeakerSource::Context(j),
+                    None => parallax_core::SpeakerSource::Unattributed,
+                };
+            }
+        }
+        analysis.quotes = kept;
+    }
+}
+
+struct AttributionStage;
+impl DocStage for AttributionStage {
+    fn name(&self) -> &'static str {
+        "attribution"
+    }
+    fn run(&self, doc: &Document, analysis: &mut DocAnalysis) {
+        parallax_entities::attribute_quotes(doc, &mut analysis.entities, &mut analysis.quotes);
+    }
+}
+
+/// Time expressions per paragraph, resolved against the publication date.
+struct TimexStage;
+impl DocStage for TimexStage {
+    fn name(&self) -> &'static str {
+        "timex"
+    }
+    fn run(&self, doc: &Document, analysis: &mut DocAnalysis) {
+        let anchor = doc.published.map(|d| parallax_timex::CalendarDate { year: d.year, month: d.month, day: d.day });
+        for p in &doc.paragraphs {
+            for t in parallax_timex::find_time_expressions(&doc.body[p.clone()], anchor) {
+                let kind = match t.kind {
+                    parallax_timex::TimexType::Date => TimexType::Date,
+                    parallax_timex::TimexType::Time => TimexType::Time,
+                    parallax_timex::TimexType::Duration => TimexType::Duration,
+                    parallax_timex::TimexType::Set => TimexType::Set,
+                };
+                analysis.times.push(TimeExpression { span: p.start + t.start..p.start + t.end, kind, value: t.value });
+            }
+        }
+    }
+}
+
+/// One story: its documents (indices into [`Analysis::docs`]) and its merged entities.
+#[derive(Debug)]
+pub struct Story {
+    pub docs: Vec<usize>,
+    pub entities: StoryEntities,
+}
+
+/// How many items each stage produced, for the run summary.
+#[derive(Debug, Default, Clone)]
+pub struct StageCounts {
+    pub docs: usize,
+    pub words: usize,
+    pub removed_lines: usize,
+    pub entities: usize,
+    pub quotes: usize,
+    pub times: usize,
+}
+
+/// Everything the engine read and found.
+#[derive(Debug)]
+pub struct Analysis {
+    pub docs: Vec<Document>,
+    pub per_doc: Vec<DocAnalysis>,
+    pub stories: Vec<Story>,
+    /// For each document, its story's index in `stories`.
+    pub story_of: Vec<usize>,
+    pub counts: StageCounts,
+}
+
+/// The reading pipeline with its stages.
+pub struct Engine {
+    cleaner: Cleaner,
+    stages: Vec<Box<dyn DocStage>>,
+    stories: StoryConfig,
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine {
+            cleaner: Cleaner::default(),
+            stages: vec![Box::new(EntityStage), Box::new(QuoteStage), Box::new(AttributionStage), Box::new(TimexStage)],
+            stories: StoryConfig::default(),
+        }
+    }
+}
+
+impl Engine {
+    /// Cleans one raw article into a document.
+    pub fn clean(&self, raw: &RawArticle) -> (Document, usize) {
+        let cleaned = self.cleaner.clean(&raw.id, &raw.text);
+        let mut doc = cleaned.document;
+        doc.title = raw.title.clone();
+        doc.outlet = raw.outlet.clone();
+        doc.url = raw.url.clone();
+        doc.published = raw.published.as_deref().and_then(CalendarDate::parse);
+        (doc, cleaned.removed.len())
+    }
+
+    /// Runs the per-document stages on one document.
+    pub fn read(&self, doc: &Document) -> DocAnalysis {
+        let mut analysis = DocAnalysis::default();
+        for stage in &self.stages {
+            stage.run(doc, &mut analysis);
+        }
+        analysis
+    }
+
+    pub fn analyze(&self, articles: Vec<RawArticle>) -> Analysis {
+        let cleaned: Vec<(Document, usize)> = articles.par_iter().map(|a| self.clean(a)).collect();
+        let mut counts = StageCounts { docs: cleaned.len(), ..StageCounts::default() };
+        counts.removed_lines = cleaned.iter().map(|c| c.1).sum();
+        let docs: Vec<Document> = cleaned.into_iter().map(|c| c.0).collect();
+        let per_doc: Vec<DocAnalysis> = docs.par_iter().map(|d| self.read(d)).collect();
+        counts.words = docs.iter().map(Document::word_count).sum();
+        counts.quotes = per_doc.iter().map(|a| a.quotes.len()).sum();
+        counts.times = per_doc.iter().map(|a| a.times.len()).sum();
+
+        let groups = cluster_stories(&docs, self.stories);
+        let mut story_of = vec![0; docs.len()];
+        let stories: Vec<Story> = groups
+            .into_iter()
+            .enumerate()
+            .map(|(k, members)| {
+                for &d in &members {
+                    story_of[d] = k;
+                }
+                let input: Vec<(&Document, &[parallax_core::Entity])> =
+                    members.iter().map(|&d| (&docs[d], per_doc[d].entities.as_slice())).collect();
+                let entities = parallax_entities::merge_story(&input);
+                Story { docs: members, entities }
+            })
+            .collect();
+        counts.entities = stories.iter().map(|s| s.entities.entities.len()).sum();
+        Analysis { docs, per_doc, stories, story_of, counts }
+    }
+}
+
+impl Analysis {
+    /// The story-level entity index of a document's local entity.
+    pub fn story_entity(&self, doc: usize, local: usize) -> Option<usize> {
+        let story = &self.stories[self.story_of[doc]];
+        let pos = story.docs.iter().position(|&d| d == doc)?;
+        story.entities.local_to_story.get(pos)?.get(local).copied()
+    }
+}

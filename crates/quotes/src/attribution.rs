@@ -1,0 +1,620 @@
+//! Finding the cue and the words naming the speaker around a quote or a reported clause.
+//!
+//! English news attributes speech in a handful of shapes: `"…," NP said` / `"…," said NP`,
+//! `NP said: "…"`, `NP said (that) …`, `according to NP`, and `…, saying …` whose speaker is
+//! the subject of the main clause. The speaker is a noun phrase next to the cue; we find its
+//! extent by walking over tokens that can belong to a noun phrase (names, titles, determiners,
+//! nouns, `of`/`for`/`at` attachments, one apposition between commas) and stopping at
+//! clause words (conjunctions, auxiliaries, subordinators) and punctuation.
+
+use crate::cues::{self, is_one_of};
+use crate::tokens::{Kind, Tok};
+use parallax_core::Span;
+
+/// A cue and the speaker it names, as body spans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    pub cue: Span,
+    pub speaker: Option<Span>,
+}
+
+/// Token view of one paragraph.
+pub struct Para<'a> {
+    pub body: &'a str,
+    pub toks: &'a [Tok],
+}
+
+/// Words that end a noun phrase when met while walking over it.
+const STOP: &[&str] = &[
+    "that", "which", "when", "while", "because", "but", "if", "as", "after", "before", "since",
+    "although", "though", "so", "then", "where", "whether", "until", "than", "or", "nor", "yet",
+    "not", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "could", "should", "can", "may", "might", "must", "do", "does", "did", "also", "however",
+    "meanwhile", "still", "now", "later", "earlier", "yesterday", "today", "tonight", "asked",
+    "speaking", "writing", "despite", "instead", "here", "there", "again", "even", "indeed",
+    "moreover", "separately", "finally", "thus", "once", "during", "into", "about", "against",
+    "over", "under", "without", "through", "it's", "what", "how", "why", "said", "says", "told",
+    "added", "it", "this", "these", "those", "he's", "she's", "they're", "i'm", "we're", "not",
+    "never", "only", "just", "too", "very", "really", "recently", "reportedly", "repeatedly",
+    "like", "unlike", "whom", "whose", "by",
+];
+
+/// Sentence-opening words that are never the start of a speaker phrase.
+const OPENERS: &[&str] = &[
+    "in", "on", "at", "after", "before", "during", "when", "while", "but", "and", "so", "yet",
+    "however", "meanwhile", "still", "also", "now", "then", "later", "earlier", "yesterday",
+    "today", "asked", "as", "although", "if", "since", "because", "though", "despite", "for",
+    "from", "with", "without", "under", "instead", "here", "there", "again", "speaking",
+    "writing", "last", "even", "indeed", "moreover", "separately", "finally", "thus", "once",
+    "or", "what", "by", "to", "of", "that", "this", "it", "about", "over", "into", "through",
+];
+
+/// Lowercase words that may sit inside a speaker phrase but not at its left edge.
+const INNER: &[&str] = &["of", "for", "at", "from", "in", "to", "on", "with", "and", "&", "de", "la", "van", "von", "der", "del", "da", "le", "bin", "al", "who"];
+
+/// Adverbs and auxiliaries between a speaker and the cue: "has also said", "later told".
+const AUX: &[&str] = &[
+    "has", "have", "had", "also", "later", "then", "again", "once", "never", "would", "will",
+    "did", "does", "do", "first", "earlier", "previously", "recently", "repeatedly", "publicly",
+    "reportedly", "initially", "separately", "finally", "only", "still", "often", "frequently",
+    "simply", "flatly", "quickly", "immediately", "angrily", "bluntly", "candidly", "privately",
+    "subsequently", "already", "long", "since", "just", "even", "not", "is", "was", "be", "been",
+    "being", "may", "might", "could", "can", "should", "must", "are", "were", "went", "on", "to",
+    "go", "goes", "going",
+];
+
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight"];
+
+impl<'a> Para<'a> {
+    pub fn word(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        self.body.get(t.start..t.end).unwrap_or("")
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_word())
+    }
+
+    pub fn upper(&self, i: usize) -> bool {
+        self.is_word(i) && self.word(i).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+
+    pub fn lower_word(&self, i: usize) -> bool {
+        self.is_word(i) && self.word(i).chars().next().is_some_and(|c| c.is_lowercase())
+    }
+
+    /// A core cue word at token `i` (unquoted).
+    pub fn cue_at(&self, i: usize) -> Option<cues::Cue> {
+        let t = self.toks.get(i)?;
+        if !t.is_word() || t.quoted {
+            return None;
+        }
+        let c = cues::cue(self.word(i))?;
+        // "according" only as "according to".
+        if is_one_of(self.word(i), &["according"]) && !self.is_word_eq(i + 1, "to") {
+            return None;
+        }
+        // After a determiner or a possessive the word is a noun: "his remarks", "the report".
+        if i > 0 && self.toks[i - 1].is_word() {
+            let p = self.word(i - 1);
+            if is_one_of(p, &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "such", "any", "no", "every", "each"]) || p.ends_with("'s") || p.ends_with("’s") {
+                return None;
+            }
+        }
+        // Capitalised cue words mid-sentence are names or titles ("Post", "Read"), not verbs,
+        // unless they open the sentence ("Said Smith: …", "According to …").
+        if self.upper(i) && i > 0 && self.toks[i - 1].is_word() {
+            return None;
+        }
+        Some(c)
+    }
+
+    pub fn is_word_eq(&self, i: usize, w: &str) -> bool {
+        self.is_word(i) && self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        self.toks[a].start..self.toks[b - 1].end
+    }
+
+    /// The cue's span: the cue word, extended over multi-word cues ("according to", "went on
+    /// to say", "pointed out").
+    pub fn cue_span(&self, k: usize) -> Span {
+        let mut end = k + 1;
+        if self.is_word_eq(k, "according") && self.is_word_eq(k + 1, "to") {
+            end = k + 2;
+        } else if self.is_word_eq(k, "went") && self.is_word_eq(k + 1, "on") {
+            end = k + 2;
+            if self.is_word_eq(k + 2, "to") && self.is_word(k + 3) {
+                end = k + 4;
+            }
+        } else if self.is_word_eq(k + 1, "out") && is_one_of(self.word(k), &["pointed", "points", "pointing"]) {
+            end = k + 2;
+        }
+        self.span(k, end.min(self.toks.len()))
+    }
+
+    /// Index just past a multi-word cue starting at `k`.
+    pub fn cue_end(&self, k: usize) -> usize {
+        let s = self.cue_span(k);
+        let mut e = k + 1;
+        while e < self.toks.len() && self.toks[e].end <= s.end {
+            e += 1;
+        }
+        e
+    }
+
+    /// The speaker phrase ending right before token `cue` (exclusive), not crossing `lo`.
+    /// Returns token range.
+    pub fn left_np(&self, lo: usize, cue: usize) -> Option<(usize, usize)> {
+        let mut j = cue;
+        // Auxiliaries and adverbs between the speaker and the cue.
+        while j > lo && self.is_word(j - 1) && (is_one_of(self.word(j - 1), AUX) || self.word(j - 1).ends_with("ly") && self.lower_word(j - 1)) {
+            j -= 1;
+        }
+        // "Smith on Tuesday said", "Smith Tuesday said".
+        if j > lo && self.is_word(j - 1) && is_one_of(self.word(j - 1), WEEKDAYS) {
+            j -= 1;
+            if j > lo && self.is_word_eq(j - 1, "on") {
+                j -= 1;
+            }
+        }
+        if j <= lo {
+            return None;
+        }
+        // "a statement from Smith, who said": the antecedent and the relative pronoun.
+        if self.is_word_eq(j - 1, "who") {
+            let end = j;
+            let mut a = j - 1;
+            if a > lo && self.toks[a - 1].is_punct(',') {
+                a -= 1;
+                let (mut s, _) = self.walk_left(lo, a, false)?;
+                // "a statement from Smith, who": the antecedent is the name after the last
+                // preposition.
+                if let Some(x) = (s..a).rev().find(|&x| self.lower_word(x) && is_one_of(self.word(x), &["from", "by", "of", "with", "to"])) {
+                    s = x + 1;
+                }
+                return Some((s, end));
+            }
+            return Some((a, end));
+        }
+        let mut end = j;
+        let mut apposition = false;
+        if self.toks[j - 1].is_punct(',') {
+            // "Smith, who led the party for a decade, said": the name and its relative clause.
+            let mut x = j - 1;
+            while x > lo && j - 1 - x < 40 {
+                x -= 1;
+                let t = &self.toks[x];
+                if t.quoted || t.is_mark() || matches!(t.kind, Kind::Punct('.' | ';' | ':' | '!' | '?')) {
+                    break;
+                }
+                if t.is_punct(',') && self.is_word(x + 1) && is_one_of(self.word(x + 1), &["who", "whose"]) {
+                    if let Some((a, _)) = self.walk_left(lo, x, false) {
+                        return Some((a, j - 1));
+                    }
+                    break;
+                }
+            }
+            // "Smith, a senior fellow at X, said"
+            end = j - 1;
+            apposition = true;
+        }
+        let (a, e) = self.walk_left(lo, end, apposition)?;
+        Some((a, e))
+    }
+
+    /// Walks left from `end` (exclusive) over a noun phrase; `apposition`: the phrase is an
+    /// apposition closed by a comma, so one comma may be crossed to reach the name before it.
+    fn walk_left(&self, lo: usize, end: usize, apposition: bool) -> Option<(usize, usize)> {
+        let mut a = end;
+        let mut crossed = false;
+        let mut paren = 0i32;
+        while a > lo {
+            let i = a - 1;
+            let t = &self.toks[i];
+            if t.quoted || t.is_mark() {
+                break;
+            }
+            match t.kind {
+                Kind::Word => {
+                    let w = self.word(i);
+                    let starts_upper = w.chars().next().is_some_and(|c| c.is_uppercase());
+                    if paren == 0 {
+                        if starts_upper {
+                            // A capitalised opener ends the phrase only at the sentence start.
+                            let at_start = i == lo || !self.toks[i - 1].is_word();
+                            if at_start && is_one_of(w, OPENERS) {
+                                break;
+                            }
+                            if is_one_of(w, &["i"]) {
+                                // "I" is a pronoun subject: keep.
+                            }
+                        } else if is_one_of(w, STOP) || (cues::cue(w).is_some_and(|c| c.core) && !w.ends_with("ing")) {
+                            break;
+                        } else if is_one_of(w, &["and", "or"]) && !(i > lo && self.upper(i - 1)) {
+                            break;
+                        } else if w.ends_with("ing") && !is_one_of(w, &["ceiling", "king", "ring", "spring"]) && i + 1 < end && self.upper(i + 1) {
+                            break;
+                        }
+                    }
+                    a = i;
+                }
+                Kind::Punct(')') => {
+                    paren += 1;
+                    a = i;
+                }
+                Kind::Punct('(') => {
+                    paren -= 1;
+                    a = i;
+                    if paren < 0 {
+                        break;
+                    }
+                }
+                Kind::Punct(',') if paren > 0 => a = i,
+                Kind::Punct(',') if apposition && !crossed && a < end && i > lo && self.upper(i - 1) => {
+                    crossed = true;
+                    a = i;
+                }
+                Kind::Punct('-' | '–' | '&' | '\'' | '’' | '.') if paren > 0 || self.is_word(i + 1) && i > lo && self.is_word(i - 1) && !self.toks[i].is_punct('.') => a = i,
+                _ if paren > 0 => a = i,
+                _ => break,
+            }
+            if end - a > 30 {
+                break;
+            }
+        }
+        // Trim words that cannot open a phrase, and a dangling comma.
+        while a < end && (self.toks[a].is_punct(',') || (self.lower_word(a) && is_one_of(self.word(a), INNER)) || (self.is_word(a) && is_one_of(self.word(a), OPENERS) && !self.is_word_eq(a, "this"))) {
+            a += 1;
+        }
+        if a >= end {
+            return None;
+        }
+        // Too long to be a speaker phrase without a comma: narration, not a subject.
+        if end - a > 16 && !crossed {
+            return None;
+        }
+        Some((a, end))
+    }
+
+    /// The speaker phrase starting at `start`, stopping before `hi` (cue-first order
+    /// "said Smith, a professor at X").
+    pub fn right_np(&self, start: usize, hi: usize) -> Option<(usize, usize)> {
+        let mut b = start;
+        // Skip a leading time expression: "said Tuesday", "said on Monday".
+        if self.is_word_eq(b, "on") && self.is_word(b + 1) && is_one_of(self.word(b + 1), WEEKDAYS) {
+            b += 2;
+        } else if self.is_word(b) && is_one_of(self.word(b), WEEKDAYS) {
+            b += 1;
+        }
+        let a = b;
+        let mut commas = 0;
+        let mut paren = 0i32;
+        while b < hi {
+            let t = &self.toks[b];
+            if t.quoted || t.is_mark() {
+                break;
+            }
+            match t.kind {
+                Kind::Word => {
+                    let w = self.word(b);
+                    let lower = w.chars().next().is_some_and(|c| c.is_lowercase());
+                    if paren == 0 && lower {
+                        if b == a && !is_one_of(w, &["the", "a", "an", "his", "her", "their", "its", "our", "he", "she", "they", "we", "i", "one", "two", "three", "some", "several", "many", "sources", "officials", "experts", "analysts", "critics", "supporters", "aides", "advisers", "people", "someone", "another"]) && !w.ends_with('s') {
+                            // A lowercase word right after the cue that is not a determiner or
+                            // a plural noun: "said in a statement", not a speaker.
+                            if is_one_of(w, STOP) || is_one_of(w, OPENERS) {
+                                break;
+                            }
+                        }
+                        if is_one_of(w, STOP) || (w.ends_with("ing") && b > a) {
+                            break;
+                        }
+                        if is_one_of(w, &["in", "on", "during"]) && b > a && self.upper(b - 1) {
+                            break;
+                        }
+                    }
+                    b += 1;
+                }
+                Kind::Punct('(') => {
+                    paren += 1;
+                    b += 1;
+                }
+                Kind::Punct(')') => {
+                    paren -= 1;
+                    b += 1;
+                    if paren < 0 {
+                        break;
+                    }
+                }
+                Kind::Punct(',') if paren == 0 => {
+                    // Continue over an apposition: ", a professor at X", ", 45,", ", R-Texas".
+                    let n = b + 1;
+                    let ok = commas < 2
+                        && b > a
+                        && self.is_word(n)
+                        && n < hi
+                        && (!is_one_of(self.word(n), STOP) || is_one_of(self.word(n), &["now", "then", "also", "himself", "herself"]))
+                        && !is_one_of(self.word(n), OPENERS)
+                        && !self.word(n).ends_with("ing")
+                        && !is_one_of(self.word(n), &["who", "according", "adding", "saying", "and"])
+                        && cues::cue(self.word(n)).is_none();
+                    if !ok {
+                        break;
+                    }
+                    commas += 1;
+                    b += 1;
+                }
+                Kind::Punct('-' | '–' | '&' | '\'' | '’') if b > a => b += 1,
+                _ if paren > 0 => b += 1,
+                _ => break,
+            }
+            if b - a > 30 {
+                break;
+            }
+        }
+        while b > a && matches!(self.toks[b - 1].kind, Kind::Punct(',' | '-' | '–')) {
+            b -= 1;
+        }
+        (b > a).then_some((a, b))
+    }
+
+    /// The subject at the start of a sentence (for participle cues: "X criticised Y,
+    /// saying …").
+    pub fn subject(&self, s: usize, hi: usize) -> Option<(usize, usize)> {
+        let mut a = s;
+        while a < hi && self.is_word(a) && is_one_of(self.word(a), OPENERS) && !self.is_word_eq(a, "this") {
+            a += 1;
+        }
+        let mut b = a;
+        while b < hi && b - a < 10 {
+            if !self.is_word(b) {
+                if matches!(self.toks[b].kind, Kind::Punct('-' | '.' | '\'' | '’')) && b > a && self.is_word(b + 1) {
+                    b += 1;
+                    continue;
+                }
+                break;
+            }
+            let w = self.word(b);
+            let lower = w.chars().next().is_some_and(|c| c.is_lowercase());
+            if lower && (is_one_of(w, STOP) || is_one_of(w, AUX) || cues::cue(w).is_some() || w.ends_with("ed") || (w.ends_with('s') && b > a && self.upper(b - 1) && !w.ends_with("'s") && !w.ends_with("’s"))) {
+                break;
+            }
+            b += 1;
+        }
+        (b > a).then_some((a, b))
+    }
+
+    /// Attribution at cue token `k` within the tokens `lo..hi` of one sentence.
+    pub fn at_cue(&self, lo: usize, hi: usize, k: usize) -> Attribution {
+        let cue = self.cue_span(k);
+        let after = self.cue_end(k);
+        let c = cues::cue(self.word(k));
+        let speaker = if self.is_word_eq(k, "according") {
+            self.right_np(after, hi)
+        } else if c.is_some_and(|c| c.participle) {
+            // "…, saying": the main clause's subject.
+            self.subject(lo, k)
+        } else if let Some(np) = self.left_np(lo, k) {
+            Some(np)
+        } else if k > lo && (self.toks[k - 1].is_punct(',') || self.is_word_eq(k - 1, "and") || self.is_word_eq(k - 1, "but")) {
+            // "X criticised Y and said …", "X, …, said": the clause's subject.
+            self.subject(lo, k).or_else(|| self.right_np(after, hi))
+        } else {
+            self.right_np(after, hi)
+        };
+        Attribution { cue, speaker: speaker.map(|(a, b)| self.span(a, b)) }
+    }
+
+    /// First unquoted sentence-ending token at or after `from` (exclusive bound `hi`).
+    /// Does an unquoted sentence end at token `i`? Not before `)` or `,`, nor a `.` before a
+    /// lowercase word ("(R-Wis.)", "p.m. on").
+    pub fn is_boundary(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.quoted || !matches!(t.kind, Kind::Punct('.' | '!' | '?' | ';')) {
+            return false;
+        }
+        match self.toks.get(i + 1) {
+            None => true,
+            Some(n) if matches!(n.kind, Kind::Punct(')' | ',' | ']' | '.')) => false,
+            Some(_) if t.is_punct('.') && self.lower_word(i + 1) => false,
+            _ => true,
+        }
+    }
+
+    pub fn sentence_end(&self, from: usize, hi: usize) -> usize {
+        let mut i = from;
+        while i < hi {
+            if self.is_boundary(i) {
+                return i + 1;
+            }
+            i += 1;
+        }
+        hi
+    }
+
+    /// Start of the sentence holding token `at` (scanning back to `lo`).
+    pub fn sentence_start(&self, lo: usize, at: usize) -> usize {
+        let mut i = at;
+        while i > lo {
+            if self.is_boundary(i - 1) {
+                return i;
+            }
+            i -= 1;
+        }
+        lo
+    }
+}
+
+/// Attribution in the narration right after a closing mark: `, said Smith.` / `, he said.` /
+/// `Smith told reporters.` Tokens `from..hi` (hi = the sentence end or the next quote).
+pub fn after_quote(p: &Para, from: usize, hi: usize) -> Option<Attribution> {
+    let mut i = from;
+    while i < hi && matches!(p.toks[i].kind, Kind::Punct(',' | '—' | '–' | '-' | '(')) {
+        i += 1;
+    }
+    let mut words = 0;
+    let mut k = i;
+    while k < hi && words < 14 {
+        let t = &p.toks[k];
+        if t.is_mark() || t.quoted {
+            return None;
+        }
+        if matches!(t.kind, Kind::Punct('.' | '!' | '?' | ';' | ':')) {
+            return None;
+        }
+        if t.is_word() {
+            words += 1;
+            if let Some(c) = p.cue_at(k) {
+                if !c.core && !c.clause {
+                    k += 1;
+                    continue;
+                }
+                if k == i {
+                    let after = p.cue_end(k);
+                    let sp = p.right_np(after, hi);
+                    sp?;
+                    return Some(Attribution { cue: p.cue_span(k), speaker: sp.map(|(a, b)| p.span(a, b)) });
+                }
+                if c.participle && !p.is_word_eq(k, "according") {
+                    return None;
+                }
+                let sp = p.left_np(i, k);
+                if let Some((a, _)) = sp {
+                    // The whole stretch before the cue must be the speaker phrase.
+                    if a == i {
+                        return Some(Attribution { cue: p.cue_span(k), speaker: Some(p.span(sp?.0, sp?.1)) });
+                    }
+                }
+                return None;
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+/// How the narration before an opening mark introduces the quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Intro {
+    /// Nothing before it in its sentence.
+    Start,
+    /// `X said:` / `X said,` / `According to X,`.
+    Cue(Attribution),
+    /// A cue right before the mark with no punctuation: `X said (that) "…"`, `told CNN "…"`.
+    Bare(Attribution),
+    /// A colon with no cue word (`The statement:`), or a transcript label (`SMITH:`).
+    Colon(Option<Attribution>),
+    /// Narration: the quote is embedded in a sentence.
+    Narration,
+}
+
+/// Reads the narration `lo..open` before an opening mark (lo = the sentence start or the end
+/// of the previous quote).
+pub fn before_quote(p: &Para, lo: usize, open: usize) -> Intro {
+    let s = p.sentence_start(lo, open);
+    let mut last = open;
+    // Skip dashes/brackets right before the mark.
+    while last > s && matches!(p.toks[last - 1].kind, Kind::Punct('(' | '[')) {
+        last -= 1;
+    }
+    if last == s {
+        return Intro::Start;
+    }
+    let t = &p.toks[last - 1];
+    let find_cue = |upto: usize| -> Option<usize> { (s..upto).rev().find(|&k| p.cue_at(k).is_some_and(|c| c.core)) };
+    match t.kind {
+        Kind::Punct(':') => match find_cue(last - 1) {
+            Some(k) if last - 1 - k <= 8 => Intro::Cue(p.at_cue(s, last - 1, k)),
+            _ => {
+                let n = last - 1 - s;
+                if n <= 5 && p.upper(s) {
+                    Intro::Colon(Some(Attribution { cue: p.toks[last - 1].start..p.toks[last - 1].end, speaker: Some(p.span(s, last - 1)) }))
+                } else {
+                    Intro::Colon(None)
+                }
+            }
+        },
+        Kind::Punct(',' | '—' | '–') => match find_cue(last - 1) {
+            Some(k) if last - 1 - p.cue_end(k) <= 5 || p.is_word_eq(k, "according") && last - 1 - k <= 14 => {
+                Intro::Cue(p.at_cue(s, last - 1, k))
+            }
+            _ => Intro::Narration,
+        },
+        Kind::Word => {
+            let mut k = last - 1;
+            if p.is_word_eq(k, "that") && k > s {
+                k -= 1;
+            }
+            // "said in a statement", "told reporters", "said Tuesday": a cue up to 4 words back.
+            let found = (k.saturating_sub(4).max(s)..=k).rev().find(|&j| p.cue_at(j).is_some_and(|c| c.core && !c.participle || p.is_word_eq(j, "saying") || p.is_word_eq(j, "adding")));
+            match found {
+                Some(j)
+                    if j == k
+                        || (p.cue_at(j).is_some_and(|c| c.object) && k - j <= 3 && (j + 1..=k).all(|x| p.is_word(x) && !is_one_of(p.word(x), &["of", "as", "to", "for", "a", "an", "about", "on", "with"])))
+                        || (j + 1..=k).all(|x| p.is_word(x) && (is_one_of(p.word(x), WEEKDAYS) || is_one_of(p.word(x), &["in", "on", "a", "an", "statement", "interview", "during", "at", "recently", "earlier", "later", "today", "also", "once", "simply", "then"]))) =>
+                {
+                    Intro::Bare(p.at_cue(s, last, j))
+                }
+                _ => Intro::Narration,
+            }
+        }
+        _ => Intro::Narration,
+    }
+}
+
+/// The nearest cue to a quoted fragment within its sentence `s..e` (before it first).
+pub fn in_sentence(p: &Para, s: usize, e: usize, open: usize, close: usize) -> Option<Attribution> {
+    let before = (s..open).rev().find(|&k| p.cue_at(k).is_some_and(|c| c.core || c.clause));
+    let k = before.or_else(|| (close..e).find(|&k| p.cue_at(k).is_some_and(|c| c.core || c.clause)))?;
+    let a = p.at_cue(s, e, k);
+    Some(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn with<R>(text: &str, f: impl FnOnce(&Para) -> R) -> R {
+        let mut toks = Vec::new();
+        tokenize(text, 0..text.len(), &[], 0, &mut toks);
+        f(&Para { body: text, toks: &toks })
+    }
+
+    fn find(p: &Para, w: &str) -> usize {
+        (0..p.toks.len()).find(|&i| p.word(i) == w).unwrap()
+    }
+
+    fn left(text: &str) -> String {
+        with(text, |p| {
+            let k = find(p, "said");
+            p.left_np(0, k).map(|(a, b)| text[p.toks[a].start..p.toks[b - 1].end].to_string()).unwrap_or_default()
+        })
+    }
+
+    fn right(text: &str) -> String {
+        with(text, |p| {
+            let k = find(p, "said");
+            p.right_np(k + 1, p.toks.len()).map(|(a, b)| text[p.toks[a].start..p.toks[b - 1].end].to_string()).unwrap_or_default()
+        })
+    }
+
+    #[test]
+    fn speaker_before_cue() {
+        assert_eq!(left("In a long interview, the city's deputy mayor said"), "the city's deputy mayor");
+        assert_eq!(left("Jane Roe, a historian at Some University, said"), "Jane Roe, a historian at Some University");
+        assert_eq!(left("a letter from Roe, who said"), "Roe, who");
+        assert_eq!(left("Sen. Al Doe (D-Ore.) has also said"), "Sen. Al Doe (D-Ore.)");
+        assert_eq!(left("After the vote he said"), "he");
+    }
+
+    #[test]
+    fn speaker_after_cue() {
+        assert_eq!(right("said Jane Roe, a historian at Some University."), "Jane Roe, a historian at Some University");
+        assert_eq!(right("said Roe, speaking at a rally."), "Roe");
+        assert_eq!(right("said Roe in a statement."), "Roe");
+        assert_eq!(right("said a spokesman for the council."), "a spokesman for the council");
+    }
+}

@@ -1,0 +1,141 @@
+//! The speech-verb lexicon.
+//!
+//! A general English inventory of reporting verbs (checked against the cue inventory of the
+//! PolNeAR training split), looked up through a hash map built once. Lookups lowercase the
+//! token into a stack buffer, so the hot path never allocates.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a cue word allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    /// Introduces a reported clause ("said that …"): usable for indirect speech.
+    pub clause: bool,
+    /// Takes an addressee object before the clause ("told reporters that …").
+    pub object: bool,
+    /// A participle ("saying", "adding"): its speaker is the subject of the main clause.
+    pub participle: bool,
+    /// A core verb of saying: strong evidence on its own.
+    pub core: bool,
+}
+
+const CORE: &[&str] = &[
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added", "adding",
+    "write", "writes", "wrote", "writing", "continue", "continues", "continued", "ask", "asks", "asked",
+    "replies", "replied", "responds", "responded", "answers", "answered",
+    "explain", "explains", "explained", "explaining", "tweets", "tweeted", "tweeting", "state",
+    "states", "stated", "stating", "notes", "noted", "noting", "declare", "declares", "declared",
+    "remarks", "remarked", "insist", "insists", "insisted", "insisting", "argue", "argues",
+    "argued", "arguing", "claims", "claimed", "claiming", "allege", "alleges", "alleged",
+    "warns", "warned", "warning", "recall", "recalls", "recalled", "admit", "admits", "admitted",
+    "acknowledge", "acknowledges", "acknowledged", "concede", "concedes", "conceded", "announce",
+    "announces", "announced", "suggests", "suggested", "predicts", "predicted",
+    "reiterate", "reiterated", "repeat", "repeated", "stress", "stressed", "emphasize", "emphasized",
+    "emphasise", "emphasised", "maintain", "maintains", "maintained", "contend", "contends", "contended",
+    "countered", "assert", "asserts", "asserted", "confirms", "confirmed",
+    "denies", "denied", "reports", "reported", "promises", "promised",
+    "vows", "vowed", "pledged", "pledges", "joked", "jokes", "quipped",
+    "boasted", "brag", "bragged", "complains", "complained", "lamented",
+    "laments", "observed", "observes", "concluded", "concludes", "testify",
+    "testified", "revealed", "reveals", "disclosed", "agree", "agreed", "agrees",
+    "assured", "informed", "reminded", "retorted", "exclaim",
+    "exclaimed", "shouted", "yelled", "screamed", "chanted",
+    "mused", "wonder", "wondered", "opined", "proclaimed", "post",
+    "posted", "texted", "emailed", "pleaded", "demanded",
+    "hinted", "speculated", "estimated", "indicated",
+    "indicates", "accused", "accuses", "accusing", "calls", "called", "calling",
+    "describes", "described", "describing", "dubbed", "labeled", "labelled",
+    "branded", "termed", "blasted", "slammed", "criticize",
+    "criticized", "criticised", "praised", "urged", "urges", "reads",
+    "according", "snapped", "cried", "sighed", "whispered",
+    "scoffed", "questioned", "charged", "charges", "mention",
+    "mentioned", "mentions", "related", "recounted", "write", "began",
+    "went", "thundered", "sneered", "interjected", "share",
+    "shared", "offered", "reasoned", "pointed", "elaborated",
+];
+
+/// Verbs that take a reported clause (used for indirect speech).
+const CLAUSE: &[&str] = &[
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added", "adding",
+    "write", "writes", "wrote", "explain", "explains", "explained", "explaining", "states",
+    "stated", "stating", "note", "notes", "noted", "noting", "declare", "declares", "declared", "insist",
+    "insists", "insisted", "insisting", "argue", "argues", "argued", "arguing", "claim", "claims",
+    "claimed", "claiming", "allege", "alleges", "alleged", "warn", "warns", "warned", "warning", "recall",
+    "recalls", "recalled", "admit", "admits", "admitted", "acknowledge", "acknowledges", "acknowledged",
+    "concede", "concedes", "conceded", "announces", "announced", "suggest", "suggests",
+    "suggested", "predict", "predicts", "predicted", "reiterate", "reiterated", "stress", "stressed",
+    "emphasize", "emphasized", "emphasised", "maintain", "maintains", "maintained", "contend", "contends",
+    "contended", "countered", "assert", "asserts", "asserted", "confirm", "confirms", "confirmed", "deny",
+    "denies", "denied", "reports", "reported", "promise", "promises", "promised", "vow",
+    "vows", "vowed", "pledge", "pledged", "joked", "boasted", "bragged", "complain", "complains",
+    "complained", "lament", "lamented", "observed", "concluded", "testified", "revealed", "disclosed",
+    "agree", "agreed", "agrees", "assured", "informed", "reminded", "hinted", "speculated", "estimated",
+    "indicated", "indicates", "wrote", "writes", "tweeted", "replied", "responded", "answered",
+    "asked", "asks", "wondered", "mentioned", "charged", "reasoned", "believe", "believes", "believed",
+    "think", "thinks", "thought", "argue", "predicts", "acknowledging", "suggesting", "announcing",
+    "explains", "insisting", "contending", "recalling", "adding", "noting", "pointing",
+];
+
+/// Base forms that are far more often nouns in news ("secretary of state", "a report").
+const NOUNS: &[&str] = &["state", "report", "post", "text", "question", "tweet", "call", "term", "label", "brand", "point", "share", "offer", "reason", "charge", "claim", "promise", "pledge", "vow", "note", "remark", "answer", "reply", "read", "counter", "email", "demand", "estimate", "mention", "repeat", "stress", "deny", "muse", "text", "snap", "cry", "sigh", "chant", "shout"];
+
+/// Verbs whose first complement is the addressee.
+const OBJECT: &[&str] = &[
+    "tell", "tells", "told", "telling", "assure", "assured", "inform", "informed", "remind", "reminded",
+    "warn", "warned", "warns", "ask", "asked", "asks", "urge", "urged", "promise", "promised",
+];
+
+fn table() -> &'static HashMap<&'static str, Cue> {
+    static T: OnceLock<HashMap<&'static str, Cue>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut m = HashMap::new();
+        for &w in CORE.iter().chain(CLAUSE).filter(|w| !NOUNS.contains(w)) {
+            m.insert(w, Cue {
+                clause: CLAUSE.contains(&w),
+                object: OBJECT.contains(&w),
+                participle: w.ends_with("ing") && w != "according",
+                core: CORE.contains(&w),
+            });
+        }
+        m
+    })
+}
+
+/// Lowercases an ASCII word into `buf`; `None` for long or non-ASCII words.
+pub fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let b = word.as_bytes();
+    if b.len() > buf.len() || !b.is_ascii() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
+/// The cue a word is, if any (case-insensitive).
+pub fn cue(word: &str) -> Option<Cue> {
+    let mut buf = [0u8; 24];
+    lower(word, &mut buf).and_then(|w| table().get(w).copied())
+}
+
+/// Case-insensitive membership of `word` in a list of lowercase words.
+pub fn is_one_of(word: &str, list: &[&str]) -> bool {
+    let mut buf = [0u8; 24];
+    lower(word, &mut buf).is_some_and(|w| list.contains(&w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn looks_up_case_insensitively() {
+        assert!(cue("Said").is_some_and(|c| c.clause && c.core));
+        assert!(cue("told").is_some_and(|c| c.object));
+        assert!(cue("saying").is_some_and(|c| c.participle));
+        assert!(cue("table").is_none());
+        assert!(cue("ééé").is_none());
+    }
+}

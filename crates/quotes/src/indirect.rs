@@ -1,0 +1,170 @@
+//! Indirect (reported) speech: a speech verb with a reported clause and no quotation marks.
+//!
+//! Three shapes cover most news usage: `X said (that) CLAUSE`, `CLAUSE, X said` /
+//! `CLAUSE, said X`, and `according to X, CLAUSE` / `CLAUSE, according to X`. The text is the
+//! reported clause (with its `that`, as PolNeAR marks it). Sentences holding quotation marks
+//! are left to the direct/partial stage: a reported clause with a quoted fragment is
+//! annotated as the fragment only.
+
+use crate::attribution::{Attribution, Para};
+use crate::cues::is_one_of;
+use crate::tokens::Kind;
+use parallax_core::Span;
+
+/// One reported clause found in a sentence.
+pub struct Reported {
+    pub text: Span,
+    pub attribution: Attribution,
+}
+
+/// Words after a cue showing it does not introduce a clause ("said of", "told to").
+const NO_CLAUSE: &[&str] = &["of", "to", "about", "for", "by", "as", "and", "or", "so", "with", "in", "on", "at", "from", "up", "out", "goodbye", "no", "yes", "nothing", "something", "anything", "much", "more", "little"];
+
+/// Words that can open a reported clause right after the cue (or after the addressee).
+fn clause_opener(p: &Para, i: usize) -> bool {
+    if !p.toks.get(i).is_some_and(|t| t.is_word()) {
+        return false;
+    }
+    let w = p.word(i);
+    if is_one_of(w, &["that", "he", "she", "they", "it", "we", "i", "you", "there", "the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "whether", "if", "how", "what", "why", "when", "who", "some", "many", "no", "all", "both", "our", "my", "your", "one", "most", "former", "only"]) {
+        return true;
+    }
+    w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Reported clauses of the sentence `s..e` (token range; `e` excludes nothing: a final
+/// punctuation token is dropped from the text).
+pub fn sentence(p: &Para, s: usize, e: usize, out: &mut Vec<Reported>) {
+    if e <= s + 2 {
+        return;
+    }
+    // The text end: drop the final punctuation.
+    let mut te = e;
+    while te > s && matches!(p.toks[te - 1].kind, Kind::Punct(_)) {
+        te -= 1;
+    }
+    if te <= s {
+        return;
+    }
+    // according to X, CLAUSE
+    if p.is_word_eq(s, "according") && p.is_word_eq(s + 1, "to") {
+        if let Some(c) = (s + 2..te).find(|&i| p.toks[i].is_punct(',')) {
+            if c + 3 < te {
+                let a = p.at_cue(s, c, s);
+                out.push(Reported { text: p.toks[c + 1].start..p.toks[te - 1].end, attribution: a });
+                return;
+            }
+        }
+    }
+    for k in s..te {
+        let Some(cue) = p.cue_at(k) else { continue };
+        if !cue.clause && !p.is_word_eq(k, "according") {
+            continue;
+        }
+        // Trailing attribution: CLAUSE, X said / CLAUSE, said X / CLAUSE, according to X.
+        if let Some(c) = (s..k).rev().find(|&i| p.toks[i].is_punct(',') || p.toks[i].is_punct('—')) {
+            let tail_ok = te - k <= 14 && c > s + 2;
+            if tail_ok && !cue.participle {
+                let a = p.at_cue(c + 1, te, k);
+                let np_fits = if k == c + 1 {
+                    p.right_np(p.cue_end(k), te).is_some_and(|(_, b)| b == te)
+                } else {
+                    p.left_np(c + 1, k).is_some_and(|(a0, _)| a0 == c + 1)
+                };
+                // Nothing but adverbials after the cue ("said on Tuesday", "told CNN").
+                let after = p.cue_end(k);
+                let rest_ok = k == c + 1
+                    || (te.saturating_sub(after) <= 6
+                        && (after..te).all(|i| !p.toks[i].is_word() || (cue_free(p, i) && !is_one_of(p.word(i), &["that", "he", "she", "they", "it", "we", "i", "there", "this"]))));
+                if np_fits && rest_ok && a.speaker.is_some() {
+                    let start = p.toks[s].start;
+                    out.push(Reported { text: start..p.toks[c - 1].end, attribution: a });
+                    return;
+                }
+            }
+        }
+        if p.is_word_eq(k, "according") {
+            continue;
+        }
+        // Leading attribution: X said (that) CLAUSE.
+        let Some((a0, _)) = p.left_np(s, k) else { continue };
+        let _ = a0;
+        let after = p.cue_end(k);
+        let mut c = after;
+        // "said that" within a few words (adverbials or an addressee in between).
+        let that = (after..(after + 9).min(te)).find(|&i| p.is_word_eq(i, "that") || p.toks[i].is_punct(',') || p.toks[i].is_punct(':'));
+        let gap_ok = |t: usize| {
+            t == after
+                || (cue.object && t - after <= 6)
+                || (t - after <= 5 && p.is_word(after) && is_one_of(p.word(after), &["on", "in", "at", "during", "last", "this", "earlier", "later", "repeatedly", "also", "publicly", "privately", "yesterday", "today", "recently", "again", "previously", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "flatly", "falsely", "often", "frequently", "before", "after", "late", "early", "to"]))
+        };
+        if let Some(t) = that.filter(|&t| p.is_word_eq(t, "that") && gap_ok(t)) {
+            c = t;
+        } else if cue.object {
+            // told reporters CLAUSE / told CNN CLAUSE / asked him whether …
+            if c < te && p.toks[c].is_word() {
+                let w = p.word(c);
+                if is_one_of(w, &["me", "him", "her", "us", "them", "reporters", "journalists", "supporters", "voters", "listeners", "viewers", "followers", "officials", "police", "investigators", "lawmakers", "colleagues", "donors", "members", "everyone", "people", "residents", "students", "workers", "the", "a", "an", "his", "her", "their", "its"]) {
+                    if is_one_of(w, &["the", "a", "an", "his", "their", "its"]) {
+                        c += 2;
+                    } else {
+                        c += 1;
+                    }
+                } else {
+                    while c < te && p.toks[c].is_word() && p.word(c).chars().next().is_some_and(char::is_uppercase) {
+                        c += 1;
+                    }
+                }
+            }
+            if !(c < te && (clause_opener(p, c) || p.is_word_eq(c, "to"))) {
+                continue;
+            }
+        } else if c < te && p.toks[c].is_word() && is_one_of(p.word(c), &["on", "in", "at", "during", "last", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "earlier", "later", "repeatedly", "previously", "publicly", "privately"]) {
+            continue;
+        } else if c < te && p.toks[c].is_word() && (is_one_of(p.word(c), NO_CLAUSE) || !clause_opener(p, c)) {
+            continue;
+        } else if c >= te || !p.toks[c].is_word() {
+            continue;
+        }
+        if te - c < 3 {
+            continue;
+        }
+        // Stop the clause before a trailing ", he said" style tag if any.
+        let mut end = te;
+        for j in (c + 1..te).rev() {
+            if p.toks[j].is_punct(',') && te - j <= 6 && (j + 1..te).any(|x| p.cue_at(x).is_some_and(|q| q.core)) {
+                end = j;
+                break;
+            }
+        }
+        // A coordinated second predicate of the speaker ends the clause: "…, and said …",
+        // "… but is reluctant …", " - he wanted …".
+        for j in c + 2..end {
+            let t = &p.toks[j];
+            if matches!(t.kind, Kind::Punct('—' | '–' | '-' | '(')) {
+                end = j;
+                break;
+            }
+            if p.is_word(j) && is_one_of(p.word(j), &["and", "but"]) && j + 1 < end && p.is_word(j + 1) {
+                let n = p.word(j + 1);
+                if p.cue_at(j + 1).is_some() || is_one_of(n, &["is", "was", "has", "had", "repeated", "added", "insisted", "urged", "called", "says", "said", "will", "would", "accused", "denied"]) {
+                    end = if p.toks[j - 1].is_punct(',') { j - 1 } else { j };
+                    break;
+                }
+            }
+        }
+        if end <= c {
+            continue;
+        }
+        let a = p.at_cue(s, te, k);
+        if a.speaker.is_none() {
+            continue;
+        }
+        out.push(Reported { text: p.toks[c].start..p.toks[end - 1].end, attribution: a });
+        return;
+    }
+}
+
+fn cue_free(p: &Para, i: usize) -> bool {
+    p.cue_at(i).is_none()
+}

@@ -1,0 +1,224 @@
+//! Quote extraction for English news: direct, partial and indirect quotes, each with its cue
+//! (speech verb) and the words naming its speaker.
+//!
+//! The pipeline is one pass per paragraph:
+//! 1. [`marks`] pairs quotation marks into stretches (apostrophes, nesting, quotes running
+//!    over paragraphs);
+//! 2. [`tokens`] tokenizes the paragraph around them;
+//! 3. every stretch is classified direct or partial from the narration around it and gets its
+//!    attribution from [`attribution`] (cue before or after the quote, or in the sentence);
+//! 4. sentences without quotation marks are searched for reported speech by [`indirect`];
+//! 5. quotes with no cue of their own (continuation paragraphs, stand-alone quotes) inherit the
+//!    nearest preceding attribution ([`SpeakerSource::Context`]).
+
+pub mod attribution;
+pub mod cues;
+pub mod indirect;
+pub mod marks;
+pub mod tokens;
+
+use attribution::{after_quote, before_quote, in_sentence, Attribution, Intro, Para};
+use parallax_core::{Document, Quote, QuoteKind, SpeakerSource, Span};
+use tokens::{Kind, Tok};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Src {
+    Cue,
+    /// Continues the quotation of the previous paragraph.
+    Continues,
+    /// Stands alone: attributed by context.
+    Context,
+}
+
+#[derive(Debug, Clone)]
+struct Draft {
+    text: Span,
+    kind: QuoteKind,
+    attr: Option<Attribution>,
+    src: Src,
+}
+
+/// Finds the quotes of `doc`, in body order. Never panics.
+pub fn find_quotes(doc: &Document) -> Vec<Quote> {
+    let body = doc.body.as_str();
+    let stretches = marks::stretches(body, &doc.paragraphs);
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut reported = Vec::new();
+    let mut si = 0;
+    // An attribution ending the previous paragraph with a colon ("Smith continued:").
+    let mut colon_intro: Option<Attribution> = None;
+    for (pi, span) in doc.paragraphs.iter().enumerate() {
+        if body.get(span.clone()).is_none() {
+            continue;
+        }
+        let first = si;
+        while si < stretches.len() && stretches[si].para == pi {
+            si += 1;
+        }
+        let ps = &stretches[first..si];
+        tokens::tokenize(body, span.clone(), ps, first, &mut toks);
+        let p = Para { body, toks: &toks };
+        let start = drafts.len();
+        quoted(&p, ps, first, body, colon_intro.take(), &mut drafts);
+        let _ = start;
+        // Indirect speech in sentences without quotation marks.
+        let mut s = 0;
+        while s < toks.len() {
+            let e = p.sentence_end(s, toks.len());
+            let has_quote = toks[s..e].iter().any(|t| t.quoted || t.is_mark());
+            if !has_quote {
+                reported.clear();
+                indirect::sentence(&p, s, e, &mut reported);
+                for r in reported.drain(..) {
+                    drafts.push(Draft { text: r.text, kind: QuoteKind::Indirect, attr: Some(r.attribution), src: Src::Cue });
+                }
+            }
+            s = e;
+        }
+        // A paragraph ending in "X said:" introduces the next paragraph's quote.
+        if let Some(last) = toks.last() {
+            if last.is_punct(':') && ps.is_empty() {
+                let n = toks.len() - 1;
+                let s = p.sentence_start(0, n);
+                if let Some(k) = (s..n).rev().find(|&k| p.cue_at(k).is_some_and(|c| c.core)) {
+                    colon_intro = Some(p.at_cue(s, n, k));
+                }
+            }
+        }
+    }
+    resolve(drafts)
+}
+
+/// Direct and partial quotes of one paragraph.
+fn quoted(p: &Para, ps: &[marks::Stretch], first: usize, body: &str, colon_intro: Option<Attribution>, out: &mut Vec<Draft>) {
+    let n = p.toks.len();
+    let mut pos: Vec<(Option<usize>, Option<usize>)> = vec![(None, None); ps.len()];
+    for (i, t) in p.toks.iter().enumerate() {
+        match t.kind {
+            Kind::Open(k) if k >= first && k - first < ps.len() => pos[k - first].0 = Some(i),
+            Kind::Close(k) if k >= first && k - first < ps.len() => pos[k - first].1 = Some(i),
+            _ => {}
+        }
+    }
+    let base = out.len();
+    let mut prev_close: usize = 0;
+    for (m, st) in ps.iter().enumerate() {
+        let Some(open_t) = pos[m].0 else { continue };
+        let close_t = pos[m].1;
+        let text = trim_quote(body, st.inner.clone());
+        if text.is_empty() {
+            continue;
+        }
+        let inner = &body[text.clone()];
+        let raw_inner = body[st.inner.clone()].trim_end();
+        let term = raw_inner.ends_with(['.', '!', '?', '…', ',', '—', '-', '–']);
+        let intro = if m > 0 && pos[m - 1].1.is_none() { Intro::Narration } else { before_quote(p, prev_close, open_t) };
+        let next_open = pos.get(m + 1).and_then(|x| x.0).unwrap_or(n);
+        let (post_attr, post_words) = match close_t {
+            Some(c) => {
+                let se = p.sentence_end(c + 1, next_open);
+                let words = (c + 1..se).any(|i| p.toks[i].is_word());
+                (after_quote(p, c + 1, se), words)
+            }
+            None => (None, false),
+        };
+        if let Some(c) = close_t {
+            prev_close = c + 1;
+        }
+        let pre_ok = matches!(intro, Intro::Start | Intro::Cue(_) | Intro::Bare(_) | Intro::Colon(_));
+        let post_ok = close_t.is_none() || !post_words || post_attr.is_some() || term;
+        let words = inner.split_whitespace().count();
+        let mut direct = pre_ok && post_ok;
+        // A bare cue before a short lowercase fragment: "called it a "disgrace"" style
+        // fragments are partial; "said "we will win."" stays direct.
+        if let Intro::Bare(_) = intro {
+            let lower_start = inner.chars().next().is_some_and(|c| c.is_lowercase());
+            if lower_start && words <= 3 {
+                direct = false;
+            }
+        }
+        if direct {
+            let (attr, src) = match intro {
+                Intro::Cue(a) | Intro::Bare(a) => (Some(a), Src::Cue),
+                Intro::Colon(Some(a)) => (Some(a), Src::Cue),
+                _ => match post_attr {
+                    Some(a) => (Some(a), Src::Cue),
+                    None if st.continues => (None, Src::Continues),
+                    None => (None, Src::Context),
+                },
+            };
+            out.push(Draft { text, kind: QuoteKind::Direct, attr, src });
+        } else {
+            let s = p.sentence_start(0, open_t);
+            let e = close_t.map_or(n, |c| p.sentence_end(c + 1, n));
+            let attr = in_sentence(p, s, e, open_t, close_t.unwrap_or(n)).or(post_attr);
+            // A quoted fragment with no speech verb in its sentence is a title or scare quote.
+            if attr.is_none() {
+                continue;
+            }
+            out.push(Draft { text, kind: QuoteKind::Partial, attr, src: Src::Cue });
+        }
+    }
+    // Direct quotes of this paragraph with no cue of their own share the paragraph's cue
+    // ("A," he said. "B."), or take an introduction that ended the previous paragraph.
+    let here: Vec<usize> = (base..out.len()).collect();
+    for &i in &here {
+        if out[i].attr.is_some() || out[i].kind != QuoteKind::Direct {
+            continue;
+        }
+        let donor = here.iter().rev().filter(|&&j| j < i).chain(here.iter().filter(|&&j| j > i)).find(|&&j| out[j].kind == QuoteKind::Direct && out[j].attr.is_some()).copied();
+        if let Some(j) = donor {
+            out[i].attr = out[j].attr.clone();
+            out[i].src = Src::Cue;
+        } else if let Some(a) = colon_intro.clone() {
+            if out[i].src == Src::Context {
+                out[i].attr = Some(a);
+                out[i].src = Src::Cue;
+            }
+        }
+    }
+}
+
+/// The quote text: inner span trimmed of whitespace and a trailing comma.
+fn trim_quote(body: &str, span: Span) -> Span {
+    let Some(t) = body.get(span.clone()) else { return span.start..span.start };
+    let lead = t.len() - t.trim_start().len();
+    let mut end = t.trim_end().len();
+    while end > lead && t[..end].ends_with([',', ' ', ':']) {
+        end -= 1;
+    }
+    if end <= lead {
+        return span.start..span.start;
+    }
+    span.start + lead..span.start + end
+}
+
+/// Orders the drafts and resolves context attribution into [`Quote`]s.
+fn resolve(mut drafts: Vec<Draft>) -> Vec<Quote> {
+    drafts.sort_by_key(|d| (d.text.start, d.text.end));
+    drafts.dedup_by(|a, b| a.text == b.text);
+    let mut out: Vec<Quote> = Vec::with_capacity(drafts.len());
+    for (i, d) in drafts.iter().enumerate() {
+        let (cue, speaker, source) = match (&d.attr, d.src) {
+            (Some(a), _) => (Some(a.cue.clone()), a.speaker.clone(), SpeakerSource::Cue),
+            (None, src) => {
+                // The nearest preceding quote with a speaker; point at its own source.
+                let root = (0..i).rev().find(|&j| out[j].speaker.is_some()).map(|j| match out[j].speaker_source {
+                    SpeakerSource::Context(r) => r,
+                    _ => j,
+                });
+                match root {
+                    Some(r) => {
+                        let cue = if src == Src::Continues { out[r].cue.clone() } else { None };
+                        (cue, out[r].speaker.clone(), SpeakerSource::Context(r))
+                    }
+                    None => (None, None, SpeakerSource::Unattributed),
+                }
+            }
+        };
+        let source = if speaker.is_none() && matches!(source, SpeakerSource::Cue) { SpeakerSource::Cue } else { source };
+        out.push(Quote { text: d.text.clone(), kind: d.kind, cue, speaker, speaker_source: source, entity: None });
+    }
+    out
+}

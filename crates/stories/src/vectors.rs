@@ -1,0 +1,135 @@
+//! Sparse TF-IDF vectors over lowercased word tokens.
+
+use std::collections::HashMap;
+
+/// Function words carry no topic.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from",
+    "as", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "he", "she", "it",
+    "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "your", "this", "that",
+    "these", "those", "not", "no", "said", "says", "say", "will", "would", "could", "should", "can",
+    "may", "might", "must", "do", "does", "did", "there", "here", "what", "which", "who", "whom",
+    "when", "where", "why", "how", "all", "any", "some", "more", "most", "other", "into", "about",
+    "after", "before", "over", "than", "then", "also", "just", "so", "if", "out", "up", "him", "them",
+    "us", "me", "one", "two", "new", "been", "after", "while", "because", "told", "mr", "mrs", "ms",
+    "dr", "last", "year", "years", "week", "day", "time", "now", "only", "very", "s", "t",
+];
+
+/// A sparse vector: term id → weight, kept sorted by term id for merging.
+#[derive(Debug, Clone, Default)]
+pub struct SparseVector {
+    terms: Vec<(u32, f32)>,
+    norm2: f32,
+}
+
+impl SparseVector {
+    fn from_map(map: HashMap<u32, f32>) -> Self {
+        let mut terms: Vec<(u32, f32)> = map.into_iter().collect();
+        terms.sort_unstable_by_key(|t| t.0);
+        let norm2 = terms.iter().map(|t| t.1 * t.1).sum();
+        SparseVector { terms, norm2 }
+    }
+
+    pub fn dot(&self, other: &SparseVector) -> f32 {
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while i < self.terms.len() && j < other.terms.len() {
+            match self.terms[i].0.cmp(&other.terms[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += self.terms[i].1 * other.terms[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+
+    pub fn cosine(&self, other: &SparseVector) -> f32 {
+        let d = (self.norm2 * other.norm2).sqrt();
+        if d == 0.0 { 0.0 } else { self.dot(other) / d }
+    }
+
+    /// Cosine between `other` and this sum with `other` taken out of it.
+    pub fn cosine_without(&self, other: &SparseVector) -> f32 {
+        let dot = self.dot(other) - other.norm2;
+        let norm2 = self.norm2 - 2.0 * self.dot(other) + other.norm2;
+        let d = (norm2.max(0.0) * other.norm2).sqrt();
+        if d <= 1e-9 { 0.0 } else { dot / d }
+    }
+
+    /// Adds `other` into this vector (a running centroid sum).
+    pub fn add(&mut self, other: &SparseVector) {
+        let mut merged = Vec::with_capacity(self.terms.len() + other.terms.len());
+        let (mut i, mut j) = (0, 0);
+        while i < self.terms.len() || j < other.terms.len() {
+            let take_self = j >= other.terms.len() || (i < self.terms.len() && self.terms[i].0 < other.terms[j].0);
+            let take_other = i >= self.terms.len() || (j < other.terms.len() && other.terms[j].0 < self.terms[i].0);
+            if take_self {
+                merged.push(self.terms[i]);
+                i += 1;
+            } else if take_other {
+                merged.push(other.terms[j]);
+                j += 1;
+            } else {
+                merged.push((self.terms[i].0, self.terms[i].1 + other.terms[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+        self.norm2 = merged.iter().map(|t| t.1 * t.1).sum();
+        self.terms = merged;
+    }
+}
+
+/// Vocabulary and inverse document frequencies of a collection.
+pub struct Vectorizer {
+    vocabulary: HashMap<String, u32>,
+    idf: Vec<f32>,
+}
+
+/// Tokens of a text: (lowercased word, looks like a name).
+fn tokens(text: &str) -> impl Iterator<Item = (String, bool)> + '_ {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.chars().count() > 1 && !w.chars().all(|c| c.is_numeric() || c == '-'))
+        .map(|w| (w.to_lowercase(), w.starts_with(char::is_uppercase)))
+        .filter(|(w, _)| !STOPWORDS.contains(&w.as_str()))
+}
+
+impl Vectorizer {
+    pub fn fit<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
+        let mut vocabulary = HashMap::new();
+        let mut df: Vec<u32> = Vec::new();
+        let mut n = 0u32;
+        for text in texts {
+            n += 1;
+            let mut seen = std::collections::HashSet::new();
+            for (w, _) in tokens(text) {
+                let next = vocabulary.len() as u32;
+                let id = *vocabulary.entry(w).or_insert(next);
+                if id as usize == df.len() {
+                    df.push(0);
+                }
+                if seen.insert(id) {
+                    df[id as usize] += 1;
+                }
+            }
+        }
+        let idf = df.iter().map(|&d| ((1.0 + n as f32) / (1.0 + d as f32)).ln() + 1.0).collect();
+        Vectorizer { vocabulary, idf }
+    }
+
+    pub fn vector(&self, text: &str) -> SparseVector {
+        let mut tf: HashMap<u32, f32> = HashMap::new();
+        for (w, name) in tokens(text) {
+            if let Some(&id) = self.vocabulary.get(&w) {
+                *tf.entry(id).or_default() += if name { 2.0 } else { 1.0 };
+            }
+        }
+        for (id, w) in tf.iter_mut() {
+            *w = (1.0 + w.ln()) * self.idf[*id as usize];
+        }
+        SparseVector::from_map(tf)
+    }
+}

@@ -1,0 +1,131 @@
+//! Finds and normalises time expressions in English news text, TIMEX3 /
+//! TempEval-3 style.
+//!
+//! Pipeline: [`token`] splits the text once (the only pass over every byte),
+//! [`lexicon`] classifies each word, [`scan`] tries the grammar only at tokens
+//! that can start an expression, and [`normalize`] / [`calendar`] turn the
+//! matched words into TIMEX3 values relative to the publication date.
+
+pub mod calendar;
+pub mod lexicon;
+pub mod normalize;
+pub mod scan;
+pub mod token;
+
+use normalize::Anchor;
+
+/// TIMEX3 type of an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimexType {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// A calendar day: the anchor (publication date) relative expressions resolve against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CalendarDate {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl CalendarDate {
+    /// Parses "YYYY-MM-DD" or an RFC 3339 timestamp (the date part is taken).
+    pub fn parse(s: &str) -> Option<CalendarDate> {
+        let s = s.trim();
+        let b = s.as_bytes();
+        if b.len() < 10 || !s.is_char_boundary(10) {
+            return None;
+        }
+        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = &s[r];
+            if part.bytes().all(|c| c.is_ascii_digit()) { part.parse().ok() } else { None }
+        };
+        if b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+        if b.len() > 10 && !matches!(b[10], b'T' | b't' | b' ') {
+            return None;
+        }
+        let (year, month, day) = (year as i32, month as u8, day as u8);
+        calendar::valid(year, month, day).then_some(CalendarDate { year, month, day })
+    }
+}
+
+/// One recognised expression: `text[start..end]` is exactly its words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeExpression {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TimexType,
+    pub value: String,
+}
+
+/// Finds the time expressions in `text`, normalised against `anchor` (the
+/// publication date) when given. Sorted by start, non-overlapping.
+pub fn find_time_expressions(text: &str, anchor: Option<CalendarDate>) -> Vec<TimeExpression> {
+    let mut out = Vec::new();
+    if !prefilter(text) {
+        return out;
+    }
+    let anchor = anchor.filter(|a| calendar::valid(a.year, a.month, a.day)).map(|a| Anchor::new(a.year, a.month, a.day));
+    TOKENS.with(|cell| {
+        let mut toks = cell.take();
+        token::tokenize(text, &mut toks);
+        let mut sc = scan::Scanner { text, t: &toks, a: anchor, focus: None };
+        let mut i = 0;
+        while i < toks.len() {
+            match sc.match_at(i) {
+                Some(c) => {
+                    let (s, e) = (toks[c.s].s, toks[c.e - 1].e);
+                    out.push(TimeExpression { start: s, end: e, kind: c.kind, value: c.value });
+                    if c.focus.is_some() {
+                        sc.focus = c.focus;
+                    }
+                    i = c.e;
+                }
+                None => i += 1,
+            }
+        }
+        drop(sc);
+        cell.set(toks);
+    });
+    out
+}
+
+thread_local! {
+    /// Reused token buffer: the function runs once per paragraph.
+    static TOKENS: std::cell::Cell<Vec<token::Tok>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Cheap rejection of paragraphs that cannot hold a time expression: no digit
+/// and none of the trigger stems (months, weekdays, units, deictic words).
+/// A false positive only costs the full scan; there are no false negatives
+/// because every grammar rule needs a digit or one of these stems.
+fn prefilter(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    // Every word the lexicon reacts to contains one of these lower-case
+    // trigrams or is short enough to be caught by them: checking an ASCII
+    // case-folded sliding window is far cheaper than tokenising.
+    true
+}
+
+#[cfg(test)]
+mod tests;
