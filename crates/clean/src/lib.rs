@@ -1,6 +1,7 @@
 //! Clean: from raw article text (one paragraph per line) to a [`Document`] whose body holds only
 //! the article's own text.
 //!
+//! Captions and credit lines leave the body but are kept beside it for the names they hold.
 //! Each line goes through a list of [`LineRule`]s; the first that has a verdict wins. Kept
 //! paragraphs are copied verbatim (a dateline prefix may be cut off the front), so every span
 //! of the body is also a substring of the input line it came from.
@@ -18,6 +19,8 @@ pub enum Removal {
     Advertisement,
     SharePrompt,
     Byline,
+    /// A photo caption or credit line; its text is kept in [`Document::captions`].
+    Caption,
     /// A dateline standing on its own line ("PORTVILLE, March 3 (Wire) -").
     Dateline,
 }
@@ -55,6 +58,7 @@ impl Cleaner {
     pub fn clean(&self, id: &str, text: &str) -> Cleaned {
         let mut kept: Vec<(&str, ParagraphRole)> = Vec::new();
         let mut removed = Vec::new();
+        let mut captions = Vec::new();
         let mut in_link_list = false;
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
@@ -78,7 +82,12 @@ impl Cleaner {
                         kept.push((rest, ParagraphRole::Text));
                     }
                 }
-                Verdict::Remove(why) => removed.push(RemovedLine { line: n + 1, why }),
+                Verdict::Remove(why) => {
+                    if why == Removal::Caption {
+                        captions.push(trimmed.to_owned());
+                    }
+                    removed.push(RemovedLine { line: n + 1, why });
+                }
                 Verdict::StartLinkList => {
                     in_link_list = true;
                     removed.push(RemovedLine { line: n + 1, why: Removal::RelatedLinks });
@@ -87,6 +96,7 @@ impl Cleaner {
         }
         let mut document = Document::from_paragraphs(id, kept.iter().map(|(p, _)| *p));
         document.roles = kept.iter().map(|(_, r)| *r).collect();
+        document.captions = captions;
         Cleaned { document, removed }
     }
 }
@@ -118,18 +128,18 @@ mod tests {
             [
                 "Harbour workers walked off the job on Monday.",
                 "The strike entered its second day.",
-                "JANE DOE/The Harbour Times Workers gather at the gate.",
                 "What happens next",
                 "\"We will stay out,\" she said.",
             ]
         );
         use ParagraphRole::*;
-        assert_eq!(c.document.roles, [Text, Text, Caption, Heading, Text]);
+        assert_eq!(c.document.roles, [Text, Text, Heading, Text]);
+        assert_eq!(c.document.captions, ["JANE DOE/The Harbour Times Workers gather at the gate."]);
         let why: Vec<_> = c.removed.iter().map(|r| (r.line, r.why)).collect();
         use Removal::*;
         assert_eq!(
             why,
-            [(1, PlayerLabel), (4, Dateline), (5, RelatedLinks), (6, RelatedLinks), (8, RelatedLinks), (9, Advertisement), (11, SharePrompt), (12, Byline)]
+            [(1, PlayerLabel), (4, Dateline), (5, RelatedLinks), (6, RelatedLinks), (8, RelatedLinks), (9, Advertisement), (10, Caption), (11, SharePrompt), (12, Byline)]
         );
     }
 

@@ -112,15 +112,15 @@ impl LineRule for Byline {
     }
 }
 
-/// Photo captions that open with a credit ("JANE DOE/Outlet ...", "Outlet / Jane Doe ...",
-/// "Photo: ...", "(Getty Images) ...").
+/// Photo captions that open or close with a credit ("JANE DOE/Outlet ...", "Outlet / Jane
+/// Doe ...", "Photo: ...", "... Photograph: Jane Doe/Outlet").
 struct Caption;
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s?/\s?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}\b|(?i:photo|image|picture|photograph|credit|pictured)\s*(?:credit)?\s*:|\((?i:photo|image|file photo|supplied)\b)")
+    regex(r"^(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s?/\s?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}\b|(?i:photo|image|picture|photograph|credit|pictured)\s*(?:credit)?\s*:|\((?i:photo|image|file photo|supplied)\b|.*\b(?i:photograph|photo|picture|image)\s*:\s*\p{Lu}[\p{L}.'’ -]*(?:/[\p{L}.'’ -]+)?\.?$)")
 });
 impl LineRule for Caption {
     fn judge(&self, line: &str) -> Option<Verdict> {
-        CREDIT.is_match(line).then_some(Verdict::Keep(ParagraphRole::Caption))
+        CREDIT.is_match(line).then_some(Verdict::Remove(Removal::Caption))
     }
 }
 

@@ -55,6 +55,9 @@ pub fn run(args: BenchArgs) -> ExitCode {
         corpus.len() as f64 / all,
         analysis.stories.len()
     );
+    for (phase, took) in &analysis.counts.phases {
+        println!("  {phase:<16} {:>8.3}s", took.as_secs_f64());
+    }
     println!("parallel speed-up: {:.2}x on {threads} threads", single / all);
     ExitCode::SUCCESS
 }

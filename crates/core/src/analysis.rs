@@ -4,6 +4,8 @@ use crate::Span;
 #[derive(Debug, Clone, Default)]
 pub struct DocAnalysis {
     pub entities: Vec<Entity>,
+    /// Entities named only in the document's captions (no mentions: captions are not body text).
+    pub caption_entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
     pub times: Vec<TimeExpression>,
 }

@@ -58,16 +58,17 @@ pub struct Document {
     pub paragraphs: Vec<Span>,
     /// What each paragraph is (parallel to `paragraphs`; empty means all [`ParagraphRole::Text`]).
     pub roles: Vec<ParagraphRole>,
+    /// Photo captions and credit lines, taken out of the body as boilerplate but kept here:
+    /// they name people and organisations ("JANE DOE/Outlet", "Union leader Tom Birch ...").
+    pub captions: Vec<String>,
 }
 
-/// Cleaning keeps captions and headings in the body (they name people and places) but marks
+/// Cleaning keeps section headings in the body (they are the article's own words) but marks
 /// them, so that speech is only read from running text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ParagraphRole {
     #[default]
     Text,
-    /// A photo caption or credit line ("JANE DOE/Outlet A caption.").
-    Caption,
     /// A section heading inside the article ("What happens next").
     Heading,
 }

@@ -70,6 +70,8 @@ struct Builder<'a> {
     t: &'a Tokens,
     ents: Vec<Ent>,
     by_key: FxHashMap<(String, u8), usize>,
+    /// byte start of a name mention → its entity
+    name_at: FxHashMap<usize, usize>,
 }
 
 fn kind_code(k: EntityType) -> u8 {
@@ -110,7 +112,9 @@ impl<'a> Builder<'a> {
         if !bare.is_empty() && !e.e.aliases.contains(&bare) && c.honorific.is_none() {
             e.e.aliases.push(bare);
         }
-        e.e.mentions.push(Mention { span: span_of(self.t, &c.toks), kind: MentionKind::Name });
+        let sp = span_of(self.t, &c.toks);
+        self.name_at.entry(sp.start).or_insert(ei);
+        e.e.mentions.push(Mention { span: sp, kind: MentionKind::Name });
         if let Some(g) = c.honorific {
             if g != Gender::Unknown {
                 e.gender = g;
@@ -162,7 +166,7 @@ fn acronym(words: &[String]) -> String {
 }
 
 pub fn build(doc: &Document, t: &Tokens, found: &Found) -> Vec<Ent> {
-    let mut b = Builder { doc, t, ents: Vec::new(), by_key: FxHashMap::default() };
+    let mut b = Builder { doc, t, ents: Vec::new(), by_key: FxHashMap::default(), name_at: FxHashMap::default() };
     // 1. multi-word names and forced types
     let mut singles: Vec<&Cand> = Vec::new();
     for c in &found.cands {
@@ -219,14 +223,15 @@ pub fn build(doc: &Document, t: &Tokens, found: &Found) -> Vec<Ent> {
         place: u32,
         upper_only: bool,
         mid: bool,
+        first: usize,
     }
     let mut ev: FxHashMap<String, Ev> = FxHashMap::default();
     let mut order: Vec<String> = Vec::new();
-    for c in &singles {
+    for (ci, c) in singles.iter().enumerate() {
         let w = t.lower(c.name.start).to_string();
         let e = ev.entry(w.clone()).or_insert_with(|| {
             order.push(w.clone());
-            Ev { upper_only: true, ..Ev::default() }
+            Ev { upper_only: true, first: ci, ..Ev::default() }
         });
         if c.forced && e.forced.is_none() {
             e.forced = Some(c.hint);
@@ -264,7 +269,7 @@ pub fn build(doc: &Document, t: &Tokens, found: &Found) -> Vec<Ent> {
         if t.is_word(next) && matches!(next_l, "said" | "says" | "told" | "added" | "responded" | "replied" | "argued" | "insisted" | "wrote" | "tweeted" | "explained" | "claimed" | "claims" | "alleged" | "alleges" | "denied" | "admitted" | "warned" | "asked") {
             e.person += 1;
         }
-        if matches!(prev_l, "said" | "says" | "asked" | "added") && !t.toks[c.name.start].in_quote {
+        if matches!(prev_l, "said" | "says" | "added") && !t.toks[c.name.start].in_quote {
             e.person += 1;
         }
         if t.punct(next) == Some(',') && t.is_word(next + 1) && t.lower(next + 1) == "who" {
@@ -284,7 +289,7 @@ pub fn build(doc: &Document, t: &Tokens, found: &Found) -> Vec<Ent> {
         let forced_org_place = matches!(e.forced, Some(Hint::Org | Hint::OrgOrPlace | Hint::Place));
         let mut target: Option<usize> = None;
         if !forced_org_place && !lx::is_known_org(w) && !lx::is_place(w) {
-            target = pick(&surname).or_else(|| if e.strong_person == 0 || true { pick(&given) } else { None });
+            target = pick(&surname).or_else(|| pick(&given));
         }
         if target.is_none() && e.strong_person == 0 {
             if let Some(&oi) = org_short.get(w) {
@@ -314,9 +319,7 @@ pub fn build(doc: &Document, t: &Tokens, found: &Found) -> Vec<Ent> {
                         EntityType::Person
                     } else if lx::is_demonym(w) {
                         EntityType::Other
-                    } else if e.org > 0 {
-                        EntityType::Org
-                    } else if acr && !lx::is_common(w) || (acr && w.len() <= 3) {
+                    } else if e.org > 0 || (acr && (!common || w.len() <= 3)) {
                         EntityType::Org
                     } else if e.person > 0 && !common {
                         EntityType::Person
@@ -329,8 +332,7 @@ pub fn build(doc: &Document, t: &Tokens, found: &Found) -> Vec<Ent> {
                     }
                 }
             };
-            let first = singles.iter().find(|c| t.lower(c.name.start) == w).map(|c| canonical(&text_of(doc, t, &c.name)));
-            let name = first.unwrap_or_else(|| w.clone());
+            let name = canonical(&text_of(doc, t, &singles[e.first].name));
             let ei = b.entity(w.clone(), kind, name, vec![w.clone()]);
             if kind == EntityType::Person {
                 if let Some(g) = lx::given_name(w) {
@@ -450,8 +452,7 @@ fn roles(b: &mut Builder, roles: &[Role], cands: &[Cand]) {
 }
 
 fn ent_of_span(b: &Builder, r: &Range<usize>) -> Option<usize> {
-    let s = b.t.toks[r.start].start;
-    b.ents.iter().position(|e| e.e.mentions.iter().any(|m| m.kind == MentionKind::Name && m.span.start == s))
+    b.name_at.get(&b.t.toks[r.start].start).copied()
 }
 
 /// "NAME, the DESC," / "NAME, a DESC." / "NAME is the DESC": the description goes to NAME.
@@ -582,9 +583,6 @@ pub fn person_mentions(t: &Tokens, ents: &[Ent], masked: &dyn Fn(usize) -> bool)
             continue;
         }
         for m in &e.e.mentions {
-            if m.kind == MentionKind::Pronoun {
-                continue;
-            }
             if let Some(ti) = tok_at(t, m.span.start) {
                 if !masked(ti) {
                     v.push((ti, i));
@@ -593,6 +591,7 @@ pub fn person_mentions(t: &Tokens, ents: &[Ent], masked: &dyn Fn(usize) -> bool)
         }
     }
     v.sort();
+    v.dedup();
     v
 }
 
@@ -639,7 +638,7 @@ pub fn antecedent(t: &Tokens, ents: &[Ent], pm: &[(usize, usize)], at: usize, g:
 
 fn resolve_pronouns(t: &Tokens, ents: &mut [Ent]) {
     let masked = |ti: usize| t.toks[ti].in_quote;
-    let pm = person_mentions(t, ents, &masked);
+    let mut pm = person_mentions(t, ents, &masked);
     let mut adds: Vec<(usize, Range<usize>)> = Vec::new();
     for k in 0..t.len() {
         if !t.is_word(k) || t.toks[k].in_quote || t.toks[k].case == Case::Upper {
@@ -652,6 +651,9 @@ fn resolve_pronouns(t: &Tokens, ents: &mut [Ent]) {
         };
         if let Some(ei) = antecedent(t, ents, &pm, k, g) {
             adds.push((ei, t.toks[k].start..t.toks[k].end));
+            // resolved pronouns carry the chain ("X did ... He said ...")
+            let at = pm.partition_point(|&(ti, _)| ti < k);
+            pm.insert(at, (k, ei));
         }
     }
     for (ei, span) in adds {

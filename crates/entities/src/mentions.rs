@@ -72,7 +72,13 @@ fn run_end(t: &Tokens, i: usize) -> usize {
         if t.toks[j].para != t.toks[i].para {
             break;
         }
-        if is_run_word(t, j) {
+        if is_run_word(t, j)
+            || (t.is_cap(j)
+                && matches!(t.lower(j), "may" | "june" | "april" | "august")
+                && lx::given_name(t.lower(j - 1)).is_some()
+                && t.toks[j - 1].case == Case::Title
+                && !t.toks.get(j + 1).is_some_and(|x| x.case == Case::Other))
+        {
             j += 1;
             continue;
         }
@@ -118,7 +124,7 @@ fn run_end(t: &Tokens, i: usize) -> usize {
 
 /// Words of a range (skipping possessives/punctuation).
 fn words(t: &Tokens, r: &Range<usize>) -> Vec<usize> {
-    r.clone().filter(|&k| t.is_word(k)).collect()
+    r.clone().filter(|&k| t.is_word(k) && t.toks[k].case != Case::Lower).collect()
 }
 
 pub fn find(t: &Tokens) -> Found {
@@ -164,7 +170,7 @@ pub fn find(t: &Tokens) -> Found {
         let uncertain = t.toks[start].sent_start;
         while start < end {
             let l = t.lower(start);
-            let drop = l == "the"
+            let drop = is_function_word(l)
                 || (uncertain_at(t, start, uncertain)
                     && (lx::is_common(l) || lx::is_stop_capital(l))
                     && lx::given_name(l).is_none_or(|_| lx::is_common(l) && !is_run_word(t, start + 1))
@@ -189,6 +195,19 @@ pub fn find(t: &Tokens) -> Found {
         i = end.max(i + 1);
     }
     out
+}
+
+/// Words that start sentences and are never part of a name.
+fn is_function_word(l: &str) -> bool {
+    matches!(
+        l,
+        "the" | "a" | "an" | "and" | "but" | "or" | "in" | "on" | "at" | "as" | "if" | "so" | "to" | "for" | "of" | "with"
+            | "by" | "from" | "this" | "that" | "these" | "those" | "it" | "he" | "she" | "they" | "we" | "you" | "his"
+            | "her" | "their" | "our" | "its" | "my" | "when" | "while" | "after" | "before" | "what" | "why" | "how"
+            | "where" | "who" | "asked" | "then" | "there" | "here" | "not" | "no" | "yes" | "all" | "some" | "one"
+            | "despite" | "although" | "though" | "because" | "since" | "until" | "during" | "under" | "over" | "about"
+            | "also" | "even" | "just" | "now" | "later" | "earlier" | "meanwhile" | "however" | "instead" | "like"
+    )
 }
 
 fn uncertain_at(t: &Tokens, k: usize, run_uncertain: bool) -> bool {
@@ -230,16 +249,24 @@ fn analyze(t: &Tokens, start: usize, end: usize, after_credit: bool, mid_caps: &
     }
     // last title head followed by a name
     let mut title_end: Option<usize> = None; // index into ws, inclusive
+    let last_l = lw[lw.len() - 1];
+    let headed = ws.len() > 1
+        && (lx::is_org_head(last_l) || lx::is_other_head(last_l) || lx::is_event_head(last_l) || lx::is_place_head(last_l))
+        && !lx::is_title_head(last_l);
     for k in (0..ws.len()).rev() {
+        if headed {
+            break;
+        }
         if lx::is_title_head(lw[k]) && k + 1 < ws.len() {
             // office complement: "Secretary of State Mike Pompeo"
             let mut m = k + 1;
             if ws[m] > ws[k] + 1 && matches!(t.lower(ws[k] + 1), "of" | "for") {
-                while m < ws.len() && lx::is_common(lw[m]) && lx::given_name(lw[m]).is_none() {
+                // the complement runs until a given name or honorific starts a name
+                while m < ws.len() && !(lx::honorific(lw[m]).is_some() || (lx::given_name(lw[m]).is_some() && m + 1 < ws.len())) {
                     m += 1;
                 }
                 if m >= ws.len() {
-                    continue;
+                    break;
                 }
                 title_end = Some(m - 1);
             } else {
@@ -265,7 +292,7 @@ fn analyze(t: &Tokens, start: usize, end: usize, after_credit: bool, mid_caps: &
             }
         }
     }
-    let title_only = title_end.is_none() && lw.iter().any(|w| lx::is_title_head(w)) && lx::is_title_head(lw[lw.len() - 1])
+    let title_only = !headed && title_end.is_none() && lw.iter().any(|w| lx::is_title_head(w)) && lx::is_title_head(lw[lw.len() - 1])
         || (title_end.is_none() && lx::is_title_head(lw[0]) && ws.len() > 1 && matches!(t.lower(ws[0] + 1), "of" | "for"));
     if title_only {
         // "the Prime Minister", "Labour Leader", "Speaker of the House"
@@ -312,9 +339,8 @@ fn analyze(t: &Tokens, start: usize, end: usize, after_credit: bool, mid_caps: &
         && !nl.iter().any(|w| lx::is_title_head(w) || lx::is_org_head(w))
     {
         Hint::Person
-    } else if lx::is_place(nl[0]) || lx::is_demonym(nl[0]) {
-        Hint::Other
     } else {
+        // ordinary words, or a place/nationality first: a phrase, not a name
         Hint::Other
     };
     // "a Kangaroo Court": an indefinite article marks a common noun phrase, not a name
@@ -323,7 +349,7 @@ fn analyze(t: &Tokens, start: usize, end: usize, after_credit: bool, mid_caps: &
     }
     // lowercase role before the name: "former whip X", "Labour leader X"
     let mut title = title;
-    if title.is_none() && matches!(hint, Hint::Person | Hint::Single) {
+    if title.is_none() && matches!(hint, Hint::Person | Hint::Single) && !after_credit {
         if let Some(b) = ws[0].checked_sub(1) {
             if t.is_word(b) && t.toks[b].case == Case::Lower && lx::is_role_noun(t.lower(b)) {
                 let mut s = b;
@@ -356,7 +382,9 @@ fn analyze(t: &Tokens, start: usize, end: usize, after_credit: bool, mid_caps: &
 /// "Newshub Political Editor", "Hamilton West" in "Hamilton West MP").
 fn sub_org(t: &Tokens, ws: &[usize], lw: &[&str], out: &mut Found) {
     let mut k = 0;
-    while k < ws.len() && (lx::is_title_modifier(lw[k]) && !lx::is_known_org(lw[k]) || lx::is_demonym(lw[k])) {
+    while k < ws.len()
+        && (lx::is_title_modifier(lw[k]) && !lx::is_known_org(lw[k]) || lx::is_demonym(lw[k]) || (t.toks[ws[k]].sent_start && is_function_word(lw[k])))
+    {
         k += 1;
     }
     let s = k;

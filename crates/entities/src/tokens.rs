@@ -67,6 +67,9 @@ impl Tokens {
     pub fn len(&self) -> usize {
         self.toks.len()
     }
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
 }
 
 /// Abbreviations whose period belongs to the word.

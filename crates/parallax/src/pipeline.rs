@@ -20,10 +20,17 @@ impl DocStage for EntityStage {
     }
     fn run(&self, doc: &Document, analysis: &mut DocAnalysis) {
         analysis.entities = parallax_entities::find_entities(doc);
+        if !doc.captions.is_empty() {
+            let captions = Document::from_paragraphs(doc.id.clone(), doc.captions.iter().map(String::as_str));
+            analysis.caption_entities = parallax_entities::find_entities(&captions)
+                .into_iter()
+                .map(|e| parallax_core::Entity { mentions: Vec::new(), ..e })
+                .collect();
+        }
     }
 }
 
-/// Quotes come only from running text: captions and headings are not speech.
+/// Quotes come only from running text: headings are not speech.
 struct QuoteStage;
 impl DocStage for QuoteStage {
     fn name(&self) -> &'static str {
@@ -69,7 +76,9 @@ impl DocStage for AttributionStage {
     }
 }
 
-/// Time expressions per paragraph, resolved against the publication date.
+/// Time expressions over the whole body, resolved against the publication date. One call per
+/// document keeps context across paragraphs (a fiscal quarter named early decides what "a year
+/// ago" means later).
 struct TimexStage;
 impl DocStage for TimexStage {
     fn name(&self) -> &'static str {
@@ -77,16 +86,14 @@ impl DocStage for TimexStage {
     }
     fn run(&self, doc: &Document, analysis: &mut DocAnalysis) {
         let anchor = doc.published.map(|d| parallax_timex::CalendarDate { year: d.year, month: d.month, day: d.day });
-        for p in &doc.paragraphs {
-            for t in parallax_timex::find_time_expressions(&doc.body[p.clone()], anchor) {
-                let kind = match t.kind {
-                    parallax_timex::TimexType::Date => TimexType::Date,
-                    parallax_timex::TimexType::Time => TimexType::Time,
-                    parallax_timex::TimexType::Duration => TimexType::Duration,
-                    parallax_timex::TimexType::Set => TimexType::Set,
-                };
-                analysis.times.push(TimeExpression { span: p.start + t.start..p.start + t.end, kind, value: t.value });
-            }
+        for t in parallax_timex::find_time_expressions(&doc.body, anchor) {
+            let kind = match t.kind {
+                parallax_timex::TimexType::Date => TimexType::Date,
+                parallax_timex::TimexType::Time => TimexType::Time,
+                parallax_timex::TimexType::Duration => TimexType::Duration,
+                parallax_timex::TimexType::Set => TimexType::Set,
+            };
+            analysis.times.push(TimeExpression { span: t.start..t.end, kind, value: t.value });
         }
     }
 }
@@ -107,6 +114,8 @@ pub struct StageCounts {
     pub entities: usize,
     pub quotes: usize,
     pub times: usize,
+    /// Wall time of each phase of `analyze`, in order.
+    pub phases: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Everything the engine read and found.
@@ -159,6 +168,12 @@ impl Engine {
     }
 
     pub fn analyze(&self, articles: Vec<RawArticle>) -> Analysis {
+        let mut clock = std::time::Instant::now();
+        let mut phases = Vec::new();
+        let mut lap = |name: &'static str| {
+            phases.push((name, clock.elapsed()));
+            clock = std::time::Instant::now();
+        };
         let cleaned: Vec<(Document, usize)> = articles.par_iter().map(|a| self.clean(a)).collect();
         let mut counts = StageCounts { docs: cleaned.len(), ..StageCounts::default() };
         counts.removed_lines = cleaned.iter().map(|c| c.1).sum();
@@ -167,8 +182,10 @@ impl Engine {
         counts.words = docs.iter().map(Document::word_count).sum();
         counts.quotes = per_doc.iter().map(|a| a.quotes.len()).sum();
         counts.times = per_doc.iter().map(|a| a.times.len()).sum();
+        lap("clean + read");
 
         let groups = cluster_stories(&docs, self.stories);
+        lap("stories");
         let mut story_of = vec![0; docs.len()];
         let stories: Vec<Story> = groups
             .into_iter()
@@ -177,13 +194,33 @@ impl Engine {
                 for &d in &members {
                     story_of[d] = k;
                 }
-                let input: Vec<(&Document, &[parallax_core::Entity])> =
+                // Each document's captions join the merge as a source of their own, folded
+                // back into the document afterwards.
+                let caption_docs: Vec<Document> =
+                    members.iter().map(|&d| Document { body: String::new(), paragraphs: Vec::new(), ..docs[d].clone() }).collect();
+                let mut input: Vec<(&Document, &[parallax_core::Entity])> =
                     members.iter().map(|&d| (&docs[d], per_doc[d].entities.as_slice())).collect();
-                let entities = parallax_entities::merge_story(&input);
+                let mut source_doc: Vec<usize> = (0..members.len()).collect();
+                for (pos, &d) in members.iter().enumerate() {
+                    if !per_doc[d].caption_entities.is_empty() {
+                        input.push((&caption_docs[pos], per_doc[d].caption_entities.as_slice()));
+                        source_doc.push(pos);
+                    }
+                }
+                let mut entities = parallax_entities::merge_story(&input);
+                entities.local_to_story.truncate(members.len());
+                for e in &mut entities.entities {
+                    let mut docs: Vec<usize> = e.docs.iter().map(|&src| source_doc[src]).collect();
+                    docs.sort_unstable();
+                    docs.dedup();
+                    e.docs = docs;
+                }
                 Story { docs: members, entities }
             })
             .collect();
         counts.entities = stories.iter().map(|s| s.entities.entities.len()).sum();
+        lap("story entities");
+        counts.phases = phases;
         Analysis { docs, per_doc, stories, story_of, counts }
     }
 }

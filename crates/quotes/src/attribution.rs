@@ -178,6 +178,10 @@ impl<'a> Para<'a> {
             }
             return Some((a, end));
         }
+        // A subject pronoun is the whole speaker phrase.
+        if is_one_of(self.word(j - 1), &["he", "she", "they", "we", "i", "you"]) && self.is_word(j - 1) {
+            return Some((j - 1, j));
+        }
         let mut end = j;
         let mut apposition = false;
         if self.toks[j - 1].is_punct(',') {
@@ -227,15 +231,15 @@ impl<'a> Para<'a> {
                             if at_start && is_one_of(w, OPENERS) {
                                 break;
                             }
-                            if is_one_of(w, &["i"]) {
-                                // "I" is a pronoun subject: keep.
+                        } else {
+                            // Clause words, verbs of saying, "and" between common words, and a
+                            // participle before a name all end the phrase.
+                            let clause_word = is_one_of(w, STOP) || (cues::cue(w).is_some_and(|c| c.core) && !w.ends_with("ing"));
+                            let conj = is_one_of(w, &["and", "or"]) && !(i > lo && self.upper(i - 1));
+                            let participle = w.ends_with("ing") && !is_one_of(w, &["ceiling", "king", "ring", "spring"]) && i + 1 < end && self.upper(i + 1);
+                            if clause_word || conj || participle {
+                                break;
                             }
-                        } else if is_one_of(w, STOP) || (cues::cue(w).is_some_and(|c| c.core) && !w.ends_with("ing")) {
-                            break;
-                        } else if is_one_of(w, &["and", "or"]) && !(i > lo && self.upper(i - 1)) {
-                            break;
-                        } else if w.ends_with("ing") && !is_one_of(w, &["ceiling", "king", "ring", "spring"]) && i + 1 < end && self.upper(i + 1) {
-                            break;
                         }
                     }
                     a = i;
@@ -270,6 +274,14 @@ impl<'a> Para<'a> {
         }
         if a >= end {
             return None;
+        }
+        // Stopped by a verb: the words are an object ("continued to level allegations … and
+        // accused"), not the speaker.
+        if a > lo && self.lower_word(a - 1) {
+            let w = self.word(a - 1);
+            if cues::cue(w).is_some_and(|c| c.core) || is_one_of(w, &["is", "was", "are", "were", "has", "have", "had", "be", "been", "to"]) {
+                return None;
+            }
         }
         // Too long to be a speaker phrase without a comma: narration, not a subject.
         if end - a > 16 && !crossed {
@@ -450,8 +462,19 @@ impl<'a> Para<'a> {
 /// Attribution in the narration right after a closing mark: `, said Smith.` / `, he said.` /
 /// `Smith told reporters.` Tokens `from..hi` (hi = the sentence end or the next quote).
 pub fn after_quote(p: &Para, from: usize, hi: usize) -> Option<Attribution> {
+    // Dash attribution: `"…" — Jane Roe` (a name alone after a dash).
+    if from < hi && matches!(p.toks[from].kind, Kind::Punct('—' | '―' | '–' | '-')) {
+        let words: Vec<usize> = (from + 1..hi).filter(|&i| p.is_word(i)).collect();
+        let all_names = !words.is_empty() && words.len() <= 6 && words.iter().all(|&i| p.upper(i) || is_one_of(p.word(i), INNER));
+        let last = (from + 1..hi).rev().find(|&i| p.is_word(i));
+        if all_names && (from + 1..hi).all(|i| p.is_word(i) || matches!(p.toks[i].kind, Kind::Punct('.' | ',' | '-'))) {
+            if let (Some(&a), Some(b)) = (words.first(), last) {
+                return Some(Attribution { cue: p.toks[from].start..p.toks[from].end, speaker: Some(p.span(a, b + 1)) });
+            }
+        }
+    }
     let mut i = from;
-    while i < hi && matches!(p.toks[i].kind, Kind::Punct(',' | '—' | '–' | '-' | '(')) {
+    while i < hi && matches!(p.toks[i].kind, Kind::Punct(',' | '—' | '―' | '–' | '-' | '(')) {
         i += 1;
     }
     let mut words = 0;

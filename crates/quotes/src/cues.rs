@@ -102,6 +102,47 @@ fn table() -> &'static HashMap<&'static str, Cue> {
     })
 }
 
+/// Verbs that attribute a stance through an infinitive ("plans to …", "refused to …").
+const INFINITIVE: &[&str] = &[
+    "plans", "planned", "wants", "wanted", "hopes", "hoped", "promised", "promises", "vowed", "vows",
+    "pledged", "pledges", "refused", "refuses", "declined", "declines", "threatened", "threatens",
+    "intends", "intended", "agreed", "offered", "sought", "seeks", "urged", "urges", "encouraged",
+    "proposed", "proposes", "vowing", "promising", "pledging", "refusing", "declining", "threatening",
+];
+
+/// Verbs that attribute a stance or a statement through a noun-phrase object ("criticized the
+/// plan", "called for an inquiry"). PolNeAR-style annotation counts these as attributions.
+const OBJECT_REPORT: &[&str] = &[
+    "criticized", "criticised", "criticizes", "criticises", "criticizing", "praised", "praises",
+    "praising", "endorsed", "endorses", "endorsing", "announced", "announces", "denied", "denies",
+    "rejected", "rejects", "defended", "defends", "defending", "proposed", "proposes", "cited",
+    "cites", "citing", "supported", "supports", "opposed", "opposes", "questioned", "blamed",
+    "blames", "condemned", "condemns", "welcomed", "welcomes", "demanded", "demands", "touted",
+    "touts", "touting", "attacked", "attacks", "attacking", "slammed", "blasted", "mocked",
+    "mocking", "dismissed", "dismisses", "unveiled", "described", "describes", "discussed",
+    "mentioned", "disputed", "disputes", "highlighted", "backed", "backs", "predicted",
+    "acknowledged", "recalled", "celebrated", "lauded", "decried", "lamented", "applauded",
+    "called", "calls", "calling", "pushed", "pushing", "argued", "accused", "accuses", "accusing",
+];
+
+fn set(list: &'static [&'static str]) -> std::collections::HashSet<&'static str> {
+    list.iter().copied().collect()
+}
+
+/// An infinitive-taking stance verb (case-insensitive).
+pub fn infinitive(word: &str) -> bool {
+    static S: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    let mut buf = [0u8; 24];
+    lower(word, &mut buf).is_some_and(|w| S.get_or_init(|| set(INFINITIVE)).contains(w))
+}
+
+/// A verb attributing through a noun-phrase object (case-insensitive).
+pub fn object_report(word: &str) -> bool {
+    static S: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    let mut buf = [0u8; 24];
+    lower(word, &mut buf).is_some_and(|w| S.get_or_init(|| set(OBJECT_REPORT)).contains(w))
+}
+
 /// Lowercases an ASCII word into `buf`; `None` for long or non-ASCII words.
 pub fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     let b = word.as_bytes();

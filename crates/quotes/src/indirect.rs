@@ -14,6 +14,9 @@ use parallax_core::Span;
 /// One reported clause found in a sentence.
 pub struct Reported {
     pub text: Span,
+    /// A stance report ("plans to", "criticized X"): not a speech attribution that later
+    /// stand-alone quotes may inherit.
+    pub stance: bool,
     pub attribution: Attribution,
 }
 
@@ -29,7 +32,7 @@ fn clause_opener(p: &Para, i: usize) -> bool {
     if is_one_of(w, &["that", "he", "she", "they", "it", "we", "i", "you", "there", "the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "whether", "if", "how", "what", "why", "when", "who", "some", "many", "no", "all", "both", "our", "my", "your", "one", "most", "former", "only"]) {
         return true;
     }
-    w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    !is_one_of(w, NO_CLAUSE) && !w.ends_with("ly")
 }
 
 /// Reported clauses of the sentence `s..e` (token range; `e` excludes nothing: a final
@@ -46,12 +49,15 @@ pub fn sentence(p: &Para, s: usize, e: usize, out: &mut Vec<Reported>) {
     if te <= s {
         return;
     }
+    if parenthetical(p, s, e, out) {
+        return;
+    }
     // according to X, CLAUSE
     if p.is_word_eq(s, "according") && p.is_word_eq(s + 1, "to") {
         if let Some(c) = (s + 2..te).find(|&i| p.toks[i].is_punct(',')) {
             if c + 3 < te {
                 let a = p.at_cue(s, c, s);
-                out.push(Reported { text: p.toks[c + 1].start..p.toks[te - 1].end, attribution: a });
+                out.push(Reported { text: p.toks[c + 1].start..p.toks[te - 1].end, attribution: a, stance: false });
                 return;
             }
         }
@@ -78,7 +84,7 @@ pub fn sentence(p: &Para, s: usize, e: usize, out: &mut Vec<Reported>) {
                         && (after..te).all(|i| !p.toks[i].is_word() || (cue_free(p, i) && !is_one_of(p.word(i), &["that", "he", "she", "they", "it", "we", "i", "there", "this"]))));
                 if np_fits && rest_ok && a.speaker.is_some() {
                     let start = p.toks[s].start;
-                    out.push(Reported { text: start..p.toks[c - 1].end, attribution: a });
+                    out.push(Reported { text: start..p.toks[c - 1].end, attribution: a, stance: false });
                     return;
                 }
             }
@@ -119,12 +125,13 @@ pub fn sentence(p: &Para, s: usize, e: usize, out: &mut Vec<Reported>) {
             if !(c < te && (clause_opener(p, c) || p.is_word_eq(c, "to"))) {
                 continue;
             }
-        } else if c < te && p.toks[c].is_word() && is_one_of(p.word(c), &["on", "in", "at", "during", "last", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "earlier", "later", "repeatedly", "previously", "publicly", "privately"]) {
-            continue;
-        } else if c < te && p.toks[c].is_word() && (is_one_of(p.word(c), NO_CLAUSE) || !clause_opener(p, c)) {
-            continue;
-        } else if c >= te || !p.toks[c].is_word() {
-            continue;
+        } else {
+            // An adverbial with no "that" after it, or no clause at all: not a report.
+            let adverbial = c < te && p.toks[c].is_word() && is_one_of(p.word(c), &["on", "in", "at", "during", "last", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "earlier", "later", "repeatedly", "previously", "publicly", "privately"]);
+            let no_clause = c >= te || !p.toks[c].is_word() || is_one_of(p.word(c), NO_CLAUSE) || !clause_opener(p, c);
+            if adverbial || no_clause {
+                continue;
+            }
         }
         if te - c < 3 {
             continue;
@@ -147,7 +154,8 @@ pub fn sentence(p: &Para, s: usize, e: usize, out: &mut Vec<Reported>) {
             }
             if p.is_word(j) && is_one_of(p.word(j), &["and", "but"]) && j + 1 < end && p.is_word(j + 1) {
                 let n = p.word(j + 1);
-                if p.cue_at(j + 1).is_some() || is_one_of(n, &["is", "was", "has", "had", "repeated", "added", "insisted", "urged", "called", "says", "said", "will", "would", "accused", "denied"]) {
+                let aux = is_one_of(n, &["is", "was", "has", "had", "will", "would"]);
+                if p.cue_at(j + 1).is_some() || is_one_of(n, &["repeated", "added", "insisted", "urged", "called", "accused", "denied"]) || (aux && p.is_word_eq(j, "but")) {
                     end = if p.toks[j - 1].is_punct(',') { j - 1 } else { j };
                     break;
                 }
@@ -160,11 +168,118 @@ pub fn sentence(p: &Para, s: usize, e: usize, out: &mut Vec<Reported>) {
         if a.speaker.is_none() {
             continue;
         }
-        out.push(Reported { text: p.toks[c].start..p.toks[end - 1].end, attribution: a });
-        return;
+        out.push(Reported { text: p.toks[c].start..p.toks[end - 1].end, attribution: a, stance: false });
+        // Later cues in the sentence (nested or coordinated reports) are still examined.
     }
+}
+
+/// `X, NP said, Y`: an attribution parenthetical inside the reported sentence. Both sides are
+/// reported pieces.
+pub fn parenthetical(p: &Para, s: usize, e: usize, out: &mut Vec<Reported>) -> bool {
+    let mut te = e;
+    while te > s && matches!(p.toks[te - 1].kind, Kind::Punct(_)) {
+        te -= 1;
+    }
+    for c1 in s + 1..te {
+        if !p.toks[c1].is_punct(',') {
+            continue;
+        }
+        // cue within the next 8 tokens, then a comma
+        let Some(k) = (c1 + 1..(c1 + 9).min(te)).find(|&k| p.cue_at(k).is_some_and(|c| c.clause && !c.participle)) else { continue };
+        let after = p.cue_end(k);
+        let Some(c2) = (after..(after + 5).min(te)).find(|&i| p.toks[i].is_punct(',')) else { continue };
+        if (c1 + 1..k).any(|i| !p.toks[i].is_word() && !p.toks[i].is_punct('.')) || (after..c2).any(|i| !p.toks[i].is_word()) {
+            continue;
+        }
+        let a = if k == c1 + 1 { p.at_cue(c1 + 1, c2, k) } else { p.at_cue(c1 + 1, k, k) };
+        let fits = if k == c1 + 1 { a.speaker.is_some() } else { p.left_np(c1 + 1, k).is_some_and(|(a0, _)| a0 == c1 + 1) };
+        if !fits || te <= c2 + 2 {
+            continue;
+        }
+        out.push(Reported { text: p.toks[s].start..p.toks[c1 - 1].end, attribution: a.clone(), stance: false });
+        out.push(Reported { text: p.toks[c2 + 1].start..p.toks[te - 1].end, attribution: a, stance: false });
+        return true;
+    }
+    false
 }
 
 fn cue_free(p: &Para, i: usize) -> bool {
     p.cue_at(i).is_none()
+}
+
+/// Stance attributions without a reported clause: `X plans to …`, `X criticized the plan`,
+/// `X called for an inquiry`. The text is the infinitive or the object, up to the next comma
+/// or the sentence end. Used only where no clause report was found.
+pub fn stance(p: &Para, s: usize, e: usize, out: &mut Vec<Reported>) {
+    let mut te = e;
+    while te > s && matches!(p.toks[te - 1].kind, Kind::Punct(_)) {
+        te -= 1;
+    }
+    let mut k = s;
+    while k < te {
+        let t = &p.toks[k];
+        if !t.is_word() || t.quoted || !p.lower_word(k) {
+            k += 1;
+            continue;
+        }
+        let w = p.word(k);
+        let inf = crate::cues::infinitive(w);
+        let obj = !inf && crate::cues::object_report(w);
+        if !inf && !obj {
+            k += 1;
+            continue;
+        }
+        // Not after a determiner ("the proposed rule").
+        if k > s && p.is_word(k - 1) && is_one_of(p.word(k - 1), &["the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "so-called", "widely", "often"]) {
+            k += 1;
+            continue;
+        }
+        // "-s" forms are often plural nouns ("his frequent calls", "the plans"): only after a
+        // name, a pronoun or an adverb.
+        if w.ends_with('s') && k > s && p.is_word(k - 1) && !(p.upper(k - 1) || is_one_of(p.word(k - 1), &["he", "she", "it", "who", "that", "which", "also", "now", "still"]) || p.word(k - 1).ends_with("ly")) {
+            k += 1;
+            continue;
+        }
+        let mut c = k + 1;
+        if inf {
+            // "to" right away, or after a short object ("urged voters to").
+            match (c..(c + 5).min(te)).find(|&i| p.is_word_eq(i, "to")) {
+                Some(t) if (c..t).all(|i| p.is_word(i)) => c = t,
+                _ => {
+                    k += 1;
+                    continue;
+                }
+            }
+        } else {
+            if is_one_of(w, &["called", "calls", "calling", "pushed", "pushing"]) {
+                if !p.is_word_eq(c, "for") {
+                    k += 1;
+                    continue;
+                }
+                c += 1;
+            }
+            if c < te && p.is_word(c) && is_one_of(p.word(c), &["that", "to", "on", "in", "at", "by", "with", "from", "as", "it", "him", "her", "them", "out", "up", "down", "back", "off", "over", "about"]) {
+                k += 1;
+                continue;
+            }
+        }
+        let mut end = c;
+        while end < te
+            && !matches!(p.toks[end].kind, Kind::Punct(',' | ';' | ':' | '—' | '–' | '('))
+            && !p.toks[end].is_mark()
+            && !p.toks[end].quoted
+        {
+            end += 1;
+        }
+        if end <= c + 1 || !p.is_word(c) {
+            k += 1;
+            continue;
+        }
+        let speaker = p.left_np(s, k).or_else(|| if k > s && (p.toks[k - 1].is_punct(',') || p.is_word_eq(k - 1, "and")) { p.subject(s, k) } else { None });
+        if let Some((a, b)) = speaker {
+            let attribution = Attribution { cue: p.toks[k].start..p.toks[k].end, speaker: Some(p.toks[a].start..p.toks[b - 1].end) };
+            out.push(Reported { text: p.toks[c].start..p.toks[end - 1].end, attribution, stance: true });
+        }
+        k = end;
+    }
 }

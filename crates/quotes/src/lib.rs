@@ -36,6 +36,8 @@ struct Draft {
     kind: QuoteKind,
     attr: Option<Attribution>,
     src: Src,
+    /// May stand-alone quotes inherit this attribution?
+    donor: bool,
 }
 
 /// Finds the quotes of `doc`, in body order. Never panics.
@@ -70,8 +72,16 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
             if !has_quote {
                 reported.clear();
                 indirect::sentence(&p, s, e, &mut reported);
+                let n = reported.len();
+                indirect::stance(&p, s, e, &mut reported);
+                // Stance reports only where no clause report covers the same cue.
+                let (clauses, stances) = reported.split_at(n);
+                let keep: Vec<bool> = stances.iter().map(|r| !clauses.iter().any(|c| c.text.start <= r.attribution.cue.start && r.attribution.cue.start < c.text.end || r.text.start < c.text.end && c.text.start < r.text.end)).collect();
+                let mut it = keep.iter();
+                let mut idx = 0;
+                reported.retain(|_| { idx += 1; idx <= n || *it.next().unwrap_or(&false) });
                 for r in reported.drain(..) {
-                    drafts.push(Draft { text: r.text, kind: QuoteKind::Indirect, attr: Some(r.attribution), src: Src::Cue });
+                    drafts.push(Draft { text: r.text, kind: QuoteKind::Indirect, attr: Some(r.attribution), src: Src::Cue, donor: !r.stance });
                 }
             }
             s = e;
@@ -148,7 +158,7 @@ fn quoted(p: &Para, ps: &[marks::Stretch], first: usize, body: &str, colon_intro
                     None => (None, Src::Context),
                 },
             };
-            out.push(Draft { text, kind: QuoteKind::Direct, attr, src });
+            out.push(Draft { text, kind: QuoteKind::Direct, attr, src, donor: true });
         } else {
             let s = p.sentence_start(0, open_t);
             let e = close_t.map_or(n, |c| p.sentence_end(c + 1, n));
@@ -157,7 +167,7 @@ fn quoted(p: &Para, ps: &[marks::Stretch], first: usize, body: &str, colon_intro
             if attr.is_none() {
                 continue;
             }
-            out.push(Draft { text, kind: QuoteKind::Partial, attr, src: Src::Cue });
+            out.push(Draft { text, kind: QuoteKind::Partial, attr, src: Src::Cue, donor: true });
         }
     }
     // Direct quotes of this paragraph with no cue of their own share the paragraph's cue
@@ -204,7 +214,7 @@ fn resolve(mut drafts: Vec<Draft>) -> Vec<Quote> {
             (Some(a), _) => (Some(a.cue.clone()), a.speaker.clone(), SpeakerSource::Cue),
             (None, src) => {
                 // The nearest preceding quote with a speaker; point at its own source.
-                let root = (0..i).rev().find(|&j| out[j].speaker.is_some()).map(|j| match out[j].speaker_source {
+                let root = (0..i).rev().find(|&j| out[j].speaker.is_some() && drafts[j].donor).map(|j| match out[j].speaker_source {
                     SpeakerSource::Context(r) => r,
                     _ => j,
                 });
@@ -221,4 +231,98 @@ fn resolve(mut drafts: Vec<Draft>) -> Vec<Quote> {
         out.push(Quote { text: d.text.clone(), kind: d.kind, cue, speaker, speaker_source: source, entity: None });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Found = (String, QuoteKind, Option<String>, Option<String>, SpeakerSource);
+
+    fn run(paras: &[&str]) -> Vec<Found> {
+        let doc = Document::from_paragraphs("t", paras.iter().copied());
+        find_quotes(&doc)
+            .into_iter()
+            .map(|q| {
+                (
+                    doc.text(&q.text).to_string(),
+                    q.kind,
+                    q.speaker.as_ref().map(|s| doc.text(s).to_string()),
+                    q.cue.as_ref().map(|s| doc.text(s).to_string()),
+                    q.speaker_source,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quote_split_by_attribution() {
+        let q = run(&["“The roads are closed,” the fire chief said. “Stay home tonight.”"]);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].0, "The roads are closed");
+        assert_eq!(q[0].2.as_deref(), Some("the fire chief"));
+        assert_eq!(q[1].0, "Stay home tonight.");
+        assert_eq!(q[1].2.as_deref(), Some("the fire chief"));
+        assert_eq!(q[1].1, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn cue_first_and_colon() {
+        let q = run(&["\"We are ready,\" said Maria Lopez, a nurse at the clinic."]);
+        assert_eq!(q[0].2.as_deref(), Some("Maria Lopez, a nurse at the clinic"));
+        let q = run(&["The minister said: \"Nothing has been decided.\""]);
+        assert_eq!((q[0].2.as_deref(), q[0].3.as_deref()), (Some("The minister"), Some("said")));
+    }
+
+    #[test]
+    fn partial_inside_narration() {
+        let q = run(&["The councillor accused the board of a “whitewash” over the report."]);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].1, QuoteKind::Partial);
+        assert_eq!(q[0].2.as_deref(), Some("The councillor"));
+    }
+
+    #[test]
+    fn scare_quotes_without_a_cue_are_dropped() {
+        assert!(run(&["The so-called “smart” meters arrived in May."]).is_empty());
+    }
+
+    #[test]
+    fn continuation_and_context() {
+        let q = run(&["The coach said: “We trained hard all winter.", "“Nobody expected this result.”", "The crowd left early.", "“It was a long season.”"]);
+        assert_eq!(q.len(), 3);
+        assert_eq!(q[1].4, SpeakerSource::Context(0));
+        assert_eq!(q[1].3.as_deref(), Some("said"));
+        assert_eq!(q[2].4, SpeakerSource::Context(0));
+        assert_eq!(q[2].3, None);
+        assert_eq!(q[2].2.as_deref(), Some("The coach"));
+    }
+
+    #[test]
+    fn indirect_speech() {
+        let q = run(&["The mayor said the bridge would reopen in June."]);
+        assert_eq!(q[0].0, "the bridge would reopen in June");
+        assert_eq!(q[0].1, QuoteKind::Indirect);
+        let q = run(&["The bridge would reopen in June, a council spokeswoman said."]);
+        assert_eq!(q[0].0, "The bridge would reopen in June");
+        assert_eq!(q[0].2.as_deref(), Some("a council spokeswoman"));
+        let q = run(&["According to the report, prices rose sharply in spring."]);
+        assert_eq!(q[0].0, "prices rose sharply in spring");
+    }
+
+    #[test]
+    fn dash_attribution() {
+        let q = run(&["“Vote early.” ― Ana Ruiz"]);
+        assert_eq!(q[0].2.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn never_panics() {
+        let odd = ["", "\"", "“”", "said", ", said", "“a,” said", "According to", "é said “é", "— “", "said:", "\"\"\"\"", "'‘’'", "<a href=\"x\">"];
+        for a in odd {
+            for b in odd {
+                let _ = run(&[a, b, a]);
+            }
+        }
+    }
 }

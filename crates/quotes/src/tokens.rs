@@ -85,8 +85,7 @@ pub fn tokenize(body: &str, span: std::ops::Range<usize>, marks: &[Stretch], fir
         }
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
-            loop {
-                let Some(&(j, d)) = iter.peek() else { break };
+            while let Some(&(j, d)) = iter.peek() {
                 if j != end {
                     break;
                 }

@@ -14,6 +14,7 @@ fn main() {
         std::process::exit(2);
     }
     let f = std::fs::File::open(&args[1]).expect("open input");
+    let per_paragraph = std::env::var("TIMEX_PER_PARAGRAPH").is_ok_and(|v| v == "1");
     let mut docs = Vec::new();
     let mut times = Vec::new();
     for line in BufReader::new(f).lines() {
@@ -25,8 +26,12 @@ fn main() {
         let id = v["id"].as_str().unwrap_or_default().to_string();
         let text = v["text"].as_str().unwrap_or_default();
         let published = v["published"].as_str().and_then(CalendarDate::parse);
-        for t in find_time_expressions(text, published) {
-            times.push(json!({"doc": id, "text": &text[t.start..t.end], "type": t.kind.as_str(), "value": t.value}));
+        // TIMEX_PER_PARAGRAPH=1 calls the recogniser paragraph by paragraph, as the pipeline does.
+        let parts: Vec<&str> = if per_paragraph { text.split("\n\n").collect() } else { vec![text] };
+        for part in parts {
+            for t in find_time_expressions(part, published) {
+                times.push(json!({"doc": id, "text": &part[t.start..t.end], "type": t.kind.as_str(), "value": t.value}));
+            }
         }
         docs.push(json!({"id": id, "published": v["published"]}));
     }

@@ -50,6 +50,7 @@ pub enum Holiday {
     Memorial,
     Valentine,
     Veterans,
+    Election,
 }
 
 /// The class of one token. `Other` for anything the grammar never looks at.
@@ -172,7 +173,10 @@ pub enum Lex {
     Long,
     So,
     Its,
-    Year2k,
+    /// Past-tense verbs that are not "-ed" forms: was, said, told...
+    PastCue,
+    /// "the nineties": tens of the decade.
+    DecadeWord(u8),
 }
 
 /// Classify a lower-cased ASCII word.
@@ -313,6 +317,15 @@ pub fn lookup(w: &str) -> Lex {
         "memorial" => Holiday(self::Holiday::Memorial),
         "valentine" => Holiday(self::Holiday::Valentine),
         "veterans" => Holiday(self::Holiday::Veterans),
+        "election" => Holiday(self::Holiday::Election),
+        "twenties" => DecadeWord(20),
+        "thirties" => DecadeWord(30),
+        "forties" => DecadeWord(40),
+        "fifties" => DecadeWord(50),
+        "sixties" => DecadeWord(60),
+        "seventies" => DecadeWord(70),
+        "eighties" => DecadeWord(80),
+        "nineties" => DecadeWord(90),
         "new" => Holiday(self::Holiday::NewYear),
         "today" => Today,
         "tonight" => Tonight,
@@ -332,7 +345,6 @@ pub fn lookup(w: &str) -> Lex {
         "these" => These,
         "that" => That,
         "coming" => Coming,
-        "upcoming" => Upcoming,
         "previous" | "preceding" | "prior" => Previous,
         "following" => Following,
         "latest" | "most-recent" => Latest,
@@ -381,7 +393,6 @@ pub fn lookup(w: &str) -> Lex {
         "within" => Within,
         "through" | "throughout" => Through,
         "during" => During,
-        "since" => Since,
         "until" | "till" | "til" => Until,
         "by" => By,
         "to" => To,
@@ -411,7 +422,8 @@ pub fn lookup(w: &str) -> Lex {
         "clock" => Clock,
         "will" | "ll" | "shall" | "scheduled" | "schedule" | "plans" | "plan" | "planned" | "planning"
         | "expected" | "expects" | "expect" | "due" | "tomorrow's" | "intends" | "intend" | "aims"
-        | "postponed" | "delayed" | "deadline" | "soon" => FutureCue,
+        | "postponed" | "delayed" | "deadline" | "soon" | "expire" | "expires" | "payable" | "effective" | "slated" => FutureCue,
+        "upcoming" => Upcoming,
         "would" | "could" | "might" => Modal,
         "times" => Times,
         "once" => Once,
@@ -423,6 +435,11 @@ pub fn lookup(w: &str) -> Lex {
         "long" => Long,
         "so" => So,
         "its" | "their" => Its,
+        "was" | "were" | "had" | "did" | "said" | "told" | "began" | "came" | "went" | "took" | "made" | "left"
+        | "saw" | "met" | "won" | "lost" | "fell" | "rose" | "held" | "gave" | "got" | "ended" | "since" | "paid"
+        | "sold" | "bought" | "became" | "brought" | "fled" | "found" | "spent" | "hit" | "led" => {
+            if w == "since" { Since } else { PastCue }
+        }
         _ => Other,
     }
 }

@@ -5,6 +5,12 @@
 //! [`lexicon`] classifies each word, [`scan`] tries the grammar only at tokens
 //! that can start an expression, and [`normalize`] / [`calendar`] turn the
 //! matched words into TIMEX3 values relative to the publication date.
+//!
+//! The lexicon lookup is the prefilter: a word it does not know (the vast
+//! majority) is rejected with one enum comparison, so the grammar runs only at
+//! digits and trigger words (months, weekdays, units, "ago", "today"...).
+//! Throughput is several million words per second per core
+//! (`examples/timex_bench.rs`).
 
 pub mod calendar;
 pub mod lexicon;
@@ -79,10 +85,11 @@ pub struct TimeExpression {
 /// publication date) when given. Sorted by start, non-overlapping.
 pub fn find_time_expressions(text: &str, anchor: Option<CalendarDate>) -> Vec<TimeExpression> {
     let mut out = Vec::new();
-    if !prefilter(text) {
-        return out;
-    }
-    let anchor = anchor.filter(|a| calendar::valid(a.year, a.month, a.day)).map(|a| Anchor::new(a.year, a.month, a.day));
+    // Anchors far outside recorded history are treated as absent: it keeps all
+    // the calendar arithmetic comfortably inside i32.
+    let anchor = anchor
+        .filter(|a| (-100_000..=100_000).contains(&a.year) && calendar::valid(a.year, a.month, a.day))
+        .map(|a| Anchor::new(a.year, a.month, a.day));
     TOKENS.with(|cell| {
         let mut toks = cell.take();
         token::tokenize(text, &mut toks);
@@ -93,7 +100,7 @@ pub fn find_time_expressions(text: &str, anchor: Option<CalendarDate>) -> Vec<Ti
                 Some(c) => {
                     let (s, e) = (toks[c.s].s, toks[c.e - 1].e);
                     out.push(TimeExpression { start: s, end: e, kind: c.kind, value: c.value });
-                    if c.focus.is_some() {
+                    if c.focus.is_some() && sc.focus.is_none() {
                         sc.focus = c.focus;
                     }
                     i = c.e;
@@ -101,7 +108,6 @@ pub fn find_time_expressions(text: &str, anchor: Option<CalendarDate>) -> Vec<Ti
                 None => i += 1,
             }
         }
-        drop(sc);
         cell.set(toks);
     });
     out
@@ -110,21 +116,6 @@ pub fn find_time_expressions(text: &str, anchor: Option<CalendarDate>) -> Vec<Ti
 thread_local! {
     /// Reused token buffer: the function runs once per paragraph.
     static TOKENS: std::cell::Cell<Vec<token::Tok>> = const { std::cell::Cell::new(Vec::new()) };
-}
-
-/// Cheap rejection of paragraphs that cannot hold a time expression: no digit
-/// and none of the trigger stems (months, weekdays, units, deictic words).
-/// A false positive only costs the full scan; there are no false negatives
-/// because every grammar rule needs a digit or one of these stems.
-fn prefilter(text: &str) -> bool {
-    let b = text.as_bytes();
-    if b.iter().any(u8::is_ascii_digit) {
-        return true;
-    }
-    // Every word the lexicon reacts to contains one of these lower-case
-    // trigrams or is short enough to be caught by them: checking an ASCII
-    // case-folded sliding window is far cheaper than tokenising.
-    true
 }
 
 #[cfg(test)]

@@ -31,6 +31,13 @@ fn cand(s: usize, e: usize, kind: TimexType, value: String) -> Option<Cand> {
     Some(Cand { s, e, kind, value, focus: None })
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
 /// How to pick a weekday relative to the anchor.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum WdMode {
@@ -109,6 +116,71 @@ impl<'a> Scanner<'a> {
         false
     }
 
+    /// Tense of the clause around tokens `i..e`: the nearest future cue
+    /// ("will", "scheduled", modal) or past marker ("was", "said", "-ed" verbs)
+    /// within the sentence decides which occurrence of "March 31" is meant.
+    /// Modal verbs ("would", "could") count as future only when `modal` is set:
+    /// for weekdays they mostly report past events ("could not be reached Tuesday").
+    fn tense_with(&self, i: usize, e: usize, modal: bool) -> Tense {
+        let boundary = |t: &Tok| t.kind == Kind::Punct && matches!(t.ch, '.' | '!' | '?' | ';');
+        let classify = |k: usize| -> Tense {
+            let t = &self.t[k];
+            match t.lex {
+                Lex::FutureCue | Lex::Next | Lex::Tomorrow | Lex::Upcoming | Lex::Coming => return Tense::Future,
+                Lex::Modal if modal => return Tense::Future,
+                Lex::Month(5, _) if !t.cap => return Tense::Future,
+                Lex::PastCue | Lex::Ago | Lex::Last | Lex::Yesterday | Lex::Since => return Tense::Past,
+                Lex::Other if t.kind == Kind::Word && !t.cap => {
+                    let w = &self.text[t.s..t.e];
+                    // "-ed" verbs, except passives after "be"/"is" ("would be reviewed").
+                    let aux = k > 0 && matches!(&self.text[self.t[k - 1].s..self.t[k - 1].e], "be" | "been" | "being" | "is" | "are");
+                    if w.len() >= 5 && w.ends_with("ed") && !aux {
+                        return Tense::Past;
+                    }
+                    if w == "set" && self.lx(k + 1) == Lex::To {
+                        return Tense::Future;
+                    }
+                }
+                _ => {}
+            }
+            Tense::Unknown
+        };
+        if matches!(self.prev(i), Lex::By | Lex::Until) {
+            return Tense::Future;
+        }
+        let (mut back, mut fwd) = (i, e);
+        let (mut back_open, mut fwd_open) = (true, true);
+        for _ in 0..8 {
+            if back_open {
+                if back == 0 || boundary(&self.t[back - 1]) {
+                    back_open = false;
+                } else {
+                    back -= 1;
+                    let t = classify(back);
+                    if t != Tense::Unknown {
+                        return t;
+                    }
+                }
+            }
+            if fwd_open {
+                if fwd >= self.t.len() || boundary(&self.t[fwd]) {
+                    fwd_open = false;
+                } else {
+                    let t = classify(fwd);
+                    fwd += 1;
+                    if t != Tense::Unknown {
+                        return t;
+                    }
+                }
+            }
+        }
+        Tense::Unknown
+    }
+
+    fn tense(&self, i: usize, e: usize) -> Tense {
+        self.tense_with(i, e, true)
+    }
+
     // ------------------------------------------------------------ anchored values
     fn day(&self, off: i64) -> String {
         match self.a {
@@ -141,7 +213,7 @@ impl<'a> Scanner<'a> {
 
     /// Month and day without a year: the occurrence nearest the anchor
     /// (or the next one when the clause speaks of the future).
-    fn month_day_value(&self, m: u8, d: u8, future: bool) -> Option<String> {
+    fn month_day_value(&self, m: u8, d: u8, tense: Tense) -> Option<String> {
         let Some(a) = self.a else {
             return valid(2000, m, d).then(|| format!("XXXX-{m:02}-{d:02}"));
         };
@@ -151,7 +223,13 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let diff = days_from_civil(y, m, d) - a.days;
-            let score = if future && diff < 0 { diff.abs() + 100_000 } else { diff.abs() };
+            // News mostly looks back: a later date must be much closer to win.
+            let score = match tense {
+                Tense::Future if diff < 0 => diff.abs() + 100_000,
+                Tense::Past if diff > 0 => diff + 100_000,
+                Tense::Unknown if diff > 0 => diff * 5 / 2,
+                _ => diff.abs(),
+            };
             if best.is_none_or(|(s, _)| score < s) {
                 best = Some((score, y));
             }
@@ -159,19 +237,20 @@ impl<'a> Scanner<'a> {
         best.map(|(_, y)| ymd(y, m, d))
     }
 
-    fn month_value(&self, m: u8, future: bool) -> String {
+    fn month_value(&self, m: u8, tense: Tense) -> String {
         let Some(a) = self.a else {
             return format!("XXXX-{m:02}");
         };
         let diff = m as i64 - a.m as i64; // -11..=11
-        let y = if future {
-            if diff >= 0 { a.y } else { a.y + 1 }
-        } else if diff > 6 {
-            a.y - 1
-        } else if diff < -6 {
-            a.y + 1
-        } else {
-            a.y
+        let y = match tense {
+            Tense::Future => if diff >= 0 { a.y } else { a.y + 1 },
+            Tense::Past => if diff <= 0 { a.y } else { a.y - 1 },
+            Tense::Unknown => {
+                // nearest, with a later month counted double
+                let past = if diff <= 0 { -diff } else { 12 - diff };
+                let fut = if diff > 0 { diff } else { 12 + diff };
+                if fut * 2 < past { if diff > 0 { a.y } else { a.y + 1 } } else if diff <= 0 { a.y } else { a.y - 1 }
+            }
         };
         Point::Month(y, m).value()
     }
@@ -261,10 +340,8 @@ impl<'a> Scanner<'a> {
                 Lex::NumWord(v) if v < 100 => {
                     let v = v as u64;
                     let last = cur % 100;
-                    if !any || last == 0 {
-                        cur += v;
-                    } else if last >= 20 && last % 10 == 0 && v < 10 {
-                        cur += v;
+                    if !any || last == 0 || (last >= 20 && last % 10 == 0 && v < 10) {
+                        cur = cur.saturating_add(v);
                     } else {
                         break;
                     }
@@ -275,7 +352,7 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 Lex::NumWord(100) => {
-                    cur = cur.max(1) * 100;
+                    cur = cur.max(1).saturating_mul(100);
                     any = true;
                     j += 1;
                     if self.lx(j) == Lex::And && matches!(self.lx(j + 1), Lex::NumWord(u) if u < 100) {
@@ -283,7 +360,7 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 Lex::NumWord(1000) => {
-                    total += cur.max(1) * 1000;
+                    total = total.saturating_add(cur.max(1).saturating_mul(1000));
                     cur = 0;
                     any = true;
                     j += 1;
@@ -291,7 +368,7 @@ impl<'a> Scanner<'a> {
                 _ => break,
             }
         }
-        any.then_some((total + cur, j))
+        any.then_some((total.saturating_add(cur), j))
     }
 
     /// Ordinal at `i`: "third", "3rd", "twenty-first", "second".
@@ -328,7 +405,7 @@ impl<'a> Scanner<'a> {
                 return None;
             }
             // "Aug 11:30" or "May 5.5%" are not dates.
-            if self.gp(i + 1, ':') || self.gp(i + 1, '%') || (self.gp(i + 1, '.') && self.num(i + 2).is_some_and(|n| n.glued)) {
+            if (self.gp(i + 1, ':') && self.num(i + 2).is_some_and(|n| n.glued)) || self.gp(i + 1, '%') || (self.gp(i + 1, '.') && self.num(i + 2).is_some_and(|n| n.glued)) {
                 return None;
             }
             if let Some((n, j)) = self.ordinal(i) {
@@ -348,7 +425,7 @@ impl<'a> Scanner<'a> {
 
     /// A year in words: "nineteen ninety-six", "nineteen eighty".
     fn year_words(&self, i: usize) -> Option<(i32, usize)> {
-        let Lex::NumWord(c @ (18 | 19 | 20)) = self.lx(i) else { return None };
+        let Lex::NumWord(c @ 18..=20) = self.lx(i) else { return None };
         let Lex::NumWord(t) = self.lx(i + 1) else { return None };
         if !(10..100).contains(&t) {
             return None;
@@ -430,6 +507,22 @@ impl<'a> Scanner<'a> {
         let (q, mut k, article) = match self.card(k) {
             Some(c) => c,
             None => {
+                // "decades-long", "day-long"
+                if let Lex::Unit(u, pl) = self.lx(k) {
+                    if k == i && self.gp(k + 1, '-') && self.lx(k + 2) == Lex::Long {
+                        return cand(i, k + 3, Duration, duration(if pl { Qty::X } else { Qty::N(1.0) }, u));
+                    }
+                }
+                // "past years": a vague past
+                if k == i && self.lx(i) == Lex::Past {
+                    if let Lex::Unit(_, true) = self.lx(i + 1) {
+                        return cand(i, i + 2, Date, "PAST_REF".into());
+                    }
+                }
+                // "over the years", "in the years that followed"
+                if the && !frame && !modded && self.lx(k) == Lex::Unit(Unit::Year, true) && matches!(self.prev(i), Lex::Over | Lex::In | Lex::Through | Lex::During) {
+                    return cand(i, k + 1, Duration, "PXY".into());
+                }
                 // Bare plural: "for years", "over the past few weeks".
                 let Lex::Unit(u, true) = self.lx(k) else { return None };
                 if modded || the || frame || !opens_bare_duration(self.prev(i)) || self.gp(k + 1, '-') || self.possessive(k + 1).is_some() {
@@ -441,9 +534,6 @@ impl<'a> Scanner<'a> {
                 return cand(i, k + 1, Duration, duration(Qty::X, u));
             }
         };
-        if article && (modded && self.lx(j) != Lex::A && self.lx(j) != Lex::An) && false {
-            return None;
-        }
         if self.lx(k) == Lex::More {
             k += 1;
         }
@@ -462,12 +552,20 @@ impl<'a> Scanner<'a> {
                 return None;
             }
         }
-        if unit == Unit::Quarter && self.lx(k) == Lex::Of {
+        if unit == Unit::Quarter && self.lx(k) == Lex::Of && q != Qty::X {
             return None;
         }
-        // "8-month-old", "decades-long"
-        if self.gp(k, '-') && matches!(self.lx(k + 1), Lex::Old | Lex::Long) {
-            k += 2;
+        // Ages ("a 44-year-old", "52 years old") are not annotated as durations.
+        if self.lx(k) == Lex::Old || (self.gp(k, '-') && self.lx(k + 1) == Lex::Old) {
+            return None;
+        }
+        // "two-year-long"; other hyphenated continuations ("a year-earlier loss") belong to other rules.
+        if self.gp(k, '-') {
+            if self.lx(k + 1) == Lex::Long {
+                k += 2;
+            } else if self.t.get(k + 1).is_some_and(|t| t.kind == Kind::Word && t.glued) {
+                return None;
+            }
         }
         let mut q = q;
         if self.lx(k) == Lex::And && matches!(self.lx(k + 1), Lex::A | Lex::An) && self.lx(k + 2) == Lex::Half {
@@ -578,7 +676,14 @@ impl<'a> Scanner<'a> {
             j += 1;
         }
         let k = if self.p(j, ',') { j + 1 } else { j };
-        let (day, j) = match self.day_ref(k) {
+        let bare_noon = matches!(self.lx(i), Lex::Noon | Lex::Midnight);
+        if bare_noon
+            && self.day_ref(k, i).is_none()
+            && !matches!(self.prev(i), Lex::At | Lex::By | Lex::Until | Lex::Before | Lex::After | Lex::From | Lex::Since | Lex::Approx | Lex::Past)
+        {
+            return None;
+        }
+        let (day, j) = match self.day_ref(k, i) {
             Some((v, e)) => (v, e),
             None => (self.day(0), j),
         };
@@ -586,10 +691,10 @@ impl<'a> Scanner<'a> {
     }
 
     /// A named day after a clock time: weekday, today/yesterday/tomorrow, "Nov. 9".
-    fn day_ref(&self, k: usize) -> Option<(String, usize)> {
+    fn day_ref(&self, k: usize, cue_from: usize) -> Option<(String, usize)> {
         match self.lx(k) {
             Lex::Weekday(d, false) => {
-                let mode = if self.future_cue(k) { WdMode::Future } else { WdMode::Default };
+                let mode = if self.future_cue(cue_from) { WdMode::Future } else { WdMode::Default };
                 Some((self.weekday_value(d, mode), k + 1))
             }
             Lex::Today | Lex::Tonight => Some((self.day(0), k + 1)),
@@ -610,7 +715,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let mut j = i + 1;
-        let dotted = self.gp(j, '.');
+        let dotted = self.gp(j, '.') && (abbr || self.day_num(j + 1).is_some());
         if dotted {
             j += 1;
         }
@@ -621,7 +726,7 @@ impl<'a> Scanner<'a> {
                     return cand(i, k0 + 1, Date, ymd(y, m, d));
                 }
             }
-            if let Some(v) = self.month_day_value(m, d, self.future_cue(i)) {
+            if let Some(v) = self.month_day_value(m, d, self.tense(i, k)) {
                 return cand(i, k, Date, v);
             }
         }
@@ -649,13 +754,13 @@ impl<'a> Scanner<'a> {
         }
         // A bare month name: guard against "May" the verb and names like "April Smith".
         let prep = date_preposition(self.prev(i));
-        if m == 5 && !prep {
+        if (m == 5 || m == 3) && !prep {
             return None;
         }
         if !prep && self.t.get(j).is_some_and(|t| t.kind == Kind::Word && t.cap && t.lex == Lex::Other) {
             return None;
         }
-        cand(i, j, Date, self.month_value(m, self.future_cue(i)))
+        cand(i, j, Date, self.month_value(m, self.tense(i, j)))
     }
 
     /// Day-led dates: "11 August 2022", "the 4th of July".
@@ -669,10 +774,8 @@ impl<'a> Scanner<'a> {
             return None;
         }
         j += 1;
-        if self.gp(j, '.') {
+        if abbr && self.gp(j, '.') {
             j += 1;
-        } else if abbr && self.year_num(j).is_none() {
-            // "11 Aug" without dot is fine only before a year.
         }
         let k0 = if self.p(j, ',') { j + 1 } else { j };
         if let Some(y) = self.year_num(k0) {
@@ -680,7 +783,7 @@ impl<'a> Scanner<'a> {
                 return cand(i, k0 + 1, Date, ymd(y, m, d));
             }
         }
-        let v = self.month_day_value(m, d, self.future_cue(i))?;
+        let v = self.month_day_value(m, d, self.tense(i, j))?;
         cand(i, j, Date, v)
     }
 
@@ -696,10 +799,28 @@ impl<'a> Scanner<'a> {
         let k = if self.p(i + 1, ',') { i + 2 } else { i + 1 };
         if let Some(c) = self.month(k) {
             if c.value.len() == 10 {
+                // "Monday, Oct. 26": the weekday tells which year is meant.
+                if let (Some(a), Lex::Month(m, _), Some((dd, _))) = (self.a, self.lx(k), self.day_num(if self.gp(k + 1, '.') { k + 2 } else { k + 1 })) {
+                    if !c.value.starts_with(|ch: char| ch.is_ascii_digit()) || self.year_num(c.e - 1).is_none() {
+                        let mut best: Option<(i64, i32)> = None;
+                        for y in [a.y - 1, a.y, a.y + 1] {
+                            if valid(y, m, dd) && weekday(days_from_civil(y, m, dd)) == d {
+                                let diff = (days_from_civil(y, m, dd) - a.days).abs();
+                                if best.is_none_or(|(b, _)| diff < b) {
+                                    best = Some((diff, y));
+                                }
+                            }
+                        }
+                        if let Some((_, y)) = best {
+                            return cand(i, c.e, Date, ymd(y, m, dd));
+                        }
+                    }
+                }
                 return cand(i, c.e, Date, c.value);
             }
         }
-        let mode = if self.future_cue(i) { WdMode::Future } else { WdMode::Default };
+        let possessive = self.possessive(i + 1).is_some();
+        let mode = if !possessive && self.tense_with(i, i + 1, false) == Tense::Future { WdMode::Future } else { WdMode::Default };
         let v = self.weekday_value(d, mode);
         if let Lex::Pod(p, plural) = self.lx(i + 1) {
             if plural {
@@ -741,6 +862,17 @@ impl<'a> Scanner<'a> {
                 if c * 100 + t.num as i32 <= a.y { c } else { c - 1 }
             });
             return cand(i, j + 3, Date, Point::Decade(c * 100 + t.num as i32).value());
+        }
+        // "the nineties"
+        if let Lex::DecadeWord(tens) = self.lx(j) {
+            if !(the || matches!(self.prev(j), Lex::The | Lex::Early | Lex::Late | Lex::Mid)) {
+                return None;
+            }
+            let c = self.a.map_or(19, |a| {
+                let c = a.y.div_euclid(100);
+                if c * 100 + tens as i32 <= a.y { c } else { c - 1 }
+            });
+            return cand(i, j + 1, Date, Point::Decade(c * 100 + tens as i32).value());
         }
         // ordinal century
         if let Some((n, k)) = self.ordinal(j) {
@@ -794,8 +926,8 @@ impl<'a> Scanner<'a> {
         }
         if !the {
             if let Some((y, k)) = self.year_words(j) {
-                // Only when clearly a year: "in nineteen ninety-six".
-                if date_preposition(self.prev(i)) || matches!(self.prev(i), Lex::Month(..)) {
+                // "nineteen ninety-six" is a year; "twenty twenty" only after a preposition.
+                if y / 100 == 19 || date_preposition(self.prev(i)) || matches!(self.prev(i), Lex::Month(..)) {
                     return cand(i, k, Date, year_str(y));
                 }
             }
@@ -835,10 +967,11 @@ impl<'a> Scanner<'a> {
             Lex::These if self.lx(i + 1) == Lex::Unit(Unit::Day, true) => cand(i, i + 2, Date, "PRESENT_REF".into()),
             Lex::Recently => cand(i, i + 1, Date, "PAST_REF".into()),
             Lex::Recent => {
+                // Alone, "recent" is mostly an adjective of a noun ("the recent sale"), not annotated.
                 if let Lex::Unit(_, true) = self.lx(i + 1) {
                     return cand(i, i + 2, Date, "PAST_REF".into());
                 }
-                cand(i, i + 1, Date, "PAST_REF".into())
+                None
             }
             Lex::Coming | Lex::Upcoming => {
                 if let Lex::Unit(_, true) = self.lx(i + 1) {
@@ -900,10 +1033,12 @@ impl<'a> Scanner<'a> {
             9..=11 => 2,
             _ => 3,
         };
+        // January and February close the winter that began the year before.
+        let sy = if a.m <= 2 { a.y - 1 } else { a.y };
         let y = match dir {
-            -1 => if s < cs { a.y } else { a.y - 1 },
-            1 => if s > cs { a.y } else { a.y + 1 },
-            _ => a.y,
+            -1 => if s < cs { sy } else { sy - 1 },
+            1 => if s > cs { sy } else { sy + 1 },
+            _ => sy,
         };
         Point::Season(y, s).value()
     }
@@ -959,6 +1094,16 @@ impl<'a> Scanner<'a> {
             j += 1;
         }
         let vague = matches!(rel, Lex::That | Lex::Same | Lex::Latest);
+        // "This Week" (a programme title), but not a capitalised sentence start.
+        let title = self.cap(j - 1)
+            && self.cap(j)
+            && matches!(self.lx(j), Lex::Unit(..))
+            && i > 0
+            && !matches!(self.t[i - 1].ch, '.' | '!' | '?')
+            && self.t[i - 1].kind == Kind::Punct;
+        if title {
+            return None;
+        }
         if self.lx(j) == Lex::Fiscal && self.lx(j + 1) == Lex::Unit(Unit::Year, false) {
             j += 1;
         }
@@ -980,18 +1125,20 @@ impl<'a> Scanner<'a> {
                                 let v = y.map_or("XXXX-QX".to_string(), |y| q.value_in(y));
                                 return Some(Cand { s: i, e: k2, kind: Date, value: v, focus: y.and_then(|y| q.focus(y)) });
                             }
-                        }
-                        if rel == Lex::Past && the && false {
-                            return None;
+                            if let (Lex::Unit(Unit::Quarter, false) | Lex::Period, Some((_, fq)), Some(a)) = (self.lx(k), self.focus, self.a) {
+                                return cand(i, k + 1, Date, Point::Quarter(a.y + dir, fq).value());
+                            }
                         }
                         self.point(u, |a| shift(a, u, dir as i64))
                     }
                     Unit::Quarter | Unit::Month | Unit::Week => {
-                        if vague || (rel == Lex::Current && u == Unit::Quarter && self.focus.is_some() && false) {
-                            if u == Unit::Quarter || rel == Lex::Latest {
-                                let v = self.focus_value()?;
-                                return cand(i, e, Date, v);
-                            }
+                        if rel == Lex::Latest && u == Unit::Quarter {
+                            // the most recently completed quarter
+                            return cand(i, e, Date, self.point(u, |a| shift(a, u, -1)));
+                        }
+                        if vague && u == Unit::Quarter {
+                            let v = self.focus_value()?;
+                            return cand(i, e, Date, v);
                         }
                         if rel == Lex::Latest {
                             return None;
@@ -1025,8 +1172,8 @@ impl<'a> Scanner<'a> {
                 };
                 cand(i, e, Date, v)
             }
-            Lex::Period if vague || rel == Lex::Comparable => {
-                let v = self.focus_value()?;
+            Lex::Period if vague => {
+                let v = self.focus_value().or_else(|| self.a.map(|a| shift(&a, Unit::Quarter, -1).map(|p| p.value()).unwrap_or_default()))?;
                 cand(i, j + 1, Date, v)
             }
             Lex::Weekend => {
@@ -1207,15 +1354,17 @@ impl<'a> Scanner<'a> {
         let end_at = if after_dash { Some(j + 2) } else if let Some(k) = self.possessive(j + 1) { Some(k) } else { Some(j + 1) };
         if let Some(k) = end_at {
             if self.lx(k) == Lex::End && (j == i || self.lx(i) == Lex::The) && self.lx(k + 1) != Lex::Of {
-                return cand(i, k + 1, Date, self.a.map_or("XXXX".into(), |a| year_str(a.y)));
+                let back = if self.prev(i) == Lex::Since { 1 } else { 0 };
+                return cand(i, k + 1, Date, self.a.map_or("XXXX-12-31".into(), |a| ymd(a.y - back, 12, 31)));
             }
         }
         if !after_dash || !matches!(self.lx(j + 2), Lex::Ago | Lex::Earlier) {
             return None;
         }
         let mut k = j + 3;
+        let focus = self.focus.map(|(fy, fq)| (self.a.map_or(fy, |a| fy.min(a.y)), fq));
         let prev_year = |q: Option<u8>| -> String {
-            match (q, self.focus, self.a) {
+            match (q, focus, self.a) {
                 (Some(q), Some((fy, _)), _) => Point::Quarter(fy - 1, q).value(),
                 (Some(q), None, Some(a)) => Point::Quarter(a.y - 1, q).value(),
                 (None, Some((fy, fq)), _) => Point::Quarter(fy - 1, fq).value(),
@@ -1238,6 +1387,33 @@ impl<'a> Scanner<'a> {
             return None; // "the year-earlier" needs a noun
         }
         cand(i, k, Date, prev_year(None))
+    }
+
+    /// "the corresponding period last year", "the same quarter a year earlier",
+    /// "the comparable period": the fiscal quarter in focus, a year back when said so.
+    fn comparable(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        if self.lx(j) == Lex::The {
+            j += 1;
+        }
+        if !matches!(self.lx(j), Lex::Comparable | Lex::Same) || !matches!(self.lx(j + 1), Lex::Period | Lex::Unit(Unit::Quarter, false)) {
+            return None;
+        }
+        let k = j + 2;
+        let (back, e) = if self.lx(k) == Lex::Last && self.lx(k + 1) == Lex::Unit(Unit::Year, false) {
+            (1, k + 2)
+        } else if matches!(self.lx(k), Lex::A | Lex::An) && self.lx(k + 1) == Lex::Unit(Unit::Year, false) && matches!(self.lx(k + 2), Lex::Ago | Lex::Earlier) {
+            (1, k + 3)
+        } else {
+            (0, k)
+        };
+        let a = self.a?;
+        let v = match self.focus {
+            Some((fy, fq)) => Point::Quarter(fy.min(a.y) - back, fq).value(),
+            None if back == 1 => year_str(a.y - 1),
+            None => return None,
+        };
+        cand(i, e, Date, v)
     }
 
     /// "every week", "each Thursday", "daily", "twice a week" (the "a week" part).
@@ -1277,6 +1453,10 @@ impl<'a> Scanner<'a> {
             Lex::Freq(u) => {
                 // "the Daily Telegraph": a capitalised name mid-sentence is not a frequency.
                 if self.cap(i) && i > 0 && !self.t[i - 1].is_punct('.') && !self.t[i - 1].is_punct('"') {
+                    return None;
+                }
+                // "rise 8.5% annually" is a growth rate, not a recurring time.
+                if u == Unit::Year && i > 0 && (self.t[i - 1].is_punct('%') || self.t[i - 1].lex == Lex::Amount) {
                     return None;
                 }
                 cand(i, i + 1, Set, duration(Qty::N(1.0), u))
@@ -1321,7 +1501,7 @@ impl<'a> Scanner<'a> {
         // Part of day: "late afternoon", "mid-afternoon yesterday".
         if let Lex::Pod(p, false) = self.lx(j) {
             if matches!(self.lx(i), Lex::Early | Lex::Late | Lex::Mid) {
-                let (day, e) = self.day_ref(j + 1).unwrap_or((self.day(0), j + 1));
+                let (day, e) = self.day_ref(j + 1, i).unwrap_or((self.day(0), j + 1));
                 return cand(i, e, Time, format!("{day}{}", p.code()));
             }
             return None;
@@ -1344,6 +1524,20 @@ impl<'a> Scanner<'a> {
                 let d = if self.future_cue(i) { 0 } else { 2 };
                 cand(i, j + 1, Date, self.weekend_value(d))
             }
+            Lex::Season(s, false) => {
+                if self.lx(j + 1) == Lex::Of {
+                    if let Some(y) = self.year_num(j + 2) {
+                        return cand(i, j + 3, Date, Point::Season(y, s).value());
+                    }
+                    if let Some((y, k)) = self.year_words(j + 2) {
+                        return cand(i, k, Date, Point::Season(y, s).value());
+                    }
+                }
+                cand(i, j + 1, Date, self.season_value(s, 0))
+            }
+            Lex::Other if (self.word_is(j, "full") || self.word_is(j, "whole") || self.word_is(j, "entire")) && self.lx(j + 1) == Lex::Unit(Unit::Year, false) => {
+                cand(i, j + 2, Date, self.point(Unit::Year, |a| shift(a, Unit::Year, 0)))
+            }
             Lex::Unit(u @ (Unit::Day | Unit::Year | Unit::Month | Unit::Week), false)
                 if matches!(self.lx(j + 1), Lex::Before | Lex::After) && self.num(j + 2).is_none() =>
             {
@@ -1358,8 +1552,13 @@ impl<'a> Scanner<'a> {
                 cand(i, j + 2, Date, format!("{}{}", self.day(off), p.code()))
             }
             Lex::Unit(u @ (Unit::Year | Unit::Month | Unit::Week), false) => {
-                if self.gp(j + 1, '-') || self.possessive(j + 1).is_some() || self.num(j + 1).is_some() {
+                if self.gp(j + 1, '-') || self.num(j + 1).is_some() {
                     return None;
+                }
+                if let Some(k) = self.possessive(j + 1) {
+                    if u == Unit::Year && self.lx(k) == Lex::End {
+                        return cand(i, k + 1, Date, self.point(u, |a| shift(a, u, 0)));
+                    }
                 }
                 // the week of March 6
                 if u == Unit::Week && self.lx(j + 1) == Lex::Of {
@@ -1373,10 +1572,12 @@ impl<'a> Scanner<'a> {
                         }
                     }
                 }
-                if i > 0 && self.prev(i) == Lex::Of {
+                if i > 1 && self.prev(i) == Lex::Of && !matches!(self.lx(i - 2), Lex::End | Lex::Beginning | Lex::Start | Lex::Middle) {
                     return None;
                 }
-                if matches!(self.prev(i), Lex::For | Lex::Over | Lex::Through) {
+                // "the year ended Sept. 30" is the fiscal year as a span; "for the year" is this year.
+                let w = self.t.get(j + 1).map(|t| &self.text[t.s..t.e]).unwrap_or("");
+                if matches!(w, "ended" | "ending" | "ends") || matches!(self.prev(i), Lex::Over | Lex::Through) {
                     return cand(i, j + 1, Duration, duration(Qty::N(1.0), u));
                 }
                 cand(i, j + 1, Date, self.point(u, |a| shift(a, u, 0)))
@@ -1397,6 +1598,7 @@ impl<'a> Scanner<'a> {
             Holiday::Memorial => (5, nth_weekday(y, 5, 1, -1)),
             Holiday::Valentine => (2, 14),
             Holiday::Veterans => (11, 11),
+            Holiday::Election => (11, nth_weekday(y, 11, 1, 1) + 1),
         })
     }
 
@@ -1535,7 +1737,8 @@ impl<'a> Scanner<'a> {
         if t.kind == Kind::Punct && t.ch != '\'' {
             return None;
         }
-        let rules: [fn(&Self, usize) -> Option<Cand>; 16] = [
+        let rules: [fn(&Self, usize) -> Option<Cand>; 17] = [
+            Self::comparable,
             Self::quantity,
             Self::clock,
             Self::month,

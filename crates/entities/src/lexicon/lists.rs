@@ -188,9 +188,8 @@ pub const STOP_CAPITALS: &[&str] = &[
     "listen", "watch", "read", "more", "advertisement", "photo", "video", "image",
     "caption", "update", "updated", "breaking", "live", "share", "comment", "comments",
     "subscribe", "opinion", "analysis", "editorial", "exclusive", "related", "see", "also",
-    "note", "file", "ap", "aap", "afp", "pa", "upi", "covid", "covid-19", "god", "mr", "mrs",
-    "ms", "dr", "sir", "mr.", "mrs.", "ms.", "dr.", "ceo", "gdp", "ad", "bc", "tv", "covid19",
-    "ramadan", "eid", "diwali", "hanukkah", "thanksgiving", "halloween", "new", "year",
+    "note", "file", "covid", "covid-19", "god", "ceo", "gdp", "ad", "bc", "tv", "covid19",
+    "ramadan", "eid", "diwali", "hanukkah", "thanksgiving", "halloween",
 ];
 
 /// Agencies and wire services often named alone in credits ("AP", "AFP") are organisations.

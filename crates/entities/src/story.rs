@@ -1,0 +1,247 @@
+//! Cross-document merging of one story's entities.
+//!
+//! Union-find over all documents' entities: same kind and same normalised name; a person's lone
+//! surname ("Sharma") with the one full name in the story that ends with it; an organisation's
+//! short form or acronym; an office-holder known only by a title ("the Prime Minister") with
+//! the one named person the story gives that title to; unnamed speakers by equal description.
+
+use crate::coref::descriptor_key;
+use crate::lexicon as lx;
+use parallax_core::{Document, Entity, EntityType};
+use rustc_hash::FxHashMap;
+
+#[derive(Debug, Clone)]
+pub struct StoryEntity {
+    pub name: String,
+    pub kind: EntityType,
+    pub aliases: Vec<String>,
+    pub descriptors: Vec<String>,
+    /// indices into the input slice
+    pub docs: Vec<usize>,
+    pub mention_count: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct StoryEntities {
+    pub entities: Vec<StoryEntity>,
+    pub local_to_story: Vec<Vec<usize>>,
+}
+
+/// Lowercase, straight quotes, no honorifics, no possessive, single spaces.
+pub fn norm_name(s: &str) -> String {
+    let s = s.replace(['\u{2019}', '\u{2018}'], "'");
+    let mut ws: Vec<String> = s
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '.' && c != '\'').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    while ws.len() > 1 && lx::honorific(&ws[0]).is_some() {
+        ws.remove(0);
+    }
+    if let Some(l) = ws.last_mut() {
+        if let Some(x) = l.strip_suffix("'s") {
+            *l = x.to_string();
+        }
+    }
+    ws.join(" ")
+}
+
+fn find(p: &mut [usize], mut x: usize) -> usize {
+    while p[x] != x {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    x
+}
+
+fn union(p: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(p, a), find(p, b));
+    if ra != rb {
+        p[ra.max(rb)] = ra.min(rb);
+    }
+}
+
+pub fn merge_story(docs: &[(&Document, &[Entity])]) -> StoryEntities {
+    // flatten
+    let mut all: Vec<(usize, usize, &Entity)> = Vec::new();
+    let mut base = Vec::with_capacity(docs.len());
+    for (d, (_, ents)) in docs.iter().enumerate() {
+        base.push(all.len());
+        for (i, e) in ents.iter().enumerate() {
+            all.push((d, i, e));
+        }
+    }
+    let n = all.len();
+    let mut p: Vec<usize> = (0..n).collect();
+    let names: Vec<String> = all.iter().map(|(_, _, e)| norm_name(&e.name)).collect();
+    let unnamed = |e: &Entity| e.aliases.is_empty();
+    // 1. same kind + same normalised name (or a shared multi-word alias)
+    let mut by_name: FxHashMap<(String, bool), usize> = FxHashMap::default();
+    for (k, (_, _, e)) in all.iter().enumerate() {
+        let key = (names[k].clone(), unnamed(e));
+        if key.0.is_empty() {
+            continue;
+        }
+        match by_name.get(&key) {
+            Some(&j) if compatible(all[j].2.kind, e.kind) => union(&mut p, j, k),
+            Some(_) => {}
+            None => {
+                by_name.insert(key, k);
+            }
+        }
+    }
+    let mut by_alias: FxHashMap<String, usize> = FxHashMap::default();
+    for (k, (_, _, e)) in all.iter().enumerate() {
+        for a in &e.aliases {
+            let a = norm_name(a);
+            if a.split(' ').count() < 2 {
+                continue;
+            }
+            match by_alias.get(&a) {
+                Some(&j) if all[j].2.kind == e.kind => union(&mut p, j, k),
+                Some(_) => {}
+                None => {
+                    by_alias.insert(a, k);
+                }
+            }
+        }
+    }
+    // 2. lone words → the one full name they belong to
+    let mut surnames: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut org_short: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (k, (_, _, e)) in all.iter().enumerate() {
+        let ws: Vec<&str> = names[k].split(' ').collect();
+        if ws.len() < 2 || unnamed(e) {
+            continue;
+        }
+        match e.kind {
+            EntityType::Person => surnames.entry(ws[ws.len() - 1].to_string()).or_default().push(k),
+            EntityType::Org => {
+                let ac: String = ws.iter().filter(|w| !matches!(**w, "of" | "the" | "and" | "for" | "&")).filter_map(|w| w.chars().next()).collect();
+                org_short.entry(ac).or_default().push(k);
+                if ws.len() == 2 && lx::is_org_head(ws[1]) {
+                    org_short.entry(ws[0].to_string()).or_default().push(k);
+                }
+            }
+            _ => {}
+        }
+        for a in &e.aliases {
+            let a = norm_name(a);
+            if !a.contains(' ') && e.kind == EntityType::Person {
+                surnames.entry(a).or_default().push(k);
+            }
+        }
+    }
+    for k in 0..n {
+        let e = all[k].2;
+        if unnamed(e) || names[k].contains(' ') {
+            continue;
+        }
+        let table = match e.kind {
+            EntityType::Person => &surnames,
+            EntityType::Org => &org_short,
+            _ => continue,
+        };
+        if let Some(v) = table.get(&names[k]) {
+            let mut roots: Vec<usize> = v.iter().map(|&j| find(&mut p, j)).collect();
+            roots.sort();
+            roots.dedup();
+            if roots.len() == 1 {
+                union(&mut p, roots[0], k);
+            }
+        }
+    }
+    // 3. office-holders known by title → the named person with that title
+    for k in 0..n {
+        let e = all[k].2;
+        if !(unnamed(e) && e.kind == EntityType::Person) {
+            continue;
+        }
+        let key = descriptor_key(&e.name);
+        let mut roots: Vec<usize> = (0..n)
+            .filter(|&j| !unnamed(all[j].2) && all[j].2.kind == EntityType::Person && all[j].2.descriptors.iter().any(|d| descriptor_key(d) == key))
+            .map(|j| find(&mut p, j))
+            .collect();
+        roots.sort();
+        roots.dedup();
+        if roots.len() == 1 {
+            union(&mut p, roots[0], k);
+        }
+    }
+    // collect
+    let mut root_to_story: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for k in 0..n {
+        let r = find(&mut p, k);
+        let s = *root_to_story.entry(r).or_insert_with(|| {
+            members.push(Vec::new());
+            members.len() - 1
+        });
+        members[s].push(k);
+    }
+    let mut entities = Vec::with_capacity(members.len());
+    for m in &members {
+        let named: Vec<usize> = m.iter().copied().filter(|&k| !unnamed(all[k].2)).collect();
+        let pool = if named.is_empty() { m.clone() } else { named };
+        // kind: by mention count
+        let mut kinds: FxHashMap<u8, (usize, EntityType)> = FxHashMap::default();
+        for &k in &pool {
+            let e = all[k].2;
+            let c = kinds.entry(e.kind as u8).or_insert((0, e.kind));
+            c.0 += e.mentions.len().max(1);
+        }
+        let kind = kinds.values().max_by_key(|(c, _)| *c).map(|&(_, k)| k).unwrap_or(EntityType::Other);
+        // name: the longest full name, most frequent first
+        let name = pool
+            .iter()
+            .map(|&k| all[k].2)
+            .filter(|e| e.kind == kind)
+            .max_by_key(|e| (e.name.split_whitespace().count().min(4), e.mentions.len()))
+            .map(|e| e.name.clone())
+            .unwrap_or_else(|| all[m[0]].2.name.clone());
+        let mut aliases: Vec<String> = Vec::new();
+        let mut descriptors: Vec<String> = Vec::new();
+        let mut dl: Vec<usize> = Vec::new();
+        let mut mc = 0;
+        for &k in m {
+            let (d, _, e) = all[k];
+            for a in &e.aliases {
+                if !aliases.contains(a) {
+                    aliases.push(a.clone());
+                }
+            }
+            for x in &e.descriptors {
+                if !descriptors.contains(x) {
+                    descriptors.push(x.clone());
+                }
+            }
+            if !dl.contains(&d) {
+                dl.push(d);
+            }
+            mc += e.mentions.len();
+        }
+        dl.sort();
+        entities.push(StoryEntity { name, kind, aliases, descriptors, docs: dl, mention_count: mc });
+    }
+    let mut local_to_story = Vec::with_capacity(docs.len());
+    for (d, (_, ents)) in docs.iter().enumerate() {
+        local_to_story.push((0..ents.len()).map(|i| root_to_story[&find(&mut p, base[d] + i)]).collect());
+    }
+    StoryEntities { entities, local_to_story }
+}
+
+/// Kinds that one name may carry in different reports of a story: typing a lone word from its
+/// contexts can differ between documents ("told X" vs "X said"), so the merged kind is the
+/// majority one.
+fn compatible(a: EntityType, b: EntityType) -> bool {
+    a == b
+        || matches!(
+            (a, b),
+            (EntityType::Org, EntityType::Group)
+                | (EntityType::Group, EntityType::Org)
+                | (EntityType::Person, EntityType::Org)
+                | (EntityType::Org, EntityType::Person)
+                | (EntityType::Other, _)
+                | (_, EntityType::Other)
+        )
+}
