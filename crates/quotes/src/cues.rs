@@ -143,6 +143,53 @@ pub fn object_report(word: &str) -> bool {
     lower(word, &mut buf).is_some_and(|w| S.get_or_init(|| set(OBJECT_REPORT)).contains(w))
 }
 
+/// How far a mined cue's reported text runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// To the sentence end.
+    End,
+    /// To the next comma, dash, colon or bracket.
+    Comma,
+}
+
+/// A cue mined from the training split (`data/cues.tsv`, written by `scripts/mine_cues.py`):
+/// how often the generic rule "the rest of the sentence after the word is reported" was
+/// right for it, and how far the text runs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mined {
+    pub precision: f32,
+    pub reach: Reach,
+}
+
+const MINED_TSV: &str = include_str!("../data/cues.tsv");
+
+fn mined_table() -> &'static HashMap<&'static str, Mined> {
+    static T: OnceLock<HashMap<&'static str, Mined>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut m = HashMap::new();
+        for line in MINED_TSV.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 5 {
+                continue;
+            }
+            let Ok(precision) = f[3].parse::<f32>() else { continue };
+            let reach = if f[4] == "comma" { Reach::Comma } else { Reach::End };
+            m.insert(f[0], Mined { precision, reach });
+        }
+        m
+    })
+}
+
+/// The mined cue a word is, if any (case-insensitive; curly apostrophes made straight).
+pub fn mined(word: &str) -> Option<Mined> {
+    let mut buf = [0u8; 24];
+    if word.contains('’') {
+        let w = word.replace('’', "'");
+        return lower(&w, &mut buf).and_then(|w| mined_table().get(w).copied());
+    }
+    lower(word, &mut buf).and_then(|w| mined_table().get(w).copied())
+}
+
 /// Lowercases an ASCII word into `buf`; `None` for long or non-ASCII words.
 pub fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     let b = word.as_bytes();
@@ -178,5 +225,7 @@ mod tests {
         assert!(cue("saying").is_some_and(|c| c.participle));
         assert!(cue("table").is_none());
         assert!(cue("ééé").is_none());
+        assert!(mined("argued").is_some());
+        assert!(mined("table").is_none());
     }
 }

@@ -283,3 +283,46 @@ pub fn stance(p: &Para, s: usize, e: usize, out: &mut Vec<Reported>) {
         k = end;
     }
 }
+
+/// Lowest mined precision (see `data/cues.tsv`) at which a mined cue reports on its own.
+/// With indirect recall far below precision, any cue right more often than about a third
+/// of the time raises F1; the floor keeps precision from sliding.
+pub const MINED_FLOOR: f32 = 0.40;
+
+/// Reports by the cues mined from the training split: a lowercase cue word (not after a
+/// determiner) followed by at least two tokens; the text is the rest of the sentence, or up
+/// to the next comma when the cue's mined reach says so. Used only where the rules above
+/// found nothing for the same cue or text.
+pub fn mined(p: &Para, s: usize, e: usize, out: &mut Vec<Reported>) {
+    let mut te = e;
+    while te > s && matches!(p.toks[te - 1].kind, Kind::Punct(_)) {
+        te -= 1;
+    }
+    let mut k = s;
+    while k + 2 < te {
+        if !p.lower_word(k) || p.toks[k].quoted {
+            k += 1;
+            continue;
+        }
+        let Some(m) = crate::cues::mined(p.word(k)) else {
+            k += 1;
+            continue;
+        };
+        if m.precision < MINED_FLOOR || (k > s && p.is_word(k - 1) && is_one_of(p.word(k - 1), &["the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "my", "your"])) {
+            k += 1;
+            continue;
+        }
+        let c = k + 1;
+        let end = match m.reach {
+            crate::cues::Reach::End => te,
+            crate::cues::Reach::Comma => (c..te).find(|&i| matches!(p.toks[i].kind, Kind::Punct(',' | '—' | '–' | '(' | ':'))).unwrap_or(te),
+        };
+        if end <= c || !p.toks[c].is_word() && !p.toks[c].is_punct('$') {
+            k += 1;
+            continue;
+        }
+        let a = p.at_cue(s, te, k);
+        out.push(Reported { text: p.toks[c].start..p.toks[end - 1].end, attribution: a, stance: true });
+        k = end;
+    }
+}

@@ -76,7 +76,15 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
                 indirect::stance(&p, s, e, &mut reported);
                 // Stance reports only where no clause report covers the same cue.
                 let (clauses, stances) = reported.split_at(n);
-                let keep: Vec<bool> = stances.iter().map(|r| !clauses.iter().any(|c| c.text.start <= r.attribution.cue.start && r.attribution.cue.start < c.text.end || r.text.start < c.text.end && c.text.start < r.text.end)).collect();
+                let keep: Vec<bool> = stances.iter().map(|r| !clauses.iter().any(|c| covers(c, r))).collect();
+                let mut it = keep.iter();
+                let mut idx = 0;
+                reported.retain(|_| { idx += 1; idx <= n || *it.next().unwrap_or(&false) });
+                // Mined cues only where the rules found nothing for the same cue or text.
+                let n = reported.len();
+                indirect::mined(&p, s, e, &mut reported);
+                let (found, mined) = reported.split_at(n);
+                let keep: Vec<bool> = mined.iter().map(|r| !found.iter().any(|c| covers(c, r) || c.attribution.cue == r.attribution.cue)).collect();
                 let mut it = keep.iter();
                 let mut idx = 0;
                 reported.retain(|_| { idx += 1; idx <= n || *it.next().unwrap_or(&false) });
@@ -98,6 +106,11 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
         }
     }
     resolve(drafts)
+}
+
+/// Does report `c` already cover report `r` (holds its cue, or overlaps its text)?
+fn covers(c: &indirect::Reported, r: &indirect::Reported) -> bool {
+    c.text.start <= r.attribution.cue.start && r.attribution.cue.start < c.text.end || r.text.start < c.text.end && c.text.start < r.text.end
 }
 
 /// Direct and partial quotes of one paragraph.
