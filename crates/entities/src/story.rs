@@ -152,16 +152,21 @@ pub fn merge_story(docs: &[(&Document, &[Entity])]) -> StoryEntities {
         }
     }
     // 3. office-holders known by title → the named person with that title
+    let mut titled: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (j, (_, _, e)) in all.iter().enumerate() {
+        if !unnamed(e) && e.kind == EntityType::Person {
+            for d in &e.descriptors {
+                titled.entry(descriptor_key(d)).or_default().push(j);
+            }
+        }
+    }
     for k in 0..n {
         let e = all[k].2;
         if !(unnamed(e) && e.kind == EntityType::Person) {
             continue;
         }
-        let key = descriptor_key(&e.name);
-        let mut roots: Vec<usize> = (0..n)
-            .filter(|&j| !unnamed(all[j].2) && all[j].2.kind == EntityType::Person && all[j].2.descriptors.iter().any(|d| descriptor_key(d) == key))
-            .map(|j| find(&mut p, j))
-            .collect();
+        let Some(holders) = titled.get(&descriptor_key(&e.name)) else { continue };
+        let mut roots: Vec<usize> = holders.iter().map(|&j| find(&mut p, j)).collect();
         roots.sort();
         roots.dedup();
         if roots.len() == 1 {
@@ -215,12 +220,11 @@ pub fn merge_story(docs: &[(&Document, &[Entity])]) -> StoryEntities {
                     descriptors.push(x.clone());
                 }
             }
-            if !dl.contains(&d) {
-                dl.push(d);
-            }
+            dl.push(d);
             mc += e.mentions.len();
         }
-        dl.sort();
+        dl.sort_unstable();
+        dl.dedup();
         entities.push(StoryEntity { name, kind, aliases, descriptors, docs: dl, mention_count: mc });
     }
     let mut local_to_story = Vec::with_capacity(docs.len());
