@@ -113,7 +113,7 @@ impl<'a> Para<'a> {
         self.is_word(i) && self.word(i).eq_ignore_ascii_case(w)
     }
 
-    fn span(&self, a: usize, b: usize) -> Span {
+    pub fn span(&self, a: usize, b: usize) -> Span {
         self.toks[a].start..self.toks[b - 1].end
     }
 
@@ -370,6 +370,26 @@ impl<'a> Para<'a> {
             b -= 1;
         }
         (b > a).then_some((a, b))
+    }
+
+    /// The words between the clause start (the sentence start or the last comma, colon or
+    /// dash before `k`) and the verb at `k`, auxiliaries and adverbs dropped: "It", "which",
+    /// "her medical records are". At most 8 words; `None` when anything but words sits there.
+    pub fn clause_np(&self, s: usize, k: usize) -> Option<(usize, usize)> {
+        let mut b = k;
+        while b > s && self.lower_word(b - 1) && (is_one_of(self.word(b - 1), AUX) || self.word(b - 1).ends_with("ly")) {
+            b -= 1;
+        }
+        let mut a = b;
+        while a > s && !matches!(self.toks[a - 1].kind, Kind::Punct(',' | ';' | ':' | '—' | '–' | '(' | ')')) {
+            a -= 1;
+        }
+        while a < b && self.is_word(a) && is_one_of(self.word(a), &["and", "but", "so", "yet", "or"]) {
+            a += 1;
+        }
+        let words = (a..b).filter(|&i| self.is_word(i)).count();
+        let ok = b > a && words <= 8 && (a..b).all(|i| self.is_word(i) || matches!(self.toks[i].kind, Kind::Punct('.' | '\'' | '’' | '-' | '&'))) && self.is_word(a);
+        ok.then_some((a, b))
     }
 
     /// The subject at the start of a sentence (for participle cues: "X criticised Y,

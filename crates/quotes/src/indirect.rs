@@ -321,8 +321,18 @@ pub fn mined(p: &Para, s: usize, e: usize, out: &mut Vec<Reported>) {
             k += 1;
             continue;
         }
-        let a = p.at_cue(s, te, k);
-        out.push(Reported { text: p.toks[c].start..p.toks[end - 1].end, attribution: a, stance: true });
+        // The speaker: the main clause's subject for a participle ("…, arguing …"), else the
+        // phrase right before the cue; never the words after it (they are the report).
+        let w = p.word(k);
+        let after_break = k > s && (p.toks[k - 1].is_punct(',') || p.is_word(k - 1) && is_one_of(p.word(k - 1), &["and", "but"]));
+        let speaker = if w.ends_with("ing") {
+            p.subject(s, k)
+        } else {
+            p.left_np(s, k).or_else(|| if after_break { p.subject(s, k) } else { None })
+        }
+        .or_else(|| if w.ends_with("ing") { None } else { p.clause_np(s, k) });
+        let attribution = Attribution { cue: p.cue_span(k), speaker: speaker.map(|(a, b)| p.span(a, b)) };
+        out.push(Reported { text: p.toks[c].start..p.toks[end - 1].end, attribution, stance: true });
         k = end;
     }
 }
