@@ -388,7 +388,10 @@ impl<'a> Para<'a> {
             a += 1;
         }
         let words = (a..b).filter(|&i| self.is_word(i)).count();
-        let ok = b > a && words <= 8 && (a..b).all(|i| self.is_word(i) || matches!(self.toks[i].kind, Kind::Punct('.' | '\'' | '’' | '-' | '&'))) && self.is_word(a);
+        // It must open like a noun phrase: a capital, a determiner or a pronoun.
+        let np_start = self.upper(a) && !is_one_of(self.word(a), OPENERS) && !self.word(a).ends_with("ly")
+            || self.is_word(a) && is_one_of(self.word(a), &["the", "a", "an", "his", "her", "their", "its", "our", "it", "which", "who", "they", "he", "she", "we", "i", "you", "many", "some", "most", "all", "several", "both", "few", "each", "one", "two", "three", "other", "others", "critics", "officials", "experts", "analysts", "supporters", "voters", "democrats", "republicans"]);
+        let ok = np_start && b > a && words <= 8 && (a..b).all(|i| self.is_word(i) || matches!(self.toks[i].kind, Kind::Punct('.' | '\'' | '’' | '-' | '&'))) && self.is_word(a);
         ok.then_some((a, b))
     }
 

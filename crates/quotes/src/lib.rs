@@ -324,6 +324,13 @@ mod tests {
     }
 
     #[test]
+    fn mined_cue_reports() {
+        let q = run(&["The audit found the program cost twice the estimate."]);
+        assert_eq!(q[0].0, "the program cost twice the estimate");
+        assert_eq!(q[0].2.as_deref(), Some("The audit"));
+    }
+
+    #[test]
     fn dash_attribution() {
         let q = run(&["“Vote early.” ― Ana Ruiz"]);
         assert_eq!(q[0].2.as_deref(), Some("Ana Ruiz"));
