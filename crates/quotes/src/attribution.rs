@@ -162,6 +162,11 @@ impl<'a> Para<'a> {
         if j <= lo {
             return None;
         }
+        // "X criticised Y and said": coordinated verbs share the clause's subject; a speaker
+        // phrase never ends in a conjunction.
+        if self.lower_word(j - 1) && is_one_of(self.word(j - 1), &["and", "but", "or", "then"]) {
+            return None;
+        }
         // "a statement from Smith, who said": the antecedent and the relative pronoun.
         if self.is_word_eq(j - 1, "who") {
             let end = j;
@@ -398,6 +403,12 @@ impl<'a> Para<'a> {
     /// The subject at the start of a sentence (for participle cues: "X criticised Y,
     /// saying …").
     pub fn subject(&self, s: usize, hi: usize) -> Option<(usize, usize)> {
+        // "It follows an interview in which the MP accused …": the verb belongs to the relative
+        // clause, whose subject follows its pronoun.
+        let s = (s..hi)
+            .rev()
+            .find(|&x| self.lower_word(x) && is_one_of(self.word(x), &["which", "whom"]) && x > s && self.lower_word(x - 1) && is_one_of(self.word(x - 1), &["in", "during", "at", "on", "where", "after"]))
+            .map_or(s, |x| x + 1);
         let mut a = s;
         while a < hi && self.is_word(a) && is_one_of(self.word(a), OPENERS) && !self.is_word_eq(a, "this") {
             a += 1;

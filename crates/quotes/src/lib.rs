@@ -38,6 +38,10 @@ struct Draft {
     src: Src,
     /// May stand-alone quotes inherit this attribution?
     donor: bool,
+    /// Continues the previous paragraph's quotation.
+    continues: bool,
+    /// Left open at the end of its paragraph (the quotation goes on in the next one).
+    runs_on: bool,
 }
 
 /// Finds the quotes of `doc`, in body order. Never panics.
@@ -89,7 +93,7 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
                 let mut idx = 0;
                 reported.retain(|_| { idx += 1; idx <= n || *it.next().unwrap_or(&false) });
                 for r in reported.drain(..) {
-                    drafts.push(Draft { text: r.text, kind: QuoteKind::Indirect, attr: Some(r.attribution), src: Src::Cue, donor: !r.stance });
+                    drafts.push(Draft { text: r.text, kind: QuoteKind::Indirect, attr: Some(r.attribution), src: Src::Cue, donor: !r.stance, continues: false, runs_on: false });
                 }
             }
             s = e;
@@ -171,7 +175,7 @@ fn quoted(p: &Para, ps: &[marks::Stretch], first: usize, body: &str, colon_intro
                     None => (None, Src::Context),
                 },
             };
-            out.push(Draft { text, kind: QuoteKind::Direct, attr, src, donor: true });
+            out.push(Draft { text, kind: QuoteKind::Direct, attr, src, donor: true, continues: st.continues, runs_on: close_t.is_none() });
         } else {
             let s = p.sentence_start(0, open_t);
             let e = close_t.map_or(n, |c| p.sentence_end(c + 1, n));
@@ -180,7 +184,7 @@ fn quoted(p: &Para, ps: &[marks::Stretch], first: usize, body: &str, colon_intro
             if attr.is_none() {
                 continue;
             }
-            out.push(Draft { text, kind: QuoteKind::Partial, attr, src: Src::Cue, donor: true });
+            out.push(Draft { text, kind: QuoteKind::Partial, attr, src: Src::Cue, donor: true, continues: st.continues, runs_on: close_t.is_none() });
         }
     }
     // Direct quotes of this paragraph with no cue of their own share the paragraph's cue
@@ -217,10 +221,35 @@ fn trim_quote(body: &str, span: Span) -> Span {
     span.start + lead..span.start + end
 }
 
+/// A quotation over several paragraphs whose attribution comes in a later paragraph
+/// ("…the decision.", / "…this way.", / "…our points," said a spokesperson.): the earlier
+/// paragraphs of the same quotation take that attribution.
+fn attribute_backwards(drafts: &mut [Draft]) {
+    for i in (1..drafts.len()).rev() {
+        if drafts[i].attr.is_none() || !drafts[i].continues || drafts[i].kind != QuoteKind::Direct {
+            continue;
+        }
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            let d = &drafts[j];
+            if d.attr.is_some() || !d.runs_on || d.kind != QuoteKind::Direct {
+                break;
+            }
+            drafts[j].attr = drafts[i].attr.clone();
+            drafts[j].src = Src::Cue;
+            if !drafts[j].continues {
+                break;
+            }
+        }
+    }
+}
+
 /// Orders the drafts and resolves context attribution into [`Quote`]s.
 fn resolve(mut drafts: Vec<Draft>) -> Vec<Quote> {
     drafts.sort_by_key(|d| (d.text.start, d.text.end));
     drafts.dedup_by(|a, b| a.text == b.text);
+    attribute_backwards(&mut drafts);
     let mut out: Vec<Quote> = Vec::with_capacity(drafts.len());
     for (i, d) in drafts.iter().enumerate() {
         let (cue, speaker, source) = match (&d.attr, d.src) {
@@ -309,6 +338,22 @@ mod tests {
         assert_eq!(q[2].4, SpeakerSource::Context(0));
         assert_eq!(q[2].3, None);
         assert_eq!(q[2].2.as_deref(), Some("The coach"));
+    }
+
+    #[test]
+    fn attribution_at_the_end_of_a_multi_paragraph_quote() {
+        let q = run(&["The board met late.", "“We reviewed every option.", "“None of them saves the mill,” a company spokeswoman said."]);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].2.as_deref(), Some("a company spokeswoman"));
+        assert_eq!(q[0].3.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn speaker_of_coordinated_and_relative_clauses() {
+        let q = run(&["It follows an interview in which the senator attacked the plan and said it was a “disgrace” for the town."]);
+        assert_eq!(q[0].2.as_deref(), Some("the senator"));
+        let q = run(&["The mayor visited the site and said the bridge would reopen in June."]);
+        assert_eq!(q[0].2.as_deref(), Some("The mayor"));
     }
 
     #[test]
