@@ -78,9 +78,7 @@ fn parse_record(line: &str) -> Result<RawArticle, String> {
             if title.is_none() {
                 title = page.title;
             }
-            if page.text.trim().is_empty() {
-                return Err(format!("record '{id}': no article text found in 'html'"));
-            }
+            // A page without article text is not bad input: it stays in the batch, empty.
             page.text
         }
         _ => return Err(format!("record '{id}' has no 'text' or 'html'")),
