@@ -15,12 +15,16 @@ impl CalendarDate {
     /// Accepts `YYYY-MM-DD` and RFC 3339 timestamps (the date part is taken as written).
     pub fn parse(s: &str) -> Option<CalendarDate> {
         let s = s.trim();
-        let date = s.get(..10)?;
-        let mut parts = date.split('-');
-        let year: i32 = parts.next()?.parse().ok()?;
-        let month: u8 = parts.next()?.parse().ok()?;
-        let day: u8 = parts.next()?.parse().ok()?;
-        if s.len() > 10 && !matches!(s.as_bytes()[10], b'T' | b't' | b' ') {
+        let b = s.as_bytes();
+        if b.len() < 10 || !s.is_char_boundary(10) || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = &s[r];
+            if part.bytes().all(|c| c.is_ascii_digit()) { part.parse().ok() } else { None }
+        };
+        let (year, month, day) = (digits(0..4)? as i32, digits(5..7)? as u8, digits(8..10)? as u8);
+        if b.len() > 10 && !matches!(b[10], b'T' | b't' | b' ') {
             return None;
         }
         let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);

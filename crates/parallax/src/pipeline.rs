@@ -1,7 +1,7 @@
 //! The engine: per-document stages run in parallel, then the cross-document steps.
 
 use parallax_clean::Cleaner;
-use parallax_core::{CalendarDate, DocAnalysis, Document, ParagraphRole, TimeExpression, TimexType};
+use parallax_core::{CalendarDate, DocAnalysis, Document, ParagraphRole, TimeExpression};
 use parallax_entities::StoryEntities;
 use parallax_ingest::RawArticle;
 use parallax_stories::{cluster_stories, StoryConfig};
@@ -85,15 +85,8 @@ impl DocStage for TimexStage {
         "timex"
     }
     fn run(&self, doc: &Document, analysis: &mut DocAnalysis) {
-        let anchor = doc.published.map(|d| parallax_timex::CalendarDate { year: d.year, month: d.month, day: d.day });
-        for t in parallax_timex::find_time_expressions(&doc.body, anchor) {
-            let kind = match t.kind {
-                parallax_timex::TimexType::Date => TimexType::Date,
-                parallax_timex::TimexType::Time => TimexType::Time,
-                parallax_timex::TimexType::Duration => TimexType::Duration,
-                parallax_timex::TimexType::Set => TimexType::Set,
-            };
-            analysis.times.push(TimeExpression { span: t.start..t.end, kind, value: t.value });
+        for t in parallax_timex::find_time_expressions(&doc.body, doc.published) {
+            analysis.times.push(TimeExpression { span: t.start..t.end, kind: t.kind, value: t.value });
         }
     }
 }

@@ -20,57 +20,8 @@ pub mod token;
 
 use normalize::Anchor;
 
-/// TIMEX3 type of an expression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TimexType {
-    Date,
-    Time,
-    Duration,
-    Set,
-}
-
-impl TimexType {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            TimexType::Date => "DATE",
-            TimexType::Time => "TIME",
-            TimexType::Duration => "DURATION",
-            TimexType::Set => "SET",
-        }
-    }
-}
-
-/// A calendar day: the anchor (publication date) relative expressions resolve against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CalendarDate {
-    pub year: i32,
-    pub month: u8,
-    pub day: u8,
-}
-
-impl CalendarDate {
-    /// Parses "YYYY-MM-DD" or an RFC 3339 timestamp (the date part is taken).
-    pub fn parse(s: &str) -> Option<CalendarDate> {
-        let s = s.trim();
-        let b = s.as_bytes();
-        if b.len() < 10 || !s.is_char_boundary(10) {
-            return None;
-        }
-        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-            let part = &s[r];
-            if part.bytes().all(|c| c.is_ascii_digit()) { part.parse().ok() } else { None }
-        };
-        if b[4] != b'-' || b[7] != b'-' {
-            return None;
-        }
-        let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-        if b.len() > 10 && !matches!(b[10], b'T' | b't' | b' ') {
-            return None;
-        }
-        let (year, month, day) = (year as i32, month as u8, day as u8);
-        calendar::valid(year, month, day).then_some(CalendarDate { year, month, day })
-    }
-}
+/// The shared carrier types: the anchor date and the TIMEX3 type.
+pub use parallax_core::{CalendarDate, TimexType};
 
 /// One recognised expression: `text[start..end]` is exactly its words.
 #[derive(Debug, Clone, PartialEq, Eq)]
