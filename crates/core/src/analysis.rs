@@ -35,7 +35,7 @@ impl EntityType {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MentionKind {
-    /// A proper name or part of one ("Dr Gaurav Sharma", "Sharma").
+    /// A proper name or part of one ("Dr Tomas Okafor", "Okafor").
     Name,
     /// A role or description ("the Prime Minister", "the rogue MP").
     Descriptor,

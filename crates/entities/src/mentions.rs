@@ -23,15 +23,15 @@ pub enum Hint {
     /// one word, typed later from its contexts in the whole document
     Single,
     /// one word that a title/role context says is an organisation or a place ("Labour" in
-    /// "Labour MP", "Hamilton West" in "Hamilton West MP")
+    /// "Labour MP", "Harbour North" in "Harbour North MP")
     OrgOrPlace,
 }
 
 #[derive(Debug, Clone)]
 pub struct Cand {
-    /// tokens of the form as written, honorific included ("Dr Gaurav Sharma")
+    /// tokens of the form as written, honorific included ("Dr Tomas Okafor")
     pub toks: Range<usize>,
-    /// tokens of the bare name ("Gaurav Sharma")
+    /// tokens of the bare name ("Tomas Okafor")
     pub name: Range<usize>,
     pub honorific: Option<Gender>,
     /// tokens of a title or role written before the name ("Prime Minister", "former whip")
@@ -343,7 +343,7 @@ fn analyze(t: &Tokens, start: usize, end: usize, after_credit: bool, mid_caps: &
         // ordinary words, or a place/nationality first: a phrase, not a name
         Hint::Other
     };
-    // "a Kangaroo Court": an indefinite article marks a common noun phrase, not a name
+    // "a Star Chamber": an indefinite article marks a common noun phrase, not a name
     if matches!(before, Some("a" | "an")) && title.is_none() && honorific.is_none() && hint != Hint::Single {
         hint = Hint::Other;
     }
@@ -378,8 +378,8 @@ fn analyze(t: &Tokens, start: usize, end: usize, after_credit: bool, mid_caps: &
     out.cands.push(Cand { toks, name, honorific, title, hint, forced: false });
 }
 
-/// The organisation or place named inside a title ("Labour" in "Rogue Labour MP", "Newshub" in
-/// "Newshub Political Editor", "Hamilton West" in "Hamilton West MP").
+/// The organisation or place named inside a title ("Labour" in "Rogue Labour MP", "Kestrel" in
+/// "Radio Kestrel Political Editor", "Harbour North" in "Harbour North MP").
 fn sub_org(t: &Tokens, ws: &[usize], lw: &[&str], out: &mut Found) {
     let mut k = 0;
     while k < ws.len()

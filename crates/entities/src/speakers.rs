@@ -1,7 +1,7 @@
 //! Quote speakers → entities.
 //!
 //! A speaker span is, in this order: a pronoun (he/she → the salient person of that gender
-//! outside quotations; they → the nearest group); a span holding a name ("Dr Sharma", "Labour and
+//! outside quotations; they → the nearest group); a span holding a name ("Dr Okafor", "Labour and
 //! the Service" → its first name), unless it is "a spokesperson for X"-like (the speaker is then
 //! someone unnamed, not X); "her statement" → her; a description ("the Prime Minister", "the
 //! rogue MP") → the entity the text gives that title or role to; anything else → an unnamed
@@ -105,7 +105,7 @@ pub fn attribute_quotes(doc: &Document, entities: &mut Vec<Entity>, quotes: &mut
 }
 
 /// The speaker's own noun phrase inside a cue span that runs on: "a statement from X" → X,
-/// "X, Jacinda Ardern, the caucus" → X, "X on Thursday night" → X.
+/// "X, Helen Marsh, the caucus" → X, "X on Thursday night" → X.
 pub fn core_speaker(body: &str, span: Span) -> Span {
     let text = &body[span.clone()];
     let lower = text.to_lowercase();
@@ -197,7 +197,7 @@ fn resolve(doc: &Document, t: &Tokens, ents: &[Ent], masked: &dyn Fn(usize) -> b
             && lw.get(k + 1).is_some_and(|n| matches!(*n, "for" | "of" | "from" | "at" | "to" | "close" | "with" | "in"))
             && k <= k0 + 2
     });
-    // "the Hamilton West MP": a name that only qualifies a role is not the speaker
+    // "the Harbour North MP": a name that only qualifies a role is not the speaker
     let role_last = lw.last().is_some_and(|l| lx::is_role_noun(l) || lx::is_title_head(l)) && ws.len() > 1;
     // 3. a name inside the span
     if !unnamed_head {
@@ -273,7 +273,7 @@ fn resolve(doc: &Document, t: &Tokens, ents: &[Ent], masked: &dyn Fn(usize) -> b
                 }
             }
         }
-        // "the MP", "the Hamilton West MP" with no holder named in the text: a definite role
+        // "the MP", "the Harbour North MP" with no holder named in the text: a definite role
         // description in a news report refers to its most salient person
         let definite = lw[0] == "the" && k0 == 1;
         if definite && head_is_role && !lx::is_group_noun(head) && !lx::is_speaker_noun(head) {

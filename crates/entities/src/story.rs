@@ -1,7 +1,7 @@
 //! Cross-document merging of one story's entities.
 //!
 //! Union-find over all documents' entities: same kind and same normalised name; a person's lone
-//! surname ("Sharma") with the one full name in the story that ends with it; an organisation's
+//! surname ("Okafor") with the one full name in the story that ends with it; an organisation's
 //! short form or acronym; an office-holder known only by a title ("the Prime Minister") with
 //! the one named person the story gives that title to; unnamed speakers by equal description.
 

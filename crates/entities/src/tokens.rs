@@ -1,7 +1,7 @@
 //! One pass over a document body into word and punctuation tokens with the flags the entity
 //! rules need: capitalisation, sentence start, inside a quotation, paragraph.
 //!
-//! Possessive `'s` is split off ("Sharma's" → "Sharma" + "'s") so a name is the same token in
+//! Possessive `'s` is split off ("Okafor's" → "Okafor" + "'s") so a name is the same token in
 //! every case; abbreviation periods stay on their word ("Mr.", "U.S.") so they do not end a
 //! sentence. Each token's lowercase form lives in one shared buffer (no allocation per token).
 
@@ -12,9 +12,9 @@ use std::ops::Range;
 pub enum Case {
     /// starts lowercase ("said")
     Lower,
-    /// starts uppercase, rest not all caps ("Sharma", "McAnulty")
+    /// starts uppercase, rest not all caps ("Okafor", "Lindqvist")
     Title,
-    /// two or more letters, all uppercase ("RNZ", "MONIQUE")
+    /// two or more letters, all uppercase ("KBC", "MONIQUE")
     Upper,
     /// starts with a digit or symbol
     Other,

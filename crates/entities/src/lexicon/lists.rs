@@ -1,7 +1,7 @@
 //! General English word lists for news entity finding. Everything here is lowercase and general
 //! (honorifics, office titles, organisation heads, month names...), never tied to one story.
 
-/// Honorifics kept inside a name alias ("Dr Sharma", "Mr. Trump"), with the gender they imply.
+/// Honorifics kept inside a name alias ("Dr Okafor", "Mr. Trump"), with the gender they imply.
 /// `u` = no gender.
 pub const HONORIFICS: &[(&str, char)] = &[
     ("mr", 'm'), ("mr.", 'm'), ("mrs", 'f'), ("mrs.", 'f'), ("ms", 'f'), ("ms.", 'f'),
@@ -11,7 +11,7 @@ pub const HONORIFICS: &[(&str, char)] = &[
     ("mme", 'f'), ("mme.", 'f'), ("herr", 'm'), ("fr", 'm'), ("fr.", 'm'),
 ];
 
-/// Words that head an office or job title written before a name ("Prime Minister Jacinda Ardern",
+/// Words that head an office or job title written before a name ("Prime Minister Helen Marsh",
 /// "Sen. Warren", "Labour MP Ann Smith"). The title goes to descriptors, never into the name.
 pub const TITLE_HEADS: &[&str] = &[
     "president", "minister", "secretary", "senator", "sen.", "sen", "rep.", "representative",
@@ -145,7 +145,7 @@ pub const ORG_HEADS: &[&str] = &[
     "ombudsman", "treasury", "registry", "tribune", "wire", "daily", "weekly",
 ];
 
-/// Last words that make a capitalised run a place ("Wellington Airport", "Hamilton West").
+/// Last words that make a capitalised run a place ("Portville Airport", "Harbour North").
 pub const PLACE_HEADS: &[&str] = &[
     "airport", "street", "st", "road", "rd", "avenue", "ave", "boulevard", "lane", "drive",
     "square", "park", "bridge", "river", "lake", "mountain", "mountains", "mount", "mt",
@@ -323,7 +323,7 @@ pub const SPEECH_VERBS: &[&str] = &[
     "who", "had", "has", "was", "is", "will", "would", "did", "does", "could", "can",
 ];
 
-/// Verbs after which a lone unknown capitalised word is usually a news outlet ("told Newshub").
+/// Verbs after which a lone unknown capitalised word is usually a news outlet ("told Kestrel").
 pub const MEDIA_CUE_VERBS: &[&str] = &["told", "tells", "telling", "informed"];
 /// Nouns/verbs before "to"/"with" that make the next lone capitalised word an outlet
 /// ("speaking to X", "an interview with X", "in a statement to X").
