@@ -3,6 +3,7 @@
 use parallax_clean::Cleaner;
 use parallax_core::{CalendarDate, DocAnalysis, Document, ParagraphRole, TimeExpression};
 use parallax_entities::StoryEntities;
+use parallax_reconcile::{reconcile, Reconciled, StoryView};
 use parallax_ingest::RawArticle;
 use parallax_stories::{cluster_stories, StoryConfig};
 use rayon::prelude::*;
@@ -91,11 +92,13 @@ impl DocStage for TimexStage {
     }
 }
 
-/// One story: its documents (indices into [`Analysis::docs`]) and its merged entities.
+/// One story: its documents (indices into [`Analysis::docs`]), its merged entities and its
+/// reconciled account (document positions in it index `docs`).
 #[derive(Debug)]
 pub struct Story {
     pub docs: Vec<usize>,
     pub entities: StoryEntities,
+    pub reconciled: Reconciled,
 }
 
 /// How many items each stage produced, for the run summary.
@@ -180,7 +183,7 @@ impl Engine {
         let groups = cluster_stories(&docs, self.stories);
         lap("stories");
         let mut story_of = vec![0; docs.len()];
-        let stories: Vec<Story> = groups
+        let mut stories: Vec<Story> = groups
             .into_iter()
             .enumerate()
             .map(|(k, members)| {
@@ -208,11 +211,26 @@ impl Engine {
                     docs.dedup();
                     e.docs = docs;
                 }
-                Story { docs: members, entities }
+                Story { docs: members, entities, reconciled: Reconciled::default() }
             })
             .collect();
         counts.entities = stories.iter().map(|s| s.entities.entities.len()).sum();
         lap("story entities");
+        let reconciled: Vec<Reconciled> = stories
+            .par_iter()
+            .map(|story| {
+                let view = StoryView {
+                    docs: story.docs.iter().map(|&d| &docs[d]).collect(),
+                    analyses: story.docs.iter().map(|&d| &per_doc[d]).collect(),
+                    entities: &story.entities,
+                };
+                reconcile(&view)
+            })
+            .collect();
+        for (story, r) in stories.iter_mut().zip(reconciled) {
+            story.reconciled = r;
+        }
+        lap("reconcile");
         counts.phases = phases;
         Analysis { docs, per_doc, stories, story_of, counts }
     }

@@ -1,0 +1,162 @@
+//! Reconcile: from the per-article readings of one story to one account.
+//!
+//! Steps run in dependency order over a [`StoryView`]:
+//! copies (syndicated and near-identical articles) → quote groups → timeline →
+//! disagreements (using groups and events) → summary (using all of them) → coverage.
+//! Every text this crate reports is a [`TextRef`]: a span into one document's body, so the
+//! exact-substring rule of the contract holds by construction. Nothing here does I/O.
+
+pub mod copies;
+pub mod coverage;
+pub mod diff;
+pub mod disagreements;
+pub mod groups;
+pub mod summary;
+pub mod timeline;
+
+use parallax_core::{DocAnalysis, Document, Span};
+use parallax_entities::StoryEntities;
+
+/// One story as the extract stages left it. Document positions (`usize` "doc" fields below)
+/// index `docs`.
+pub struct StoryView<'a> {
+    pub docs: Vec<&'a Document>,
+    pub analyses: Vec<&'a DocAnalysis>,
+    pub entities: &'a StoryEntities,
+}
+
+impl StoryView<'_> {
+    /// The story entity that speaks quote `quote` of document `doc`.
+    pub fn speaker(&self, doc: usize, quote: usize) -> Option<usize> {
+        let local = self.analyses.get(doc)?.quotes.get(quote)?.entity?;
+        self.entities.local_to_story.get(doc)?.get(local).copied()
+    }
+
+    /// The story entity of a document's local entity.
+    pub fn story_entity(&self, doc: usize, local: usize) -> Option<usize> {
+        self.entities.local_to_story.get(doc)?.get(local).copied()
+    }
+
+    pub fn text(&self, r: &TextRef) -> &str {
+        self.docs[r.doc].body.get(r.span.clone()).unwrap_or("")
+    }
+}
+
+/// A stretch of one document's body.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TextRef {
+    pub doc: usize,
+    pub span: Span,
+}
+
+/// A quote of the story: (document position, index in that document's quotes).
+pub type QuoteRef = (usize, usize);
+
+/// One utterance reported more than once.
+#[derive(Debug, Clone)]
+pub struct QuoteGroup {
+    pub speaker: Option<usize>,
+    pub members: Vec<QuoteRef>,
+    /// False only when words differ (not punctuation or case).
+    pub identical_wording: bool,
+    /// What differs, for people ("003 has 'keeping within' where 001 has 'in'").
+    pub note: String,
+    /// For each member, its word-level difference from the group's first member.
+    pub diffs: Vec<Vec<diff::DiffOp>>,
+    /// Set when the wordings differ in a way that changes meaning (a negation, a number, a
+    /// name): the reason.
+    pub possible_misquote: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatePrecision {
+    Day,
+    Month,
+    Year,
+    Unknown,
+}
+
+impl DatePrecision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Month => "month",
+            DatePrecision::Year => "year",
+            DatePrecision::Unknown => "unknown",
+        }
+    }
+}
+
+/// One real-world occurrence, however many articles report it.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub what: String,
+    /// `YYYY-MM-DD`; month and year precision use the first day of the period.
+    pub date: Option<String>,
+    pub precision: DatePrecision,
+    pub evidence: Vec<TextRef>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiscrepancyKind {
+    Numeric,
+    Date,
+    Wording,
+    ClaimVsDenial,
+    Other,
+}
+
+impl DiscrepancyKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiscrepancyKind::Numeric => "numeric",
+            DiscrepancyKind::Date => "date",
+            DiscrepancyKind::Wording => "wording",
+            DiscrepancyKind::ClaimVsDenial => "claim_vs_denial",
+            DiscrepancyKind::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Side {
+    pub at: TextRef,
+    /// Story entity holding this side, when known.
+    pub holder: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Discrepancy {
+    pub kind: DiscrepancyKind,
+    pub topic: String,
+    pub sides: Vec<Side>,
+}
+
+/// A sentence of the summary and the exact texts that support it.
+#[derive(Debug, Clone)]
+pub struct SummarySentence {
+    pub text: String,
+    pub sources: Vec<TextRef>,
+}
+
+/// The whole reconciled account of a story.
+#[derive(Debug, Clone, Default)]
+pub struct Reconciled {
+    pub copies: copies::Copies,
+    pub groups: Vec<QuoteGroup>,
+    pub events: Vec<Event>,
+    pub discrepancies: Vec<Discrepancy>,
+    pub summary: Vec<SummarySentence>,
+    pub coverage: coverage::Coverage,
+}
+
+/// Runs every step over one story.
+pub fn reconcile(view: &StoryView) -> Reconciled {
+    let copies = copies::find_copies(view);
+    let groups = groups::group_quotes(view);
+    let events = timeline::build_timeline(view);
+    let discrepancies = disagreements::find_discrepancies(view, &groups, &events);
+    let summary = summary::summarize(view, &copies, &groups, &events, &discrepancies);
+    let coverage = coverage::coverage(view, &copies, &groups, &events);
+    Reconciled { copies, groups, events, discrepancies, summary, coverage }
+}
