@@ -35,6 +35,9 @@ struct AnalyzeArgs {
     /// Also write the parallax/1 contract JSON to this file (- for standard output).
     #[arg(long, value_name = "OUT")]
     json: Option<PathBuf>,
+    /// Also write a self-contained HTML report to this file.
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
     /// What to print on standard output.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -77,6 +80,12 @@ fn analyze(args: AnalyzeArgs) -> ExitCode {
             std::fs::write(path, json)
         };
         if let Err(e) = written {
+            eprintln!("parallax: cannot write {}: {e}", path.display());
+            return ExitCode::from(1);
+        }
+    }
+    if let Some(path) = &args.html {
+        if let Err(e) = std::fs::write(path, report::html::render(&analysis)) {
             eprintln!("parallax: cannot write {}: {e}", path.display());
             return ExitCode::from(1);
         }

@@ -1,6 +1,8 @@
 //! Reports for people: the same content as the contract, laid out for reading, in plain
 //! terminal text or Markdown. One walk over the analysis; the [`Style`] decides the markup.
 
+pub mod html;
+
 use std::fmt::Write;
 
 use parallax_core::{EntityType, QuoteKind};
