@@ -59,7 +59,43 @@ pub fn run(args: BenchArgs) -> ExitCode {
         println!("  {phase:<16} {:>8.3}s", took.as_secs_f64());
     }
     println!("parallel speed-up: {:.2}x on {threads} threads", single / all);
+    story_share(&engine, &corpus);
     ExitCode::SUCCESS
+}
+
+/// Reconciling a 50-article story against reading its articles, both on one thread, summed
+/// over repeated runs so that the ratio is taken in one run on the same machine state.
+fn story_share(engine: &Engine, corpus: &[RawArticle]) {
+    const STORY: usize = 50;
+    const ROUNDS: usize = 20;
+    let story: Vec<RawArticle> = corpus.iter().take(STORY).cloned().collect();
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+        Ok(p) => p,
+        Err(e) => return eprintln!("parallax bench: no thread pool: {e}"),
+    };
+    let mut totals: Vec<(&'static str, f64)> = Vec::new();
+    let mut stories = 0;
+    for _ in 0..ROUNDS {
+        let analysis = pool.install(|| engine.analyze(story.clone()));
+        stories = analysis.stories.len();
+        for (phase, took) in &analysis.counts.phases {
+            match totals.iter_mut().find(|t| t.0 == *phase) {
+                Some(t) => t.1 += took.as_secs_f64(),
+                None => totals.push((phase, took.as_secs_f64())),
+            }
+        }
+    }
+    let get = |name: &str| totals.iter().find(|t| t.0 == name).map_or(0.0, |t| t.1);
+    let phases: Vec<String> = totals.iter().map(|(p, t)| format!("{p} {:.2} ms", t * 1000.0 / ROUNDS as f64)).collect();
+    println!("  per story: {}", phases.join(", "));
+    let read = get("clean + read");
+    let reconcile = get("stories") + get("story entities") + get("reconcile");
+    println!(
+        "{STORY}-article story ({stories} stories found), 1 thread, {ROUNDS} rounds: reading {:.1} ms, reconciling (stories + entities + reconcile) {:.1} ms = {:.1}% of reading",
+        read * 1000.0 / ROUNDS as f64,
+        reconcile * 1000.0 / ROUNDS as f64,
+        100.0 * reconcile / read
+    );
 }
 
 /// Grows `seed` to `n` articles; copy k gets a distinct id and rotated capitalised words.

@@ -3,6 +3,8 @@ use crate::Span;
 /// What the extract stages find in one document. Spans point into that document's body.
 #[derive(Debug, Clone, Default)]
 pub struct DocAnalysis {
+    /// Sentence spans of the body, in order (filled by the segment stage).
+    pub sentences: Vec<Span>,
     pub entities: Vec<Entity>,
     /// Entities named only in the document's captions (no mentions: captions are not body text).
     pub caption_entities: Vec<Entity>,

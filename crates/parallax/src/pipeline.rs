@@ -14,6 +14,17 @@ pub trait DocStage: Send + Sync {
     fn run(&self, doc: &Document, analysis: &mut DocAnalysis);
 }
 
+/// Sentences, shared by every later step that reads sentence by sentence.
+struct SegmentStage;
+impl DocStage for SegmentStage {
+    fn name(&self) -> &'static str {
+        "segment"
+    }
+    fn run(&self, doc: &Document, analysis: &mut DocAnalysis) {
+        analysis.sentences = parallax_segment::document_sentences(doc);
+    }
+}
+
 struct EntityStage;
 impl DocStage for EntityStage {
     fn name(&self) -> &'static str {
@@ -136,7 +147,7 @@ impl Default for Engine {
     fn default() -> Self {
         Engine {
             cleaner: Cleaner::default(),
-            stages: vec![Box::new(EntityStage), Box::new(QuoteStage), Box::new(AttributionStage), Box::new(TimexStage)],
+            stages: vec![Box::new(SegmentStage), Box::new(EntityStage), Box::new(QuoteStage), Box::new(AttributionStage), Box::new(TimexStage)],
             stories: StoryConfig::default(),
         }
     }

@@ -22,7 +22,7 @@ const MIN_SENTENCES: usize = 5;
 /// Disagreements given a sentence of their own, at most.
 const MAX_DISAGREEMENTS: usize = 3;
 /// Lead sentences of each article considered as summary sentences.
-const LEAD_SENTENCES: usize = 25;
+const LEAD_SENTENCES: usize = 15;
 /// Weighted overlap above which two sentences say much the same.
 const SUPPORT: f32 = 0.38;
 /// Content words two sentences must share to state the same fact.
@@ -69,12 +69,13 @@ pub fn summarize(view: &StoryView, copies: &Copies, _groups: &[QuoteGroup], even
         score: f32,
     }
     let mut candidates: Vec<Candidate> = Vec::new();
+    let mut acc = Accumulator::new(sentences.len());
     for (i, s) in sentences.iter().enumerate() {
         if s.rank >= LEAD_SENTENCES || !(8..=45).contains(&s.words) || out_of_context(view, s) {
             continue;
         }
         let mut best: HashMap<usize, (f32, usize)> = HashMap::new();
-        for (j, sim) in similar(&sentences, &index, i) {
+        for (j, sim) in similar(&sentences, &index, i, &mut acc) {
             let d = sentences[j].doc;
             if sim >= SUPPORT && independent(s.doc, d) && best.get(&d).is_none_or(|b| sim > b.0) {
                 best.insert(d, (sim, j));
@@ -172,11 +173,20 @@ fn out_of_context(view: &StoryView, s: &Sentence) -> bool {
 
 fn sentences_of(view: &StoryView) -> Vec<Sentence> {
     let mut vocabulary: HashMap<String, u32> = HashMap::new();
+    let mut word = String::new();
     // (doc, span, rank, words, [(term, is a name)])
     let mut raw: Vec<(usize, std::ops::Range<usize>, usize, usize, Vec<(u32, bool)>)> = Vec::new();
     for (d, doc) in view.docs.iter().enumerate() {
         let mut rank = 0;
-        for span in parallax_segment::document_sentences(doc) {
+        let segmented;
+        let spans = match view.analyses[d].sentences.is_empty() {
+            false => &view.analyses[d].sentences,
+            true => {
+                segmented = parallax_segment::document_sentences(doc);
+                &segmented
+            }
+        };
+        for span in spans.iter().cloned() {
             let heading = doc.paragraph_of(span.start).is_some_and(|p| doc.role(p) != ParagraphRole::Text);
             if heading {
                 continue;
@@ -186,55 +196,70 @@ fn sentences_of(view: &StoryView) -> Vec<Sentence> {
             let mut words = 0;
             for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
                 words += 1;
-                let name = words > 1 && w.starts_with(char::is_uppercase);
-                let w = w.to_lowercase();
-                if w.chars().count() < 3 || STOPWORDS.contains(&w.as_str()) {
+                if w.len() < 3 {
                     continue;
                 }
-                let w = stem(&w);
-                let next = vocabulary.len() as u32;
-                terms.push((*vocabulary.entry(w).or_insert(next), name));
+                let name = words > 1 && w.starts_with(char::is_uppercase);
+                word.clear();
+                word.extend(w.chars().flat_map(char::to_lowercase));
+                if STOPWORDS.contains(&word.as_str()) {
+                    continue;
+                }
+                let stemmed = stem(&word);
+                let id = match vocabulary.get(stemmed) {
+                    Some(&id) => id,
+                    None => {
+                        let id = vocabulary.len() as u32;
+                        vocabulary.insert(stemmed.to_owned(), id);
+                        id
+                    }
+                };
+                terms.push((id, name));
             }
             raw.push((d, span, rank, words, terms));
             rank += 1;
         }
     }
     let mut df = vec![0u32; vocabulary.len()];
-    for r in &raw {
-        let mut t: Vec<u32> = r.4.iter().map(|x| x.0).collect();
-        t.sort_unstable();
-        t.dedup();
-        for id in t {
-            df[id as usize] += 1;
+    let mut last_seen = vec![usize::MAX; vocabulary.len()];
+    for (k, r) in raw.iter().enumerate() {
+        for &(id, _) in &r.4 {
+            if last_seen[id as usize] != k {
+                last_seen[id as usize] = k;
+                df[id as usize] += 1;
+            }
         }
     }
     let n = raw.len() as f32;
     raw.into_iter()
         .map(|(doc, span, rank, words, terms)| {
-            let mut weights: HashMap<u32, f32> = HashMap::new();
             let mut names: Vec<u32> = terms.iter().filter(|t| t.1).map(|t| t.0).collect();
             names.sort_unstable();
             names.dedup();
             // Names say who, not what happened: two sentences about the same people are not
             // the same fact, so names weigh less than the words of the event.
-            for (id, name) in terms {
-                let idf = ((1.0 + n) / (1.0 + df[id as usize] as f32)).ln() + 1.0;
-                *weights.entry(id).or_default() = if name { idf * NAME_WEIGHT } else { idf };
-            }
-            let norm = weights.values().map(|w| w * w).sum::<f32>().sqrt().max(1e-6);
-            let mut terms: Vec<(u32, f32)> = weights.into_iter().map(|(t, w)| (t, w / norm)).collect();
-            terms.sort_unstable_by_key(|t| t.0);
-            Sentence { doc, span, rank, words, terms, names }
+            let mut weighted: Vec<(u32, f32)> = terms
+                .into_iter()
+                .map(|(id, name)| {
+                    let idf = ((1.0 + n) / (1.0 + df[id as usize] as f32)).ln() + 1.0;
+                    (id, if name { idf * NAME_WEIGHT } else { idf })
+                })
+                .collect();
+            weighted.sort_unstable_by_key(|t| t.0);
+            weighted.dedup_by_key(|t| t.0);
+            let norm = weighted.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt().max(1e-6);
+            weighted.iter_mut().for_each(|t| t.1 /= norm);
+            Sentence { doc, span, rank, words, terms: weighted, names }
         })
         .collect()
 }
 
 /// A light suffix stripper, so that "expelled", "expelling" and "expel" are one term.
-fn stem(word: &str) -> String {
+fn stem(word: &str) -> &str {
     let mut w = word;
     for suffix in ["ing", "ed", "es", "s"] {
         if let Some(stripped) = w.strip_suffix(suffix) {
-            if stripped.chars().count() >= 3 && !(suffix == "s" && stripped.ends_with('s')) {
+            if stripped.len() >= 3 && !(suffix == "s" && stripped.ends_with('s')) {
                 w = stripped;
                 break;
             }
@@ -242,18 +267,20 @@ fn stem(word: &str) -> String {
     }
     let b = w.as_bytes();
     // "expell" → "expel", "stopp" → "stop"
-    if b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && !matches!(b[b.len() - 1], b's' | b'l' | b'e' | b'o') || w.ends_with("ll") && b.len() >= 6 {
+    if b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && (!matches!(b[b.len() - 1], b's' | b'l' | b'e' | b'o') || w.ends_with("ll") && b.len() >= 6) {
         w = &w[..w.len() - 1];
     }
-    w.to_owned()
+    w
 }
 
-/// term → sentences holding it.
-fn inverted_index(sentences: &[Sentence]) -> HashMap<u32, Vec<usize>> {
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+/// Posting lists: term → (sentence, the term's weight there, written as a name there).
+type Index = HashMap<u32, Vec<(usize, f32, bool)>>;
+
+fn inverted_index(sentences: &[Sentence]) -> Index {
+    let mut index: Index = HashMap::new();
     for (i, s) in sentences.iter().enumerate() {
-        for &(t, _) in &s.terms {
-            index.entry(t).or_default().push(i);
+        for &(t, w) in &s.terms {
+            index.entry(t).or_default().push((i, w, s.names.binary_search(&t).is_ok()));
         }
     }
     index
@@ -262,20 +289,62 @@ fn inverted_index(sentences: &[Sentence]) -> HashMap<u32, Vec<usize>> {
 /// Sentences of other documents sharing words with sentence `i`, with their cosine.
 /// Only sentences sharing at least [`MIN_SHARED`] words other than names count: one rare
 /// shared phrase ("picket line") or the same people is a topic, not the same fact.
-fn similar(sentences: &[Sentence], index: &HashMap<u32, Vec<usize>>, i: usize) -> Vec<(usize, f32)> {
-    let mut dot: HashMap<usize, (f32, usize)> = HashMap::new();
+/// Terms found in more than a quarter of the story's sentences are skipped: they carry little
+/// weight, and their long posting lists would make the search quadratic.
+fn similar(sentences: &[Sentence], index: &Index, i: usize, acc: &mut Accumulator) -> Vec<(usize, f32)> {
+    let common = (sentences.len() / 4).max(8);
+    let doc = sentences[i].doc;
     for &(t, w) in &sentences[i].terms {
-        for &j in index.get(&t).map_or(&[][..], Vec::as_slice) {
-            if sentences[j].doc != sentences[i].doc {
-                let wj = sentences[j].terms.binary_search_by_key(&t, |x| x.0).map_or(0.0, |k| sentences[j].terms[k].1);
-                let e = dot.entry(j).or_default();
-                e.0 += w * wj;
-                let name = sentences[i].names.binary_search(&t).is_ok() || sentences[j].names.binary_search(&t).is_ok();
-                e.1 += usize::from(!name);
+        let postings = index.get(&t).map_or(&[][..], Vec::as_slice);
+        if postings.len() > common {
+            continue;
+        }
+        let name_here = sentences[i].names.binary_search(&t).is_ok();
+        for &(j, wj, name_there) in postings {
+            if sentences[j].doc != doc {
+                acc.add(j, w * wj, !(name_here || name_there));
             }
         }
     }
-    dot.into_iter().filter(|(j, (_, shared))| *shared >= MIN_SHARED && sentences[*j].words >= 6).map(|(j, (sim, _))| (j, sim)).collect()
+    acc.drain()
+        .filter(|&(j, _, shared)| shared >= MIN_SHARED && sentences[j].words >= 6)
+        .map(|(j, sim, _)| (j, sim))
+        .collect()
+}
+
+/// Dense per-sentence sums reused across queries (a hash map per query was the hot spot).
+struct Accumulator {
+    sum: Vec<f32>,
+    shared: Vec<u16>,
+    touched: Vec<usize>,
+}
+
+impl Accumulator {
+    fn new(n: usize) -> Self {
+        Accumulator { sum: vec![0.0; n], shared: vec![0; n], touched: Vec::new() }
+    }
+
+    fn add(&mut self, j: usize, value: f32, counts: bool) {
+        if self.sum[j] == 0.0 && self.shared[j] == 0 {
+            self.touched.push(j);
+        }
+        self.sum[j] += value;
+        self.shared[j] = self.shared[j].saturating_add(u16::from(counts));
+        if self.sum[j] == 0.0 {
+            self.sum[j] = f32::MIN_POSITIVE;
+        }
+    }
+
+    /// (sentence, sum, shared words), resetting the accumulator.
+    fn drain(&mut self) -> impl Iterator<Item = (usize, f32, usize)> + '_ {
+        let (sum, shared) = (&mut self.sum, &mut self.shared);
+        self.touched.drain(..).map(move |j| {
+            let out = (j, sum[j], shared[j] as usize);
+            sum[j] = 0.0;
+            shared[j] = 0;
+            out
+        })
+    }
 }
 
 fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {

@@ -32,8 +32,7 @@ pub fn cluster_stories(docs: &[Document], config: StoryConfig) -> Vec<Vec<usize>
     if docs.is_empty() {
         return Vec::new();
     }
-    let vectorizer = Vectorizer::fit(docs.iter().map(|d| d.body.as_str()));
-    let vectors: Vec<SparseVector> = docs.iter().map(|d| vectorizer.vector(&d.body)).collect();
+    let (_, vectors) = Vectorizer::fit_transform(docs.iter().map(|d| d.body.as_str()));
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by_key(|&i| (docs[i].published, i));
 

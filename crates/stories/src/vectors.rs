@@ -89,47 +89,72 @@ pub struct Vectorizer {
     idf: Vec<f32>,
 }
 
-/// Tokens of a text: (lowercased word, looks like a name).
-fn tokens(text: &str) -> impl Iterator<Item = (String, bool)> + '_ {
-    text.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| w.chars().count() > 1 && !w.chars().all(|c| c.is_numeric() || c == '-'))
-        .map(|w| (w.to_lowercase(), w.starts_with(char::is_uppercase)))
-        .filter(|(w, _)| !STOPWORDS.contains(&w.as_str()))
+/// Calls `f(lowercased word, looks like a name)` for each content word of `text`, reusing one
+/// buffer (allocation per token was the cost of this stage).
+fn for_each_token(text: &str, buffer: &mut String, mut f: impl FnMut(&str, bool)) {
+    for w in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        if w.len() < 2 || w.chars().all(|c| c.is_numeric() || c == '-') {
+            continue;
+        }
+        buffer.clear();
+        buffer.extend(w.chars().flat_map(char::to_lowercase));
+        if buffer.chars().count() > 1 && !STOPWORDS.contains(&buffer.as_str()) {
+            f(buffer, w.starts_with(char::is_uppercase));
+        }
+    }
 }
 
 impl Vectorizer {
-    pub fn fit<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
-        let mut vocabulary = HashMap::new();
+    /// Fits the vocabulary and returns the vectors of the same texts in one tokenisation pass.
+    pub fn fit_transform<'a>(texts: impl Iterator<Item = &'a str>) -> (Self, Vec<SparseVector>) {
+        let mut vocabulary: HashMap<String, u32> = HashMap::new();
         let mut df: Vec<u32> = Vec::new();
-        let mut n = 0u32;
-        for text in texts {
-            n += 1;
-            let mut seen = std::collections::HashSet::new();
-            for (w, _) in tokens(text) {
-                let next = vocabulary.len() as u32;
-                let id = *vocabulary.entry(w).or_insert(next);
-                if id as usize == df.len() {
-                    df.push(0);
-                }
-                if seen.insert(id) {
+        let mut last_doc: Vec<usize> = Vec::new();
+        let mut counts: Vec<HashMap<u32, f32>> = Vec::new();
+        let mut buffer = String::new();
+        for (n, text) in texts.enumerate() {
+            let mut tf: HashMap<u32, f32> = HashMap::new();
+            for_each_token(text, &mut buffer, |w, name| {
+                let id = match vocabulary.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = vocabulary.len() as u32;
+                        vocabulary.insert(w.to_owned(), id);
+                        df.push(0);
+                        last_doc.push(usize::MAX);
+                        id
+                    }
+                };
+                if last_doc[id as usize] != n {
+                    last_doc[id as usize] = n;
                     df[id as usize] += 1;
                 }
-            }
+                *tf.entry(id).or_default() += if name { 2.0 } else { 1.0 };
+            });
+            counts.push(tf);
         }
-        let idf = df.iter().map(|&d| ((1.0 + n as f32) / (1.0 + d as f32)).ln() + 1.0).collect();
-        Vectorizer { vocabulary, idf }
+        let docs = counts.len() as f32;
+        let idf: Vec<f32> = df.iter().map(|&d| ((1.0 + docs) / (1.0 + d as f32)).ln() + 1.0).collect();
+        let vectors = counts.into_iter().map(|tf| weigh(tf, &idf)).collect();
+        (Vectorizer { vocabulary, idf }, vectors)
     }
 
+    /// The vector of a new text under this vocabulary (unknown words are ignored).
     pub fn vector(&self, text: &str) -> SparseVector {
         let mut tf: HashMap<u32, f32> = HashMap::new();
-        for (w, name) in tokens(text) {
-            if let Some(&id) = self.vocabulary.get(&w) {
+        let mut buffer = String::new();
+        for_each_token(text, &mut buffer, |w, name| {
+            if let Some(&id) = self.vocabulary.get(w) {
                 *tf.entry(id).or_default() += if name { 2.0 } else { 1.0 };
             }
-        }
-        for (id, w) in tf.iter_mut() {
-            *w = (1.0 + w.ln()) * self.idf[*id as usize];
-        }
-        SparseVector::from_map(tf)
+        });
+        weigh(tf, &self.idf)
     }
+}
+
+fn weigh(mut tf: HashMap<u32, f32>, idf: &[f32]) -> SparseVector {
+    for (id, w) in tf.iter_mut() {
+        *w = (1.0 + w.ln()) * idf[*id as usize];
+    }
+    SparseVector::from_map(tf)
 }
