@@ -19,12 +19,14 @@ use crate::{Discrepancy, Event, QuoteGroup, StoryView, SummarySentence, TextRef}
 const MAX_SENTENCES: usize = 10;
 /// Shortest summary worth reading, when the articles allow it.
 const MIN_SENTENCES: usize = 5;
+/// Sentences about what happened, at least, beside those on disagreements.
+const MIN_EVENT_SENTENCES: usize = 4;
 /// Disagreements given a sentence of their own, at most.
 const MAX_DISAGREEMENTS: usize = 3;
 /// Lead sentences of each article considered as summary sentences.
 const LEAD_SENTENCES: usize = 15;
 /// Weighted overlap above which two sentences say much the same.
-const SUPPORT: f32 = 0.38;
+const SUPPORT: f32 = 0.3;
 /// Content words two sentences must share to state the same fact.
 const MIN_SHARED: usize = 4;
 /// Weight of a capitalised word relative to other words.
@@ -96,7 +98,7 @@ pub fn summarize(view: &StoryView, copies: &Copies, _groups: &[QuoteGroup], even
     // Sentences other articles confirm first; unconfirmed ones only to reach a readable length.
     for confirmed_only in [true, false] {
         for c in &candidates {
-            let enough = if confirmed_only { room } else { MIN_SENTENCES.saturating_sub(disagreements).min(room) };
+            let enough = if confirmed_only { room } else { MIN_SENTENCES.saturating_sub(disagreements).max(MIN_EVENT_SENTENCES).min(room) };
             if chosen.len() >= enough {
                 break;
             }
@@ -129,32 +131,27 @@ pub fn summarize(view: &StoryView, copies: &Copies, _groups: &[QuoteGroup], even
     out
 }
 
-/// "Reports differ on X: Outlet A: “…”; Outlet B: “…”." citing every side.
+/// "Topic — Outlet A: “…”; Outlet B: “…”." citing every side.
 fn disagreement_sentence(view: &StoryView, d: &Discrepancy) -> SummarySentence {
     let mut parts = Vec::new();
     let mut sources = Vec::new();
     for side in d.sides.iter().take(4) {
         let doc = view.docs[side.at.doc];
-        let who = side
-            .holder
-            .and_then(|h| view.entities.entities.get(h))
-            .map(|e| e.name.clone())
-            .or_else(|| doc.outlet.clone())
-            .unwrap_or_else(|| doc.id.clone());
+        let outlet = doc.outlet.clone().unwrap_or_else(|| doc.id.clone());
+        let who = match side.holder.and_then(|h| view.entities.entities.get(h)) {
+            Some(holder) => format!("{} ({outlet})", holder.name),
+            None => outlet,
+        };
         parts.push(format!("{who}: “{}”", view.text(&side.at).trim()));
         sources.push(side.at.clone());
     }
-    let topic = d.topic.trim_end_matches('.');
-    SummarySentence { text: format!("Accounts differ on {}: {}.", lower_first(topic), parts.join("; ")), sources }
+    let topic = upper_first(d.topic.trim().trim_end_matches('.'));
+    SummarySentence { text: format!("{topic} — {}.", parts.join("; ")), sources }
 }
 
-fn lower_first(s: &str) -> String {
+fn upper_first(s: &str) -> String {
     let mut c = s.chars();
-    match c.next() {
-        Some(f) if c.clone().next().is_some_and(char::is_lowercase) => f.to_lowercase().chain(c).collect(),
-        Some(f) => std::iter::once(f).chain(c).collect(),
-        None => String::new(),
-    }
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 /// A sentence that opens with a pronoun, or cuts a quotation in two, means nothing out of its
@@ -401,7 +398,7 @@ mod tests {
         let cited: usize = summary.iter().map(|s| { let mut d: Vec<_> = s.sources.iter().map(|x| x.doc).collect(); d.sort(); d.dedup(); d.len() }).sum();
         assert!(cited as f32 / summary.len() as f32 >= 1.5, "{summary:?}");
         assert!(summary[0].text.contains("walked off the job on Monday"));
-        assert!(summary.last().unwrap().text.starts_with("Accounts differ on number of strikers"));
+        assert!(summary.last().unwrap().text.starts_with("Number of strikers — Night Radio: “About 300 crew members”"));
     }
 
     #[test]
