@@ -264,7 +264,8 @@ fn stem(word: &str) -> &str {
     }
     let b = w.as_bytes();
     // "expell" → "expel", "stopp" → "stop"
-    if b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && (!matches!(b[b.len() - 1], b's' | b'l' | b'e' | b'o') || w.ends_with("ll") && b.len() >= 6) {
+    let doubled = b.len() >= 4 && b[b.len() - 1].is_ascii_alphabetic() && b[b.len() - 1] == b[b.len() - 2];
+    if doubled && (!matches!(b[b.len() - 1], b's' | b'l' | b'e' | b'o') || w.ends_with("ll") && b.len() >= 6) {
         w = &w[..w.len() - 1];
     }
     w
@@ -399,6 +400,15 @@ mod tests {
         assert!(cited as f32 / summary.len() as f32 >= 1.5, "{summary:?}");
         assert!(summary[0].text.contains("walked off the job on Monday"));
         assert!(summary.last().unwrap().text.starts_with("Number of strikers — Night Radio: “About 300 crew members”"));
+    }
+
+    #[test]
+    fn stems_never_split_a_character() {
+        for w in ["ぁぁぁ", "caféé", "expelled", "stopping", "ss", "naïve", "überss", "e\u{301}\u{301}"] {
+            let _ = stem(w);
+        }
+        assert_eq!(stem("expelled"), "expel");
+        assert_eq!(stem("expelling"), "expel");
     }
 
     #[test]
