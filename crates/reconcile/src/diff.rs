@@ -1,5 +1,16 @@
 //! Word-level differences between two wordings of one quote.
+//!
+//! Two outlets that print the same sentence rarely agree on every character: curly vs straight
+//! apostrophes, a dropped comma, "pre-determination" vs "predetermination", a capital letter.
+//! None of that is a different *word*, so words are compared by a key made of their lowercased
+//! letters and digits only; the output still carries each side's words as printed.
+//!
+//! The alignment is Myers' O((N+M)·D) shortest edit script (D = number of differing words), so
+//! two long quotes that differ in a handful of words cost little more than reading them.
 
+use std::ops::Range;
+
+/// One maximal run of words in a diff, in the order the words are read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DiffOp {
     Same(String),
@@ -7,4 +18,287 @@ pub enum DiffOp {
     Added(String),
     /// Words only the reference wording has.
     Removed(String),
+}
+
+impl DiffOp {
+    pub fn words(&self) -> &str {
+        match self {
+            DiffOp::Same(w) | DiffOp::Added(w) | DiffOp::Removed(w) => w,
+        }
+    }
+
+    pub fn is_same(&self) -> bool {
+        matches!(self, DiffOp::Same(_))
+    }
+}
+
+/// A word of a text: where it is (byte range into that text) and its comparison key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub range: Range<usize>,
+    /// Lowercased letters and digits only: "Pre-determination" → "predetermination",
+    /// "colleague’s" → "colleagues", "1,200" → "1200".
+    pub key: String,
+}
+
+/// Apostrophes (straight, curly, modifier letter) that can sit inside a word.
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}')
+}
+
+fn is_joiner(c: char) -> bool {
+    is_apostrophe(c) || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '.' | ',')
+}
+
+/// The words of a text. A word is a run of letters and digits, joined across an apostrophe,
+/// hyphen or full stop that has a letter or digit on both sides ("didn't", "re-litigating",
+/// "U.S", "1.2"), and across a comma only between digits ("1,200").
+pub fn words(text: &str) -> Vec<Word> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = chars[i].0;
+        let mut j = i + 1;
+        loop {
+            if j < chars.len() && chars[j].1.is_alphanumeric() {
+                j += 1;
+            } else if j + 1 < chars.len() && is_joiner(chars[j].1) && chars[j + 1].1.is_alphanumeric() {
+                let digits_only = chars[j].1 == ',';
+                if digits_only && !(chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()) {
+                    break;
+                }
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let end = chars.get(j).map_or(text.len(), |c| c.0);
+        let key: String = text[start..end].chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+        out.push(Word { range: start..end, key });
+        i = j;
+    }
+    out
+}
+
+/// The comparison keys of a text's words.
+pub fn word_keys(text: &str) -> Vec<String> {
+    words(text).into_iter().map(|w| w.key).collect()
+}
+
+/// Word diff of `b` against the reference `a`: runs of shared words, of words only `b` has
+/// (`Added`) and of words only `a` has (`Removed`). Case and punctuation are ignored in the
+/// comparison; each run holds the words as printed (the reference's for `Same`), separated by
+/// single spaces. Where a change replaces words, the `Removed` run comes before the `Added` one.
+pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
+    let (wa, wb) = (words(a), words(b));
+    let ka: Vec<&str> = wa.iter().map(|w| w.key.as_str()).collect();
+    let kb: Vec<&str> = wb.iter().map(|w| w.key.as_str()).collect();
+    let pairs = lcs_pairs(&ka, &kb);
+    let mut ops: Vec<DiffOp> = Vec::new();
+    let mut push = |op: fn(String) -> DiffOp, word: &str| {
+        if let Some(last) = ops.last_mut() {
+            let same_kind = std::mem::discriminant(last) == std::mem::discriminant(&op(String::new()));
+            if same_kind {
+                match last {
+                    DiffOp::Same(s) | DiffOp::Added(s) | DiffOp::Removed(s) => {
+                        s.push(' ');
+                        s.push_str(word);
+                    }
+                }
+                return;
+            }
+        }
+        ops.push(op(word.to_string()));
+    };
+    let (mut i, mut j) = (0, 0);
+    for &(pi, pj) in pairs.iter().chain(std::iter::once(&(wa.len(), wb.len()))) {
+        while i < pi {
+            push(DiffOp::Removed, &a[wa[i].range.clone()]);
+            i += 1;
+        }
+        while j < pj {
+            push(DiffOp::Added, &b[wb[j].range.clone()]);
+            j += 1;
+        }
+        if pi < wa.len() && pj < wb.len() {
+            push(DiffOp::Same, &a[wa[pi].range.clone()]);
+            i += 1;
+            j += 1;
+        }
+    }
+    ops
+}
+
+/// Whether two texts have the same words (case and punctuation aside).
+pub fn same_words(a: &str, b: &str) -> bool {
+    word_keys(a) == word_keys(b)
+}
+
+/// A longest common subsequence of `a` and `b` as increasing index pairs `(i, j)` with
+/// `a[i] == b[j]`, by Myers' greedy shortest-edit-script algorithm (common prefix and suffix
+/// are matched first; memory is O(D²) for the edit distance D).
+pub fn lcs_pairs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
+    let mut pre = 0;
+    while pre < a.len() && pre < b.len() && a[pre] == b[pre] {
+        pre += 1;
+    }
+    let mut suf = 0;
+    while suf < a.len() - pre && suf < b.len() - pre && a[a.len() - 1 - suf] == b[b.len() - 1 - suf] {
+        suf += 1;
+    }
+    let mut out: Vec<(usize, usize)> = (0..pre).map(|i| (i, i)).collect();
+    let (ma, mb) = (&a[pre..a.len() - suf], &b[pre..b.len() - suf]);
+    out.extend(myers(ma, mb).into_iter().map(|(i, j)| (i + pre, j + pre)));
+    out.extend((0..suf).map(|s| (a.len() - suf + s, b.len() - suf + s)));
+    out
+}
+
+/// Myers' algorithm on the middle parts: forward greedy search keeping, for each edit
+/// distance d, the furthest x reached on every diagonal k in -d..=d, then a walk back.
+fn myers<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
+    let (n, m) = (a.len() as isize, b.len() as isize);
+    if n == 0 || m == 0 {
+        return Vec::new();
+    }
+    let max = (n + m) as usize;
+    let off = max as isize + 1;
+    let mut v = vec![0isize; 2 * max + 3];
+    // trace[d] = the diagonals -d..=d of v after step d.
+    let mut trace: Vec<Vec<isize>> = Vec::new();
+    let mut found = None;
+    'search: for d in 0..=max as isize {
+        let mut k = -d;
+        while k <= d {
+            let down = k == -d || (k != d && v[(off + k - 1) as usize] < v[(off + k + 1) as usize]);
+            let mut x = if down { v[(off + k + 1) as usize] } else { v[(off + k - 1) as usize] + 1 };
+            let mut y = x - k;
+            while x < n && y < m && a[x as usize] == b[y as usize] {
+                x += 1;
+                y += 1;
+            }
+            v[(off + k) as usize] = x;
+            if x >= n && y >= m {
+                trace.push(v[(off - d) as usize..=(off + d) as usize].to_vec());
+                found = Some(d);
+                break 'search;
+            }
+            k += 2;
+        }
+        trace.push(v[(off - d) as usize..=(off + d) as usize].to_vec());
+    }
+    let Some(dmax) = found else { return Vec::new() };
+    let get = |d: isize, k: isize| -> isize { trace[d as usize][(k + d) as usize] };
+    let mut pairs = Vec::new();
+    let (mut x, mut y) = (n, m);
+    let mut d = dmax;
+    while d > 0 {
+        let k = x - y;
+        let down = k == -d || (k != d && get(d - 1, k - 1) < get(d - 1, k + 1));
+        let pk = if down { k + 1 } else { k - 1 };
+        let px = get(d - 1, pk);
+        let py = px - pk;
+        let (sx, sy) = if down { (px, py + 1) } else { (px + 1, py) };
+        while x > sx && y > sy {
+            x -= 1;
+            y -= 1;
+            pairs.push((x as usize, y as usize));
+        }
+        x = px;
+        y = py;
+        d -= 1;
+    }
+    while x > 0 && y > 0 {
+        x -= 1;
+        y -= 1;
+        pairs.push((x as usize, y as usize));
+    }
+    pairs.reverse();
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(ops: &[DiffOp]) -> Vec<(char, &str)> {
+        ops.iter()
+            .map(|o| match o {
+                DiffOp::Same(w) => ('=', w.as_str()),
+                DiffOp::Added(w) => ('+', w.as_str()),
+                DiffOp::Removed(w) => ('-', w.as_str()),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_join_apostrophes_hyphens_and_numbers() {
+        let t = "“We didn’t re-open it,” she said — 1,200 jobs, U.S. firms; rock ’n’ roll.";
+        let ks = word_keys(t);
+        assert_eq!(ks, ["we", "didnt", "reopen", "it", "she", "said", "1200", "jobs", "us", "firms", "rock", "n", "roll"]);
+        let w = &words(t)[1];
+        assert_eq!(&t[w.range.clone()], "didn’t");
+        assert!(words("").is_empty());
+        assert!(words(" — … ").is_empty());
+    }
+
+    #[test]
+    fn a_changed_phrase_is_a_removed_then_added_run() {
+        let ops = word_diff("the pier would not be in the plan", "The pier would not be kept within the plan.");
+        assert_eq!(
+            keys(&ops),
+            [('=', "the pier would not be"), ('-', "in"), ('+', "kept within"), ('=', "the plan")]
+        );
+    }
+
+    #[test]
+    fn punctuation_and_case_are_not_differences() {
+        let ops = word_diff("Re-open the Ferry, now.", "reopen the ferry now");
+        assert_eq!(keys(&ops), [('=', "Re-open the Ferry now")]);
+        assert!(same_words("It’s done.", "it's done"));
+        assert!(!same_words("it is done", "it's done"));
+    }
+
+    #[test]
+    fn truncation_and_insertion() {
+        let ops = word_diff("we will rebuild the pier this year", "rebuild the old pier");
+        assert_eq!(
+            keys(&ops),
+            [('-', "we will"), ('=', "rebuild the"), ('+', "old"), ('=', "pier"), ('-', "this year")]
+        );
+        assert_eq!(keys(&word_diff("", "a b")), [('+', "a b")]);
+        assert_eq!(keys(&word_diff("a b", "")), [('-', "a b")]);
+        assert!(word_diff("", "").is_empty());
+    }
+
+    #[test]
+    fn lcs_is_longest() {
+        let a: Vec<char> = "abcabba".chars().collect();
+        let b: Vec<char> = "cbabac".chars().collect();
+        let p = lcs_pairs(&a, &b);
+        assert_eq!(p.len(), 4);
+        assert!(p.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1));
+        assert!(p.iter().all(|&(i, j)| a[i] == b[j]));
+        // brute-force check against the DP on small random-ish sequences
+        for s in 0..200u32 {
+            let gen = |seed: u32, n: usize| -> Vec<u32> {
+                (0..n as u32).map(|i| (seed.wrapping_mul(2654435761).wrapping_add(i * 40503) >> 7) % 4).collect()
+            };
+            let (x, y) = (gen(s, (s % 9) as usize), gen(s + 1000, (s % 7) as usize));
+            let mut dp = vec![vec![0usize; y.len() + 1]; x.len() + 1];
+            for i in (0..x.len()).rev() {
+                for j in (0..y.len()).rev() {
+                    dp[i][j] = if x[i] == y[j] { dp[i + 1][j + 1] + 1 } else { dp[i + 1][j].max(dp[i][j + 1]) };
+                }
+            }
+            let p = lcs_pairs(&x, &y);
+            assert_eq!(p.len(), dp[0][0], "{x:?} {y:?}");
+            assert!(p.iter().all(|&(i, j)| x[i] == y[j]));
+            assert!(p.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1));
+        }
+    }
 }

@@ -1,0 +1,189 @@
+//! From pairwise links to groups.
+//!
+//! Links are joined strongest first (union-find), so each quote ends up in at most one group.
+//! Then statements that outlets print in pieces are put back together: one outlet may run a
+//! spokesperson's statement as two paragraphs and another as three, so the pieces match across
+//! outlets one by one, in two or three groups. When two groups follow each other — a piece of
+//! one continued by a piece of the other, same speaker, next paragraph at most — in two or more
+//! articles, they are one statement and become one group. One article alone is not enough:
+//! a reporter quoting two different remarks back to back is common.
+
+use parallax_core::SpeakerSource;
+
+use super::link::Link;
+use crate::diff::lcs_pairs;
+use super::profile::Profile;
+
+/// Union-find over profile indices.
+pub struct Sets {
+    parent: Vec<usize>,
+}
+
+impl Sets {
+    pub fn new(n: usize) -> Sets {
+        Sets { parent: (0..n).collect() }
+    }
+
+    pub fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    pub fn union(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return false;
+        }
+        self.parent[ra.max(rb)] = ra.min(rb);
+        true
+    }
+}
+
+/// Groups (lists of profile indices, each sorted) of two or more quotes.
+pub fn cluster(profiles: &[Profile], links: &[Link]) -> Vec<Vec<usize>> {
+    let mut sets = Sets::new(profiles.len());
+    for l in links {
+        sets.union(l.a, l.b);
+    }
+    join_continued_statements(profiles, &mut sets);
+    attach_split_pieces(profiles, &mut sets);
+    let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for p in 0..profiles.len() {
+        let r = sets.find(p);
+        by_root.entry(r).or_default().push(p);
+    }
+    by_root.into_values().filter(|g| g.len() >= 2).collect()
+}
+
+/// Whether quote `b` carries on the statement of quote `a` (both of one article, `b` next).
+fn continues(a: &Profile, b: &Profile) -> bool {
+    if a.doc != b.doc || a.habitual || b.habitual || b.span.start < a.span.end {
+        return false;
+    }
+    let near = match (a.para, b.para) {
+        (Some(x), Some(y)) => y >= x && y - x <= 1,
+        _ => false,
+    };
+    let same_speaker = match (a.speaker, b.speaker) {
+        (Some(x), Some(y)) => x == y,
+        _ => b.source == SpeakerSource::Context(a.idx),
+    };
+    near && same_speaker
+}
+
+/// Runs of consecutive quotes of one article, each continuing the one before.
+fn chains(profiles: &[Profile]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for i in 0..profiles.len() {
+        match out.last_mut() {
+            Some(chain) if i > 0 && continues(&profiles[i - 1], &profiles[i]) => chain.push(i),
+            _ => out.push(vec![i]),
+        }
+    }
+    out.retain(|c| c.len() >= 2);
+    out
+}
+
+fn set_sizes(profiles: &[Profile], sets: &mut Sets) -> Vec<usize> {
+    let mut size = vec![0usize; profiles.len()];
+    for p in 0..profiles.len() {
+        size[sets.find(p)] += 1;
+    }
+    size
+}
+
+fn join_continued_statements(profiles: &[Profile], sets: &mut Sets) {
+    let chains = chains(profiles);
+    if chains.is_empty() {
+        return;
+    }
+    loop {
+        let size = set_sizes(profiles, sets);
+        // (earlier group, later group, article): grouped pieces next to each other in a chain,
+        // skipping pieces that matched nothing.
+        let mut seen: Vec<((usize, usize), usize)> = Vec::new();
+        for chain in &chains {
+            let grouped: Vec<usize> = chain.iter().map(|&p| sets.find(p)).filter(|&r| size[r] >= 2).collect();
+            for w in grouped.windows(2) {
+                let (ra, rb) = (w[0], w[1]);
+                if ra == rb {
+                    continue;
+                }
+                let key = (ra.min(rb), ra.max(rb));
+                let doc = profiles[chain[0]].doc;
+                if !seen.iter().any(|&(k, d)| k == key && d == doc) {
+                    seen.push((key, doc));
+                }
+            }
+        }
+        let mut merged = false;
+        for &(key, _) in &seen {
+            if seen.iter().filter(|&&(k, _)| k == key).count() >= 2 {
+                merged |= sets.union(key.0, key.1);
+            }
+        }
+        if !merged {
+            break;
+        }
+    }
+    // A piece that matched nothing, between two pieces of one group in the same chain, is
+    // part of that statement too (it straddles pieces that another outlet cut elsewhere).
+    let size = set_sizes(profiles, sets);
+    for chain in &chains {
+        for k in 1..chain.len().saturating_sub(1) {
+            let p = chain[k];
+            if size[sets.find(p)] != 1 {
+                continue;
+            }
+            let before = chain[..k].iter().rev().map(|&q| sets.find(q)).find(|&r| size[r] >= 2);
+            let after = chain[k + 1..].iter().map(|&q| sets.find(q)).find(|&r| size[r] >= 2);
+            if let (Some(x), Some(y)) = (before, after) {
+                if x == y {
+                    sets.union(p, x);
+                }
+            }
+        }
+    }
+}
+
+/// Least number of matching tokens of a piece attached by [`attach_split_pieces`].
+const MIN_PIECE_TOKENS: usize = 3;
+/// Share of the piece's tokens that must occur, in order, in the other outlet's quote.
+const PIECE_COVER: f32 = 0.8;
+
+/// A quote split around its attribution ("…," she said. "We wouldn't and we didn't.") leaves
+/// pieces too short or too plain to match on their own. A piece that continues a grouped quote
+/// joins its group when another outlet's member of that group contains its words in order.
+fn attach_split_pieces(profiles: &[Profile], sets: &mut Sets) {
+    let n = profiles.len();
+    let mut size = set_sizes(profiles, sets);
+    for i in 1..n {
+        let (a, b) = (i - 1, i);
+        if !continues(&profiles[a], &profiles[b]) {
+            continue;
+        }
+        let (ra, rb) = (sets.find(a), sets.find(b));
+        let (piece, anchor) = match (size[ra], size[rb]) {
+            (1, s) if s >= 2 => (a, rb),
+            (s, 1) if s >= 2 => (b, ra),
+            _ => continue,
+        };
+        let toks = &profiles[piece].toks;
+        if toks.len() < MIN_PIECE_TOKENS {
+            continue;
+        }
+        let inside = (0..n).any(|m| {
+            profiles[m].doc != profiles[piece].doc
+                && sets.find(m) == anchor
+                && lcs_pairs(toks, &profiles[m].toks).len() as f32 >= PIECE_COVER * toks.len() as f32
+        });
+        if inside {
+            sets.union(piece, anchor);
+            let root = sets.find(anchor);
+            size[root] = size[anchor].max(size[root]) + 1;
+        }
+    }
+}

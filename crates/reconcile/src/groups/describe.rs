@@ -1,0 +1,314 @@
+//! Turning a set of matched quotes into a [`QuoteGroup`]: which member is the reference, the
+//! word diffs against it, whether the wording is identical, a note for people, and whether a
+//! difference changes what the speaker is reported to have said.
+//!
+//! A difference at the edge of a quote on one side only is truncation (an outlet quoting less),
+//! not a change of wording. A change is a run of differing words between or beside shared
+//! words: a substitution (both sides have words there), or an omission or insertion inside the
+//! quote. Only changes can make a possible misquote.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use parallax_core::QuoteKind;
+
+use super::lexicon;
+use super::profile::Profile;
+use crate::diff::{self, lcs_pairs, Word};
+use crate::{QuoteGroup, StoryView};
+
+/// A possible misquote is a small change in an otherwise shared wording: the two must align over
+/// this share of the shorter one, and the change span at most [`MISQUOTE_SPAN`] words a side.
+/// Beyond that, the wordings are different sentences and their differences say nothing.
+const MISQUOTE_ALIGNED: f32 = 0.7;
+const MISQUOTE_SPAN: usize = 4;
+/// At most this many changes are spelled out per member in a note.
+const NOTE_CHANGES: usize = 3;
+/// Longest stretch of words quoted in a note before it is cut with "…".
+const NOTE_WORDS: usize = 8;
+
+/// A member's words, for comparison.
+struct Wording<'a> {
+    text: &'a str,
+    words: Vec<Word>,
+}
+
+impl<'a> Wording<'a> {
+    fn new(text: &'a str) -> Wording<'a> {
+        Wording { text, words: diff::words(text) }
+    }
+
+    fn keys(&self) -> Vec<&str> {
+        self.words.iter().map(|w| w.key.as_str()).collect()
+    }
+
+    fn printed(&self, i: usize) -> &'a str {
+        &self.text[self.words[i].range.clone()]
+    }
+
+    /// Words `r` as printed, cut to a readable length.
+    fn phrase(&self, r: &Range<usize>) -> String {
+        let n = r.len();
+        let take = n.min(NOTE_WORDS);
+        let mut s: Vec<&str> = (r.start..r.start + take).map(|i| self.printed(i)).collect();
+        if n > take {
+            s.push("…");
+        }
+        s.join(" ")
+    }
+
+    /// Whether word `i` starts a sentence (first word, or after ., !, ?, : or a line break).
+    fn sentence_initial(&self, i: usize) -> bool {
+        if i == 0 {
+            return true;
+        }
+        let gap = &self.text[self.words[i - 1].range.end..self.words[i].range.start];
+        gap.contains(['.', '!', '?', ':', '\n', '"', '\u{201C}'])
+    }
+}
+
+/// One run of differing words: `a` in the reference, `b` in the member (either may be empty).
+struct Change {
+    a: Range<usize>,
+    b: Range<usize>,
+    /// Not at either end of the alignment (or a substitution at an end).
+    real: bool,
+}
+
+fn changes(a: &Wording, b: &Wording) -> (Vec<Change>, usize) {
+    let pairs = lcs_pairs(&a.keys(), &b.keys());
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    let n_pairs = pairs.len();
+    for (k, &(pi, pj)) in pairs.iter().chain(std::iter::once(&(a.words.len(), b.words.len()))).enumerate() {
+        let respaced = || {
+            let join = |w: &Wording, r: Range<usize>| r.map(|x| w.words[x].key.as_str()).collect::<String>();
+            join(a, i..pi) == join(b, j..pj)
+        };
+        if (pi > i || pj > j) && !respaced() {
+            let substitution = pi > i && pj > j;
+            let edge = k == 0 || k == n_pairs;
+            out.push(Change { a: i..pi, b: j..pj, real: substitution || !edge });
+        }
+        i = pi + 1;
+        j = pj + 1;
+    }
+    (out, n_pairs)
+}
+
+pub fn describe(view: &StoryView, profiles: &[Profile], members: &[usize]) -> QuoteGroup {
+    let order = order_members(profiles, members);
+    let wordings: Vec<Wording> = order.iter().map(|&p| Wording::new(profiles[p].text)).collect();
+    let keys: Vec<Vec<&str>> = wordings.iter().map(Wording::keys).collect();
+    let diffs = order.iter().map(|&p| diff::word_diff(profiles[order[0]].text, profiles[p].text)).collect();
+    let quoted = |m: usize| profiles[order[m]].kind != QuoteKind::Indirect;
+    // Same words: every member but the longest is, word for word, a stretch of another member
+    // (an outlet quoting less, or in pieces, is not a different wording); a paraphrase beside
+    // quoted words is a different wording.
+    let longest = (0..order.len()).max_by_key(|&m| (keys[m].len(), usize::MAX - m)).unwrap_or(0);
+    let any_quoted = (0..order.len()).any(quoted);
+    let identical_wording = (0..order.len()).all(|m| {
+        (quoted(m) || !any_quoted)
+            && (m == longest || (0..order.len()).any(|j| j != m && contains_run(&keys[j], &keys[m])))
+    });
+
+    let id = |m: usize| view.docs.get(profiles[order[m]].doc).map_or("?", |d| d.id.as_str());
+    let mut notes: Vec<String> = Vec::new();
+    let mut misquote: Option<String> = None;
+    let mut described: Vec<(usize, usize)> = Vec::new();
+    for m in 1..order.len() {
+        let w = &wordings[m];
+        // Compare with the member this one aligns with best (another outlet's first): with a
+        // statement in pieces, the reference may be a different piece.
+        let Some((c, aligned)) = counterpart(profiles, &order, &keys, m) else { continue };
+        if described.contains(&(c, m)) {
+            continue;
+        }
+        if !quoted(m) && quoted(c) {
+            notes.push(format!("{} reports it indirectly: '{}'", id(m), w.phrase(&(0..w.words.len()))));
+            continue;
+        }
+        if quoted(m) && !quoted(c) {
+            continue; // the indirect member gets the note
+        }
+        described.push((m, c));
+        if aligned * 2 < w.words.len() {
+            notes.push(format!("{} words it differently: '{}'", id(m), w.phrase(&(0..w.words.len()))));
+            continue;
+        }
+        let cw = &wordings[c];
+        let (chs, _) = changes(cw, w);
+        let real: Vec<&Change> = chs.iter().filter(|c| c.real).collect();
+        if real.is_empty() {
+            let shorter = chs.iter().any(|c| !c.a.is_empty());
+            let longer = chs.iter().any(|c| !c.b.is_empty());
+            match (shorter, longer) {
+                (true, false) => notes.push(format!("{} quotes part of it", id(m))),
+                (false, true) => notes.push(format!("{} quotes more of it", id(m))),
+                (true, true) => notes.push(format!("{} quotes a different stretch of it", id(m))),
+                (false, false) => {}
+            }
+            continue;
+        }
+        for ch in real.iter().take(NOTE_CHANGES) {
+            notes.push(match (ch.a.is_empty(), ch.b.is_empty()) {
+                (false, false) => format!("{} has '{}' where {} has '{}'", id(c), cw.phrase(&ch.a), id(m), w.phrase(&ch.b)),
+                (false, true) => format!("{} omits '{}'", id(m), cw.phrase(&ch.a)),
+                _ => format!("{} adds '{}'", id(m), w.phrase(&ch.b)),
+            });
+        }
+        if real.len() > NOTE_CHANGES {
+            notes.push(format!("{} differs in {} more places", id(m), real.len() - NOTE_CHANGES));
+        }
+        let close = aligned as f32 >= MISQUOTE_ALIGNED * w.words.len().min(cw.words.len()) as f32;
+        if misquote.is_none() && quoted(m) && quoted(c) && close {
+            misquote = meaning_change(view, cw, w, &real).map(|why| format!("{} vs {}: {}", id(c), id(m), why));
+        }
+    }
+    let note = match (identical_wording, notes.is_empty()) {
+        (true, true) => "same words".to_string(),
+        (false, true) => "wordings differ".to_string(),
+        (true, false) => format!("same words; {}", notes.join("; ")),
+        (false, false) => notes.join("; "),
+    };
+    QuoteGroup {
+        speaker: group_speaker(profiles, &order),
+        members: order.iter().map(|&p| (profiles[p].doc, profiles[p].idx)).collect(),
+        identical_wording,
+        note,
+        diffs,
+        possible_misquote: misquote,
+    }
+}
+
+/// The member (position in `order`) that member `m` shares most words with, in order, and how
+/// many: another article's member first, then one of its own article.
+fn counterpart(profiles: &[Profile], order: &[usize], keys: &[Vec<&str>], m: usize) -> Option<(usize, usize)> {
+    (0..order.len())
+        .filter(|&j| j != m)
+        .map(|j| {
+            let other_doc = profiles[order[j]].doc != profiles[order[m]].doc;
+            (j, lcs_pairs(&keys[j], &keys[m]).len(), other_doc)
+        })
+        .max_by_key(|&(j, n, other)| {
+            let well = other && n * 2 >= keys[m].len() && n > 0;
+            let same_form = (profiles[order[j]].kind == QuoteKind::Indirect) == (profiles[order[m]].kind == QuoteKind::Indirect);
+            (well, same_form, other, n, usize::MAX - j)
+        })
+        .map(|(j, n, _)| (j, n))
+}
+
+/// The reference first: a quoted (direct, then partial) wording before an indirect one, the
+/// longest, then the earliest; the others in article and text order.
+fn order_members(profiles: &[Profile], members: &[usize]) -> Vec<usize> {
+    let rank = |k: QuoteKind| match k {
+        QuoteKind::Direct => 0,
+        QuoteKind::Partial => 1,
+        QuoteKind::Indirect => 2,
+    };
+    let best = members
+        .iter()
+        .copied()
+        .min_by_key(|&p| (rank(profiles[p].kind), usize::MAX - profiles[p].toks.len(), profiles[p].doc, profiles[p].span.start));
+    let mut rest: Vec<usize> = members.iter().copied().filter(|&p| Some(p) != best).collect();
+    rest.sort_by_key(|&p| (profiles[p].doc, profiles[p].span.start));
+    best.into_iter().chain(rest).collect()
+}
+
+/// Whether `needle` occurs as a contiguous run of `hay`.
+fn contains_run(hay: &[&str], needle: &[&str]) -> bool {
+    needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Majority speaker; a quoted member's speaker counts twice, an indirect one's once (the
+/// attribution of quoted words is usually the more careful).
+fn group_speaker(profiles: &[Profile], order: &[usize]) -> Option<usize> {
+    let mut votes: Vec<(usize, usize, usize)> = Vec::new(); // (entity, votes, first position)
+    for (pos, &p) in order.iter().enumerate() {
+        let Some(e) = profiles[p].speaker else { continue };
+        let v = if profiles[p].kind == QuoteKind::Indirect { 1 } else { 2 };
+        match votes.iter_mut().find(|x| x.0 == e) {
+            Some(x) => x.1 += v,
+            None => votes.push((e, v, pos)),
+        }
+    }
+    votes.into_iter().max_by_key(|&(_, v, pos)| (v, usize::MAX - pos)).map(|x| x.0)
+}
+
+/// Why a set of changes alters meaning, if it does: a negation on one side only, a different
+/// number, a different proper name.
+fn meaning_change(view: &StoryView, a: &Wording, b: &Wording, real: &[&Change]) -> Option<String> {
+    let real: Vec<&Change> = real.iter().copied().filter(|c| c.a.len() <= MISQUOTE_SPAN && c.b.len() <= MISQUOTE_SPAN).collect();
+    let real = real.as_slice();
+    let negations = |w: &Wording, r: &Range<usize>| r.clone().filter(|&i| lexicon::word_is_negation(w.printed(i), &w.words[i].key)).count();
+    for c in real {
+        let (na, nb) = (negations(a, &c.a), negations(b, &c.b));
+        if na != nb {
+            let (with, stretch) = if na > nb { (a, &c.a) } else { (b, &c.b) };
+            return Some(format!("a negation in one wording only ('{}')", with.phrase(stretch)));
+        }
+    }
+    // Digits of a stretch run together ("555 111" and "555111" are one number), number words
+    // by value.
+    let numbers = |w: &Wording, r: &Range<usize>| -> (String, Vec<u64>) {
+        let digits: String = r.clone().flat_map(|i| w.words[i].key.chars().filter(char::is_ascii_digit)).collect();
+        let spelled = r.clone().filter_map(|i| lexicon::number_word(&w.words[i].key)).collect();
+        (digits, spelled)
+    };
+    for c in real {
+        let ((da, sa), (db, sb)) = (numbers(a, &c.a), numbers(b, &c.b));
+        let has = |d: &String, s: &Vec<u64>| !d.is_empty() || !s.is_empty();
+        let differ = if has(&da, &sa) && has(&db, &sb) {
+            da != db || (sa != sb && da.is_empty())
+        } else {
+            // A figure only one wording has, inside the quote (not where one outlet stops short).
+            !da.is_empty() || !db.is_empty()
+        };
+        if differ {
+            return Some(format!("a different number ('{}' vs '{}')", a.phrase(&c.a), b.phrase(&c.b)));
+        }
+    }
+    let aliases = alias_index(view);
+    for c in real {
+        let (na, nb) = (names(a, &c.a), names(b, &c.b));
+        if na.is_empty() || nb.is_empty() {
+            continue;
+        }
+        let same_referent = na.iter().any(|x| {
+            nb.iter().any(|y| {
+                aliases.get(x.as_str()).is_some_and(|ex| aliases.get(y.as_str()).is_some_and(|ey| ex.iter().any(|e| ey.contains(e))))
+            })
+        });
+        if !same_referent && na.iter().all(|x| !nb.contains(x)) {
+            return Some(format!("a different name ('{}' vs '{}')", a.phrase(&c.a), b.phrase(&c.b)));
+        }
+    }
+    None
+}
+
+/// Keys of capitalised words inside a range that do not start a sentence (proper names).
+fn names(w: &Wording, r: &Range<usize>) -> Vec<String> {
+    r.clone()
+        .filter(|&i| {
+            let p = w.printed(i);
+            p.chars().next().is_some_and(char::is_uppercase) && p != "I" && !w.sentence_initial(i)
+        })
+        .map(|i| w.words[i].key.clone())
+        .collect()
+}
+
+/// Story entities by the keys of the words of their names and aliases.
+fn alias_index(view: &StoryView) -> HashMap<String, Vec<usize>> {
+    let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+    for (e, ent) in view.entities.entities.iter().enumerate() {
+        for name in std::iter::once(&ent.name).chain(&ent.aliases) {
+            for k in diff::word_keys(name) {
+                let v = m.entry(k).or_default();
+                if !v.contains(&e) {
+                    v.push(e);
+                }
+            }
+        }
+    }
+    m
+}
