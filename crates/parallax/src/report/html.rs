@@ -212,9 +212,9 @@ fn render_story(a: &Analysis, k: usize, out: &mut String) {
     let mut distinct: Vec<&String> = cx.outlets.iter().collect();
     distinct.sort();
     distinct.dedup();
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<p class=\"meta\">Story {} · {} {} from {} {}{span}</p>\n",
+        "<p class=\"meta\">Story {} · {} {} from {} {}{span}</p>",
         k + 1,
         story.docs.len(),
         plural(story.docs.len(), "article", "articles"),
@@ -259,11 +259,11 @@ fn register(a: &Analysis, story: &Story, passages: &mut Passages, t: &TextRef, k
 
 fn heading(cx: &Ctx, out: &mut String, id: &str, title: &str, count: Option<usize>) {
     let n = count.map(|n| format!("<span class=\"n\">{n}</span>")).unwrap_or_default();
-    let _ = write!(out, "<h3 id=\"s{}-{id}\">{title}{n}</h3>\n", cx.k + 1);
+    let _ = writeln!(out, "<h3 id=\"s{}-{id}\">{title}{n}</h3>", cx.k + 1);
 }
 
 fn empty(out: &mut String, what: &str) {
-    let _ = write!(out, "<p class=\"empty\">{what}</p>\n");
+    let _ = writeln!(out, "<p class=\"empty\">{what}</p>");
 }
 
 fn summary_section(cx: &Ctx, out: &mut String) {
@@ -344,12 +344,32 @@ fn timeline_section(cx: &Ctx, out: &mut String) {
             esc(when.as_deref().unwrap_or("Undated")),
             esc(&e.what)
         );
-        for t in &e.evidence {
-            let _ = write!(out, "<li>{} “{}”</li>", cx.chip(t), esc(&shorten(cx.text(t), 240)));
+        for t in widest(&e.evidence) {
+            let text = cx.text(t);
+            // The event's own wording is usually cut from its first passage: name the source only.
+            if text.trim() == e.what.trim() {
+                let _ = write!(out, "<li>{}</li>", cx.chip(t));
+            } else {
+                let _ = write!(out, "<li>{} “{}”</li>", cx.chip(t), esc(&shorten(text, 240)));
+            }
         }
         out.push_str("</ul></li>\n");
     }
     out.push_str("</ol>\n");
+}
+
+/// The evidence worth showing: a passage inside a longer passage of the same article adds
+/// nothing for a reader (the timeline may cite both a clause and its verb).
+fn widest(evidence: &[TextRef]) -> Vec<&TextRef> {
+    let inside = |a: &TextRef, b: &TextRef| a.doc == b.doc && b.span.start <= a.span.start && a.span.end <= b.span.end;
+    evidence
+        .iter()
+        .enumerate()
+        .filter(|&(i, t)| {
+            !evidence.iter().enumerate().any(|(j, u)| j != i && inside(t, u) && (t.span != u.span || j < i))
+        })
+        .map(|(_, t)| t)
+        .collect()
 }
 
 fn disagreements_section(cx: &Ctx, out: &mut String) {
@@ -366,10 +386,10 @@ fn disagreements_section(cx: &Ctx, out: &mut String) {
             esc(&d.topic)
         );
         for s in &d.sides {
-            let holder = cx.entity_name(s.holder).map(|h| format!(" <span class=\"muted small\">· {}</span>", esc(h))).unwrap_or_default();
+            let holder = cx.entity_name(s.holder).map(|h| format!(" <span class=\"who\">{}</span>", esc(h))).unwrap_or_default();
             let _ = write!(
                 out,
-                "<div class=\"card\"><span class=\"src\">{}{holder}</span><blockquote>{}</blockquote></div>",
+                "<div class=\"card\"><div class=\"ch\">{}{holder}</div><blockquote>{}</blockquote></div>",
                 cx.chip(&s.at),
                 esc(cx.text(&s.at))
             );
@@ -406,11 +426,11 @@ fn group_cards(cx: &Ctx, g: &QuoteGroup, out: &mut String) {
     out.push_str("<div class=\"sides\">");
     for (m, &(pos, q)) in g.members.iter().enumerate() {
         let kind = cx.quote_span(pos, q).map_or("", |q| q.kind.as_str());
-        let role = if m == 0 { " <span class=\"muted small\">· reference</span>" } else { "" };
+        let role = if m == 0 { " · reference" } else { "" };
         let copy = if cx.story.reconciled.copies.original_of(pos).is_some() { " <span class=\"tag copy\">copy</span>" } else { "" };
         let _ = write!(
             out,
-            "<div class=\"card\">{}{role}{copy} <span class=\"kind muted small\">{kind}</span><blockquote>{}</blockquote></div>",
+            "<div class=\"card\"><div class=\"ch\">{} <span class=\"who\">{kind}{role}</span>{copy}</div><blockquote>{}</blockquote></div>",
             cx.quote_link(pos, q),
             member_wording(cx, g, m)
         );
@@ -457,10 +477,12 @@ fn groups_section(cx: &Ctx, out: &mut String) {
         outlets.sort_unstable();
         outlets.dedup();
         let wording = if g.identical_wording { "<span class=\"tag\">same words</span>" } else { "<span class=\"tag\">worded differently</span>" };
+        // Differing wordings are what a reader opens a group for: show them when few enough.
+        let open = if !g.identical_wording && groups.len() <= 12 { " open" } else { "" };
         let flag = if g.possible_misquote.is_some() { " <span class=\"tag flag\">possible misquote</span>" } else { "" };
         let _ = write!(
             out,
-            "<details class=\"group\"><summary>{} <span class=\"muted small\">· {} {} in {} {}</span> {wording}{flag}</summary>",
+            "<details class=\"group\"{open}><summary>{} <span class=\"muted small\">· {} {} in {} {}</span> {wording}{flag}</summary>",
             group_title(cx, g),
             g.members.len(),
             plural(g.members.len(), "report", "reports"),
@@ -504,27 +526,27 @@ fn people_section(cx: &Ctx, out: &mut String) {
         let ent = &ents[e];
         let aliases: Vec<&str> = ent.aliases.iter().filter(|a| **a != ent.name).map(String::as_str).collect();
         let mut per_outlet = per.get(&e).cloned().unwrap_or_default();
-        per_outlet.sort_by(|a, b| (b.1 + b.2).cmp(&(a.1 + a.2)));
+        per_outlet.sort_by_key(|x| std::cmp::Reverse(x.1 + x.2));
         let cells: Vec<String> = per_outlet
             .iter()
             .map(|(o, m, q)| {
-                let q = if *q > 0 { format!(", <b>{q}</b> {}", plural(*q, "quote", "quotes")) } else { String::new() };
-                format!("{} <b>{m}</b>{q}", esc(o))
+                let q = if *q > 0 { format!(" / <b>{q}</b>") } else { String::new() };
+                format!("<span class=\"po\">{} <b>{m}</b>{q}</span>", esc(o))
             })
             .collect();
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<tr><td><b>{}</b> <span class=\"tag\">{}</span>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"counts\">{}</td></tr>\n",
+            "<tr><td><b>{}</b> <span class=\"tag\">{}</span>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"counts\">{}</td></tr>",
             esc(&ent.name),
             ent.kind.as_str().to_lowercase(),
             if aliases.is_empty() { String::new() } else { format!("<div class=\"small muted\">also {}</div>", esc(&aliases.join(", "))) },
             esc(&ent.descriptors.join("; ")),
             ent.mention_count,
             quotes_of(e),
-            cells.join(" · "),
+            cells.join(" "),
         );
     };
-    let head = "<table><thead><tr><th>Name</th><th>Roles</th><th class=\"num\">Mentions</th><th class=\"num\">Quotes</th><th>Per outlet (mentions, quotes)</th></tr></thead><tbody>\n";
+    let head = "<table><thead><tr><th>Name</th><th>Roles</th><th class=\"num\">Mentions</th><th class=\"num\">Quotes</th><th>Per outlet: mentions / quotes</th></tr></thead><tbody>\n";
     out.push_str(head);
     for &e in list.iter().take(SHOWN) {
         row(e, out);
@@ -606,13 +628,15 @@ fn coverage_section(cx: &Ctx, out: &mut String) {
             }
             out.push_str("</ul></details>");
         }
-        let _ = write!(out, "</td><td class=\"counts\">{}</td><td class=\"counts\">{}</td></tr>\n", names(&o.quoted), names(&o.mentions));
+        let _ = writeln!(out, "</td><td class=\"counts\">{}</td><td class=\"counts\">{}</td></tr>", names(&o.quoted), names(&o.mentions));
     }
     out.push_str("</tbody></table>\n");
 }
 
 fn speakers_section(cx: &Ctx, out: &mut String) {
-    let mut by_speaker: Vec<(Option<usize>, Vec<(usize, usize)>)> = Vec::new();
+    // (speaker story entity, its quotes as (document position, quote index)).
+    type BySpeaker = Vec<(Option<usize>, Vec<(usize, usize)>)>;
+    let mut by_speaker: BySpeaker = Vec::new();
     for (pos, &d) in cx.story.docs.iter().enumerate() {
         let Some(an) = cx.a.per_doc.get(d) else { continue };
         for (qi, q) in an.quotes.iter().enumerate() {
@@ -661,9 +685,9 @@ fn texts_section(cx: &Ctx, out: &mut String) {
         let Some(doc) = cx.doc(pos) else { continue };
         let title = doc.title.as_deref().filter(|t| !t.trim().is_empty()).unwrap_or("(untitled)");
         let when = doc.published.map_or_else(|| "undated".to_owned(), |p| p.to_string());
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<details class=\"text\" open id=\"s{}-a{}\"><summary>{} <span class=\"muted small\">· {} · {when}</span></summary>\n",
+            "<details class=\"text\" open id=\"s{}-a{}\"><summary>{} <span class=\"muted small\">· {} · {when}</span></summary>",
             cx.k + 1,
             pos + 1,
             esc(title),

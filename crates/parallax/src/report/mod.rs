@@ -2,6 +2,7 @@
 //! terminal text or Markdown. One walk over the analysis; the [`Style`] decides the markup.
 
 pub mod html;
+mod reconciled;
 
 use std::fmt::Write;
 
@@ -83,12 +84,23 @@ pub fn render(analysis: &Analysis, style: Style) -> String {
         let docs: Vec<&parallax_core::Document> = story.docs.iter().map(|&d| &analysis.docs[d]).collect();
         let title = docs.iter().find_map(|d| d.title.clone()).unwrap_or_else(|| docs[0].id.clone());
         style.heading(&mut out, 2, &format!("Story {}: {}", k + 1, style.plain(&title)));
-        for d in &docs {
+        let copies = &story.reconciled.copies;
+        for (pos, d) in docs.iter().enumerate() {
             let when = d.published.map(|p| p.to_string()).unwrap_or_else(|| "undated".into());
             let outlet = d.outlet.as_deref().unwrap_or("unknown outlet");
-            style.item(&mut out, 0, &format!("{} — {}, {when}", style.plain(&d.id), style.plain(outlet)));
+            let mut line = format!("{} — {}, {when}", style.plain(&d.id), style.plain(outlet));
+            if let Some(&(_, original, sim)) = copies.pairs.iter().find(|p| p.0 == pos) {
+                let _ = write!(line, " (copy of {}, {:.0}% shared)", style.plain(&docs[original].id), sim * 100.0);
+            }
+            style.item(&mut out, 0, &line);
         }
+        let cx = reconciled::Cx { analysis, story, docs: &docs, style };
+        cx.summary(&mut out);
+        cx.timeline(&mut out);
+        cx.disagreements(&mut out);
+        cx.groups(&mut out);
         people_section(analysis, k, style, &mut out);
+        cx.coverage(&mut out);
         quotes_section(analysis, k, style, &mut out);
         dates_section(analysis, k, style, &mut out);
     }
