@@ -61,7 +61,7 @@ pub fn summarize(view: &StoryView, copies: &Copies, _groups: &[QuoteGroup], even
         return Vec::new();
     }
     let index = inverted_index(&sentences);
-    let independent = |a: usize, b: usize| a != b && copies.original_of(a) != Some(b) && copies.original_of(b) != Some(a);
+    let independent = |a: usize, b: usize| a != b && !copies.same_source(a, b);
     let eventful: Vec<&TextRef> = events.iter().filter(|e| e.date.is_some()).flat_map(|e| e.evidence.iter()).collect();
 
     // Score the lead sentences: support from other articles, then centrality and position.
@@ -73,7 +73,7 @@ pub fn summarize(view: &StoryView, copies: &Copies, _groups: &[QuoteGroup], even
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut acc = Accumulator::new(sentences.len());
     for (i, s) in sentences.iter().enumerate() {
-        if s.rank >= LEAD_SENTENCES || !(8..=45).contains(&s.words) || out_of_context(view, s) {
+        if s.rank >= LEAD_SENTENCES || !(8..=45).contains(&s.words) || copies.original_of(s.doc).is_some() || out_of_context(view, s) {
             continue;
         }
         let mut best: HashMap<usize, (f32, usize)> = HashMap::new();
