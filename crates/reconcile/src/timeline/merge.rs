@@ -1,0 +1,279 @@
+//! From mentions to events: one event per real-world occurrence, however many articles (or
+//! sentences) report it, then the timeline order.
+//!
+//! Two mentions are the same occurrence when they share enough content words (overlap
+//! coefficient of the clause stems) and their dates agree. Mentions whose content matches
+//! strongly (same head verb) but whose day dates differ by at most two days are also merged:
+//! this is the "Tuesday vs Monday night" case, kept as one event and reported by
+//! [`super::date_conflicts`]. Mentions of one document only merge when dated alike.
+
+use super::candidates::{evidence_refs, Mention, Source};
+use super::dates::{Prec, When};
+use crate::{DatePrecision, Event};
+
+/// Shared content stems of two sorted bags, and the overlap coefficient.
+fn overlap(a: &[u64], b: &[u64]) -> (usize, f64) {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let min = a.len().min(b.len()).max(1);
+    (n, n as f64 / min as f64)
+}
+
+/// A family both mentions share that identifies an occurrence: not the generic head family
+/// ("said", "made") of either of them.
+fn strong_family(a: &Mention, b: &Mention) -> bool {
+    a.fams.iter().enumerate().any(|(i, f)| {
+        !(i == 0 && a.generic) && b.fams.iter().enumerate().any(|(j, g)| g == f && !(j == 0 && b.generic))
+    })
+}
+
+fn same_occurrence(a: &Mention, b: &Mention) -> bool {
+    let same_head = a.head == b.head;
+    let family = strong_family(a, b);
+    let both_explicit = matches!((a.date, b.date), (Some((_, Source::Explicit)), Some((_, Source::Explicit))));
+    if !same_head && !family && !both_explicit {
+        return false; // every rule below needs one or the other
+    }
+    let (shared, coef) = overlap(&a.bag, &b.bag);
+    match (a.date, b.date) {
+        (Some((da, sa)), Some((db, sb))) => {
+            if da.compatible(&db) {
+                let strong_date = sa == Source::Explicit && sb == Source::Explicit;
+                // One occurrence family on one day, one of them dated by its own words: in a
+                // story's reports that is the same occurrence ("suspended on Tuesday", "after
+                // being suspended", "his suspension on Tuesday").
+                if family
+                    && da.precision == Prec::Day
+                    && db.precision == Prec::Day
+                    && (sa == Source::Explicit || sb == Source::Explicit)
+                {
+                    return true;
+                }
+                if family && shared >= 2 && coef >= 0.3 {
+                    return true;
+                }
+                if a.doc == b.doc {
+                    same_head && shared >= 2 && coef >= 0.5 && strong_date
+                } else {
+                    (same_head && shared >= 2 && coef >= 0.4) || (shared >= 3 && coef >= 0.5 && strong_date)
+                }
+            } else {
+                // Conflicting day dates: only clearly the same report, two days apart at most.
+                a.doc != b.doc
+                    && da.precision == Prec::Day
+                    && db.precision == Prec::Day
+                    && (da.ordinal() - db.ordinal()).abs() <= 2
+                    && (same_head || family)
+                    && shared >= 3
+                    && coef >= 0.6
+            }
+        }
+        _ => a.doc != b.doc && (same_head || family) && shared >= 3 && coef >= 0.6,
+    }
+}
+
+/// How many members of a group a new mention is compared with: enough to catch a paraphrase,
+/// few enough to keep a large story linear in its mentions.
+pub(super) const MEMBERS_COMPARED: usize = 4;
+/// How many of the latest groups sharing a blocking key a new mention is compared with.
+const GROUPS_COMPARED: usize = 24;
+
+
+/// Greedy single-link grouping in text order. A mention is only compared with groups that
+/// share its head verb or one of its dates (blocking), and with a few members of each; it
+/// joins the group with most matching members. No chaining across dates: it joins only if
+/// its date is compatible with every date of the group, or if it is a tolerated conflict
+/// with a group that has a single day date.
+fn group_mentions(mentions: &[Mention]) -> Vec<Vec<usize>> {
+    use std::collections::HashMap;
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut dates: Vec<Vec<When>> = Vec::new();
+    let mut by_key: HashMap<(u8, i64), Vec<usize>> = HashMap::new();
+    for (j, m) in mentions.iter().enumerate() {
+        let mut keys = vec![(0u8, m.head as i64)];
+        for (i, f) in m.fams.iter().enumerate() {
+            if !(i == 0 && m.generic) {
+                keys.push((2, *f as i64));
+            }
+        }
+        if let Some((w, _)) = m.date {
+            keys.push((1, w.ordinal()));
+        }
+        // The most recent groups of each key only: a long story stays linear in mentions.
+        let mut candidates: Vec<usize> =
+            keys.iter().filter_map(|k| by_key.get(k)).flat_map(|l| l.iter().rev().take(GROUPS_COMPARED)).copied().collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut best: Option<(usize, usize)> = None;
+        for g in candidates {
+            let compatible = m.date.is_none_or(|(w, _)| dates[g].iter().all(|d| d.compatible(&w)));
+            let hits = groups[g].iter().take(MEMBERS_COMPARED).filter(|&&i| same_occurrence(&mentions[i], m)).count();
+            let conflict_ok = hits > 0 && dates[g].len() == 1 && dates[g][0].precision == Prec::Day;
+            if hits > 0 && (compatible || conflict_ok) && best.is_none_or(|(h, _)| hits > h) {
+                best = Some((hits, g));
+            }
+        }
+        let g = match best {
+            Some((_, g)) => g,
+            None => {
+                groups.push(Vec::new());
+                dates.push(Vec::new());
+                groups.len() - 1
+            }
+        };
+        groups[g].push(j);
+        if let Some((w, _)) = m.date {
+            if !dates[g].contains(&w) {
+                dates[g].push(w);
+            }
+        }
+        for k in keys {
+            let list = by_key.entry(k).or_default();
+            if list.last() != Some(&g) && !list.iter().rev().take(GROUPS_COMPARED).any(|&x| x == g) {
+                list.push(g);
+            }
+        }
+    }
+    groups
+}
+
+/// The date of a merged event: the best-supported one among its members (explicit dates
+/// count double), preferring the most precise date that the coarser ones contain.
+fn vote(members: &[&Mention]) -> Option<When> {
+    let mut tally: Vec<(When, usize)> = Vec::new();
+    for m in members {
+        if let Some((w, src)) = m.date {
+            let weight = if src == Source::Explicit { 2 } else { 1 };
+            match tally.iter_mut().find(|(t, _)| *t == w) {
+                Some(e) => e.1 += weight,
+                None => tally.push((w, weight)),
+            }
+        }
+    }
+    // Support of a date = its own weight + weight of coarser dates that contain it.
+    let support = |w: &When| tally.iter().filter(|(t, _)| t.compatible(w) && t.precision <= w.precision).map(|(_, n)| n).sum::<usize>();
+    tally.iter().map(|(w, _)| (support(w), w.precision, std::cmp::Reverse(w.ordinal()), *w)).max().map(|x| x.3)
+}
+
+/// Whether a group of mentions makes an event a reader needs: dated by some article's own
+/// words, or reported by several articles; an occurrence only narrated in passing must at
+/// least be a main-clause, specific action.
+fn worth_an_event(members: &[&Mention]) -> bool {
+    if members.iter().any(|m| matches!(m.date, Some((_, Source::Explicit)))) {
+        return true;
+    }
+    let first_doc = members[0].doc;
+    if members.iter().any(|m| m.doc != first_doc) {
+        return true;
+    }
+    let undated = members.iter().all(|m| m.date.is_none());
+    undated && members.iter().any(|m| !m.generic && !m.subordinate)
+}
+
+/// The headline text of a mention: its words joined by single spaces, first letter up.
+fn headline_text(body: &str, m: &Mention) -> String {
+    let mut out = String::new();
+    for s in &m.headline {
+        let w = body.get(s.clone()).unwrap_or("");
+        if !w.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    let mut chars = out.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => out,
+    }
+}
+
+/// Groups mentions into events and orders them.
+pub fn build_events(bodies: &[&str], mentions: Vec<Mention>) -> Vec<Event> {
+    let n = mentions.len();
+    let groups = group_mentions(&mentions);
+    // Sort key for undated events: the key of the event just before them in their article.
+    let mut keyed: Vec<(i64, usize, Event)> = Vec::new();
+    let mut group_of = vec![0usize; n];
+    for (g, members) in groups.iter().enumerate() {
+        for &m in members {
+            group_of[m] = g;
+        }
+    }
+    let dates: Vec<Option<When>> = groups.iter().map(|ms| vote(&ms.iter().map(|&i| &mentions[i]).collect::<Vec<_>>())).collect();
+    let keep: Vec<bool> = groups.iter().map(|ms| worth_an_event(&ms.iter().map(|&i| &mentions[i]).collect::<Vec<_>>())).collect();
+    // A dated mention that makes no event of its own (narrated in passing, one article) is
+    // part of the account its article gives of that day: it joins the nearest kept event of
+    // its article with the same date (before it, else after it), as extra evidence.
+    let mut guests: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    let mut keep = keep;
+    for (g, members) in groups.iter().enumerate() {
+        let Some(d) = dates[g].filter(|_| !keep[g]) else { continue };
+        let first = members[0];
+        let doc = mentions[first].doc;
+        let host_of = |k: usize| (keep[group_of[k]] && dates[group_of[k]] == Some(d)).then_some(group_of[k]);
+        let before = (0..first).rev().take_while(|&k| mentions[k].doc == doc).find_map(host_of);
+        let host = before.or_else(|| (first + 1..n).take_while(|&k| mentions[k].doc == doc).find_map(host_of));
+        match host {
+            Some(h) => guests[h].extend(members.iter().copied()),
+            // No account of that day to join: a specific main-clause action still stands.
+            None => keep[g] = members.iter().any(|&i| !mentions[i].generic && !mentions[i].subordinate),
+        }
+    }
+    for (g, members) in groups.iter().enumerate() {
+        if !keep[g] {
+            continue;
+        }
+        let first = members[0];
+        let key = match dates[g] {
+            Some(w) => w.ordinal(),
+            None => {
+                // Walk back in the first member's article to the closest dated event.
+                (0..first)
+                    .rev()
+                    .take_while(|&k| mentions[k].doc == mentions[first].doc)
+                    .find_map(|k| dates[group_of[k]].map(|w| w.ordinal()))
+                    .unwrap_or(i64::MAX)
+            }
+        };
+        let rep = members
+            .iter()
+            .copied()
+            .max_by_key(|&i| {
+                let m = &mentions[i];
+                (m.date.map(|d| d.1), !m.subordinate, !m.generic, m.has_subject, std::cmp::Reverse(i))
+            })
+            .unwrap_or(first);
+        // Every member's evidence, first occurrence order (a hash set: big events of big
+        // stories hold thousands of spans).
+        let mut evidence = Vec::new();
+        let mut seen = std::collections::HashSet::with_capacity(4 * (members.len() + guests[g].len()));
+        for &m in members.iter().chain(&guests[g]) {
+            for r in evidence_refs(&mentions[m]) {
+                if seen.insert((r.doc, r.span.start, r.span.end)) {
+                    evidence.push(r);
+                }
+            }
+        }
+        let event = Event {
+            what: headline_text(bodies.get(mentions[rep].doc).copied().unwrap_or(""), &mentions[rep]),
+            date: dates[g].map(|w| w.format()),
+            precision: dates[g].map_or(DatePrecision::Unknown, |w| w.precision()),
+            evidence,
+        };
+        keyed.push((key, g, event));
+    }
+    keyed.sort_by_key(|(k, g, _)| (*k, *g));
+    keyed.into_iter().map(|(_, _, e)| e).collect()
+}
