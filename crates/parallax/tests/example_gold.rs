@@ -7,6 +7,9 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
+/// Disagreement recall on the example, as measured when the section was built.
+const DISCREPANCY_RECALL: f64 = 0.40;
+
 struct Run {
     gold: Value,
     out: Value,
@@ -162,4 +165,144 @@ fn one_story_and_its_people() {
         .count();
     let recall = found as f64 / gold.len() as f64;
     assert!(recall >= 0.50, "entity detection recall {recall:.3}");
+}
+
+/// Pairs of members (doc, text) that share a group, matched to gold members like quotes.
+fn group_pair_f1(run: &Run) -> f64 {
+    let flat = |v: &Value| -> Vec<(usize, String, String)> {
+        items(v, "quote_groups")
+            .iter()
+            .enumerate()
+            .flat_map(|(k, g)| g["members"].as_array().into_iter().flatten().map(move |m| (k, s(m, "doc").to_owned(), s(m, "text").to_owned())))
+            .collect()
+    };
+    let (gm, pm) = (flat(&run.gold), flat(&run.out));
+    let gold: Vec<(&str, &str)> = gm.iter().map(|(_, d, t)| (d.as_str(), t.as_str())).collect();
+    let pred: Vec<(&str, &str)> = pm.iter().map(|(_, d, t)| (d.as_str(), t.as_str())).collect();
+    let to_gold = match_pairs(&gold, &pred, 0.8);
+    let pairs = |m: &[(usize, String, String)]| -> Vec<(usize, usize)> {
+        (0..m.len()).flat_map(|i| (i + 1..m.len()).map(move |j| (i, j))).filter(|&(i, j)| m[i].0 == m[j].0).collect()
+    };
+    let gold_pairs = pairs(&gm);
+    let pred_pairs = pairs(&pm);
+    let found = pred_pairs
+        .iter()
+        .filter_map(|&(a, b)| Some((*to_gold.get(&a)?, *to_gold.get(&b)?)))
+        .filter(|&(x, y)| gold_pairs.contains(&(x.min(y), x.max(y))))
+        .count();
+    if found == 0 { 0.0 } else { 2.0 * found as f64 / (gold_pairs.len() + pred_pairs.len()) as f64 }
+}
+
+/// Greedy one-to-one matching: predicted index → gold index.
+fn match_pairs(gold: &[(&str, &str)], pred: &[(&str, &str)], threshold: f64) -> HashMap<usize, usize> {
+    let mut cands = Vec::new();
+    for (i, (gd, gt)) in gold.iter().enumerate() {
+        for (j, (pd, pt)) in pred.iter().enumerate() {
+            let o = if gd == pd { overlap(&bag(gt), &bag(pt)) } else { 0.0 };
+            if o > 0.0 && o >= threshold {
+                cands.push((o, i, j));
+            }
+        }
+    }
+    cands.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (mut used, mut out) = (std::collections::HashSet::new(), HashMap::new());
+    for (_, i, j) in cands {
+        if !used.contains(&i) && !out.contains_key(&j) {
+            used.insert(i);
+            out.insert(j, i);
+        }
+    }
+    out
+}
+
+/// Does some predicted evidence/side overlap this gold text (same doc, token F1 >= 0.5)?
+fn overlaps(doc: &str, text: &str, pred: &[(String, String)]) -> bool {
+    pred.iter().any(|(d, t)| d == doc && overlap(&bag(text), &bag(t)) >= 0.5)
+}
+
+#[test]
+fn quote_groups_match_the_gold() {
+    let run = example();
+    let f1 = group_pair_f1(&run);
+    assert!(f1 >= 0.55, "quote-group pair F1 {f1:.3}");
+    for g in items(&run.out, "quote_groups") {
+        let members = g["members"].as_array().unwrap();
+        assert!(members.len() >= 2);
+        assert!(members.iter().all(|m| m["diff"].is_array()));
+    }
+}
+
+#[test]
+fn events_are_dated_like_the_gold() {
+    let run = example();
+    let pred: Vec<(Option<String>, Vec<(String, String)>)> = items(&run.out, "events")
+        .iter()
+        .map(|e| {
+            let ev = e["evidence"].as_array().into_iter().flatten().map(|x| (s(x, "doc").to_owned(), s(x, "text").to_owned())).collect();
+            (e["date"].as_str().map(str::to_owned), ev)
+        })
+        .collect();
+    let dated: Vec<&Value> = items(&run.gold, "events").iter().filter(|e| e["date"].is_string()).collect();
+    let right = dated
+        .iter()
+        .filter(|g| {
+            pred.iter().any(|(date, ev)| {
+                date.as_deref() == g["date"].as_str()
+                    && g["evidence"].as_array().into_iter().flatten().any(|x| overlaps(s(x, "doc"), s(x, "text"), ev))
+            })
+        })
+        .count();
+    let recall = right as f64 / dated.len() as f64;
+    assert!(recall >= 0.70, "event date recall {recall:.3}");
+}
+
+#[test]
+fn disagreements_are_found() {
+    let run = example();
+    let pred: Vec<Vec<(String, String)>> = items(&run.out, "discrepancies")
+        .iter()
+        .map(|d| d["sides"].as_array().into_iter().flatten().map(|x| (s(x, "doc").to_owned(), s(x, "text").to_owned())).collect())
+        .collect();
+    let gold = items(&run.gold, "discrepancies");
+    let found = gold
+        .iter()
+        .filter(|g| {
+            let sides: Vec<&Value> = g["sides"].as_array().into_iter().flatten().collect();
+            pred.iter().any(|p| sides.iter().filter(|x| overlaps(s(x, "doc"), s(x, "text"), p)).count() >= sides.len().min(2))
+        })
+        .count();
+    let recall = found as f64 / gold.len() as f64;
+    assert!(recall >= DISCREPANCY_RECALL, "discrepancy recall {recall:.3}");
+}
+
+#[test]
+fn the_summary_cites_exact_texts_from_several_articles() {
+    let run = example();
+    let bodies: HashMap<&str, &str> = items(&run.out, "docs").iter().map(|d| (s(d, "id"), s(d, "body"))).collect();
+    let summary = items(&run.out, "summary");
+    assert!((5..=10).contains(&summary.len()), "{} sentences", summary.len());
+    let mut cited = 0;
+    for sentence in summary {
+        let sources = sentence["sources"].as_array().unwrap();
+        assert!(!sources.is_empty());
+        for src in sources {
+            assert!(bodies[s(src, "doc")].contains(s(src, "text")), "citation not in its article: {src}");
+        }
+        let mut docs: Vec<&str> = sources.iter().map(|x| s(x, "doc")).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        cited += docs.len();
+    }
+    let per_sentence = cited as f64 / summary.len() as f64;
+    assert!(per_sentence >= 1.5, "{per_sentence:.2} articles cited per sentence");
+}
+
+#[test]
+fn coverage_lists_every_outlet() {
+    let run = example();
+    let coverage = items(&run.out, "coverage");
+    assert_eq!(coverage.len(), 1);
+    let outlets = coverage[0]["outlets"].as_array().unwrap();
+    assert_eq!(outlets.len(), 5);
+    assert!(outlets.iter().all(|o| o["quoted"].as_array().is_some_and(|q| !q.is_empty())));
 }
