@@ -1,0 +1,387 @@
+//! Dates that differ for the same event.
+//!
+//! Three sources:
+//! - the same utterance (a quote group) dated differently by two reports: the time next to
+//!   each report's cue ("In a statement earlier on Thursday" vs "on Thursday night");
+//! - the same action dated differently: clauses in different documents that share rare words
+//!   ("talks … collapsed") around dates that differ by a day or by part of the day;
+//! - timeline events whose evidence reads alike but whose dates differ.
+//!
+//! A plan ("will meet on Tuesday") and a past act ("met on Tuesday") are never compared: they
+//! are usually two occurrences.
+
+use super::model::Ctx;
+use super::text::{self, Word};
+use crate::{Discrepancy, DiscrepancyKind, Event, QuoteGroup, Side, TextRef};
+use parallax_core::{QuoteKind, Span, TimexType};
+
+#[derive(Clone)]
+struct Dated {
+    doc: usize,
+    sent: usize,
+    span: Span,
+    /// `YYYY-MM-DD`.
+    day: String,
+    part: Part,
+    future: bool,
+    /// The weekday named in the expression, if any.
+    weekday: Option<&'static str>,
+}
+
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Part {
+    None,
+    Early,
+    Afternoon,
+    Late,
+}
+
+fn part_of(value: &str, before: &[Word]) -> Part {
+    match value.get(10..) {
+        Some("TMO") => return Part::Early,
+        Some("TAF") => return Part::Afternoon,
+        Some("TEV" | "TNI") => return Part::Late,
+        _ => {}
+    }
+    if before.iter().any(|w| matches!(w.lower.as_str(), "earlier" | "early" | "morning")) {
+        return Part::Early;
+    }
+    if before.iter().any(|w| matches!(w.lower.as_str(), "late" | "later")) {
+        return Part::Late;
+    }
+    Part::None
+}
+
+fn conflict(a: &Dated, b: &Dated) -> bool {
+    if a.future != b.future {
+        return false;
+    }
+    if a.day != b.day {
+        // The same weekday a whole number of weeks apart is a doubt about which "Friday" was
+        // meant, not two reports disagreeing.
+        return !(a.weekday.is_some() && a.weekday == b.weekday);
+    }
+    matches!(
+        (a.part, b.part),
+        (Part::Early, Part::Late) | (Part::Late, Part::Early) | (Part::Afternoon, Part::Late) | (Part::Late, Part::Afternoon)
+    )
+}
+
+fn dated(ctx: &Ctx) -> Vec<Dated> {
+    let mut out = Vec::new();
+    for (si, s) in ctx.sents.iter().enumerate() {
+        let doc = ctx.view.docs[s.doc];
+        let an = ctx.view.analyses[s.doc];
+        for t in &an.times {
+            if !matches!(t.kind, TimexType::Date | TimexType::Time) || t.span.start < s.span.start || t.span.end > s.span.end {
+                continue;
+            }
+            let v = &t.value;
+            let b = v.as_bytes();
+            if b.len() < 10 || b[4] != b'-' || b[7] != b'-' || !b[..4].iter().all(u8::is_ascii_digit) {
+                continue;
+            }
+            let day = v[..10].to_string();
+            let before_from = s.words.iter().position(|w| w.span.start >= t.span.start).unwrap_or(0);
+            let before = &s.words[before_from.saturating_sub(3)..before_from];
+            let own = text::words(&doc.body, &t.span);
+            let mut part = part_of(v, before);
+            if part == Part::None {
+                part = part_of(v, &own);
+            }
+            let future = doc.published.is_some_and(|p| day > p.to_string());
+            let weekday = own.iter().find_map(|w| WEEKDAYS.iter().find(|d| **d == w.lower).copied());
+            out.push(Dated { doc: s.doc, sent: si, span: t.span.clone(), day, part, future, weekday });
+        }
+    }
+    out
+}
+
+pub fn find(ctx: &Ctx, groups: &[QuoteGroup], events: &[Event]) -> Vec<Discrepancy> {
+    let all = dated(ctx);
+    let mut out = from_groups(ctx, groups, &all);
+    out.extend(from_actions(ctx, &all));
+    out.extend(from_events(ctx, events));
+    out
+}
+
+/// The dated phrase: a few words before the time expression, through its end.
+fn phrase(ctx: &Ctx, d: &Dated, from_word: Option<usize>) -> Span {
+    let s = &ctx.sents[d.sent];
+    let body = ctx.body(d.doc);
+    let clause = text::clauses(body, &s.span)
+        .into_iter()
+        .find(|c| c.start <= d.span.start && d.span.end <= c.end)
+        .unwrap_or_else(|| s.span.clone());
+    let ws = text::words(body, &clause);
+    let Some(first) = ws.iter().position(|w| w.span.end > d.span.start) else { return d.span.clone() };
+    let last = ws.iter().rposition(|w| w.span.start < d.span.end).unwrap_or(first);
+    let lo = match from_word.and_then(|k| s.words.get(k)).and_then(|w| ws.iter().position(|x| x.span == w.span)) {
+        Some(k) if k <= first => k,
+        _ => first.saturating_sub(5),
+    };
+    let hi = (last + 1).min(ws.len() - 1);
+    text::cover(&ws, lo, hi)
+}
+
+fn side(ctx: &Ctx, d: &Dated, from_word: Option<usize>) -> Side {
+    let span = phrase(ctx, d, from_word);
+    Side { at: TextRef { doc: d.doc, span }, holder: None }
+}
+
+fn from_groups(ctx: &Ctx, groups: &[QuoteGroup], all: &[Dated]) -> Vec<Discrepancy> {
+    let mut out = Vec::new();
+    for g in groups {
+        // Per member: the date next to its cue, outside any quote.
+        let mut dates: Vec<Dated> = Vec::new();
+        for &(d, q) in &g.members {
+            let Some(quote) = ctx.view.analyses.get(d).and_then(|a| a.quotes.get(q)) else { continue };
+            let quotes = &ctx.view.analyses[d].quotes;
+            let outside = |x: &Dated| {
+                !quotes.iter().any(|q| q.text.start <= x.span.start && x.span.end <= q.text.end) && speech_time(ctx, x)
+            };
+            let Some(si) = ctx.sentence_of(d, &(quote.text.start..quote.text.start + 1)) else {
+                continue;
+            };
+            // `all` is in sentence order: look only at the sentence's own dates.
+            let in_sent = |si: usize| {
+                let lo = all.partition_point(|x| x.sent < si);
+                all[lo..].iter().take_while(move |x| x.sent == si)
+            };
+            let mut found = in_sent(si).find(|x| outside(x));
+            if found.is_none() && si > 0 && ctx.sents[si - 1].doc == d {
+                let prev = &ctx.sents[si - 1].span;
+                let prev_quoted = quotes
+                    .iter()
+                    .any(|q| q.kind == QuoteKind::Direct && q.text.start < prev.end && q.text.end > prev.start);
+                if !prev_quoted {
+                    found = in_sent(si - 1).find(|x| outside(x));
+                }
+            }
+            if let Some(x) = found {
+                if !dates.iter().any(|y| y.doc == x.doc) {
+                    dates.push(x.clone());
+                }
+            }
+        }
+        let mut sides = Vec::new();
+        for (i, a) in dates.iter().enumerate() {
+            for b in &dates[i + 1..] {
+                if conflict(a, b) {
+                    for x in [a, b] {
+                        let s = side(ctx, x, None);
+                        if !sides.iter().any(|t: &Side| t.at == s.at) {
+                            sides.push(s);
+                        }
+                    }
+                }
+            }
+        }
+        if sides.len() >= 2 {
+            let who = g.speaker.map(|e| ctx.entity_name(e).to_string()).unwrap_or_else(|| "a statement".to_string());
+            let labels: Vec<&str> = sides.iter().map(|s| ctx.body(s.at.doc).get(s.at.span.clone()).unwrap_or("")).collect();
+            out.push(Discrepancy {
+                kind: DiscrepancyKind::Date,
+                topic: format!("When {who} spoke: {}", labels.join(" / ")),
+                sides,
+            });
+        }
+    }
+    out
+}
+
+/// Is this date the time of an utterance: a speech word ("said", "statement", "interview")
+/// shortly before or just after it?
+fn speech_time(ctx: &Ctx, d: &Dated) -> bool {
+    let ws = &ctx.sents[d.sent].words;
+    let Some(at) = ws.iter().position(|w| w.span.start >= d.span.start) else { return false };
+    let lo = at.saturating_sub(7);
+    let hi = (at + 4).min(ws.len());
+    ws[lo..hi].iter().any(|w| {
+        matches!(
+            w.lower.as_str(),
+            "said" | "says" | "told" | "statement" | "interview" | "asked" | "conference" | "speaking" | "spoke"
+                | "announced" | "wrote" | "posted" | "briefing" | "remarks" | "speech"
+        )
+    })
+}
+
+/// Content stems of the clause around a date, with their word indices in the sentence.
+fn anchors<'c>(ctx: &'c Ctx, d: &Dated) -> Vec<(usize, &'c str)> {
+    let s = &ctx.sents[d.sent];
+    let body = ctx.body(d.doc);
+    let clause = text::clauses(body, &s.span)
+        .into_iter()
+        .find(|c| c.start <= d.span.start && d.span.end <= c.end)
+        .unwrap_or_else(|| s.span.clone());
+    s.words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.span.start >= clause.start && w.span.end <= clause.end)
+        .filter(|(_, w)| !(w.span.start >= d.span.start && w.span.end <= d.span.end))
+        .filter(|(_, w)| w.lower.len() >= 3 && !text::is_stop(&w.lower) && !text::is_time_word(&w.lower))
+        .map(|(i, w)| (i, w.stem.as_str()))
+        .collect()
+}
+
+fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
+    // Plans ("will meet on Tuesday", "due to resume on Monday") and dates given relative to
+    // another event ("the night before") are left out: the first are other occurrences, the
+    // second are resolved too unreliably to be set against a report.
+    let firm: Vec<Dated> = all
+        .iter()
+        .filter(|d| {
+            let own = ctx.body(d.doc).get(d.span.clone()).unwrap_or("").to_lowercase();
+            let relative = ["before", "after", "previous", "following", "that "].iter().any(|w| own.contains(w));
+            let plan = ctx.sents[d.sent].words.iter().any(|w| {
+                matches!(w.lower.as_str(), "will" | "due" | "would" | "plans" | "planned" | "expected" | "scheduled" | "next")
+                    || w.lower.ends_with("'ll")
+            });
+            !relative && !plan && !d.future
+        })
+        .cloned()
+        .collect();
+    let all = &firm[..];
+    let anchor: Vec<Vec<(usize, &str)>> = all.iter().map(|d| anchors(ctx, d)).collect();
+    // Conflicting pairs, with the word each side is anchored at.
+    let n = all.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let mut from_word: Vec<Option<usize>> = vec![None; n];
+    let mut linked = vec![false; n];
+    // Pairs sharing anchor words, found through an index from stem to dates.
+    let mut by_stem: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, a) in anchor.iter().enumerate() {
+        let mut seen: Vec<&str> = a.iter().map(|(_, s)| *s).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for s in seen {
+            by_stem.entry(s).or_default().push(i);
+        }
+    }
+    for i in 0..n {
+        let mut shared_with: std::collections::HashMap<usize, (usize, f64)> = std::collections::HashMap::new();
+        let mut seen: Vec<&str> = anchor[i].iter().map(|(_, s)| *s).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for s in seen {
+            let idf = ctx.idf(s);
+            for &j in by_stem.get(s).map(Vec::as_slice).unwrap_or(&[]) {
+                if j > i {
+                    let e = shared_with.entry(j).or_insert((0, 0.0));
+                    e.0 += 1;
+                    e.1 += idf;
+                }
+            }
+        }
+        let mut pairs: Vec<(usize, (usize, f64))> = shared_with.into_iter().collect();
+        pairs.sort_unstable_by_key(|p| p.0);
+        for (j, (shared, score)) in pairs {
+            if all[i].doc == all[j].doc || !conflict(&all[i], &all[j]) {
+                continue;
+            }
+            // Same action: several rare words in common, not one shared name or noun.
+            if shared < 3 || score < 10.0 {
+                continue;
+            }
+            for (k, other) in [(i, j), (j, i)] {
+                // The shared word nearest before the date starts the side.
+                let before = ctx.sents[all[k].sent].words.iter().position(|w| w.span.start >= all[k].span.start).unwrap_or(0);
+                let w = anchor[k]
+                    .iter()
+                    .filter(|(idx, s)| *idx < before && anchor[other].iter().any(|(_, t)| t == s))
+                    .map(|(idx, _)| *idx)
+                    .max();
+                if from_word[k].is_none() {
+                    from_word[k] = w;
+                }
+                linked[k] = true;
+            }
+            let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+            if a != b {
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for r in 0..n {
+        let members: Vec<usize> = (0..n).filter(|&i| linked[i] && root(&mut parent, i) == r).collect();
+        if members.len() < 2 {
+            continue;
+        }
+        let sides: Vec<Side> = members.iter().map(|&i| side(ctx, &all[i], from_word[i])).collect();
+        let labels: Vec<&str> = sides.iter().map(|s| ctx.body(s.at.doc).get(s.at.span.clone()).unwrap_or("")).collect();
+        out.push(Discrepancy { kind: DiscrepancyKind::Date, topic: format!("When it happened: {}", labels.join(" / ")), sides });
+    }
+    out
+}
+
+fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
+    // Evidence must be a real clause, not a verb that happens to repeat, and dated in its own
+    // right: "the night before" is resolved too unreliably.
+    let relative = |ws: &[Word]| {
+        ws.iter().any(|w| matches!(w.lower.as_str(), "before" | "after" | "previous" | "following" | "earlier" | "later"))
+    };
+    // (event, evidence, words) of every usable evidence of a dated event.
+    let mut items: Vec<(usize, usize, Vec<Word>)> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        if e.date.is_none() {
+            continue;
+        }
+        for (k, x) in e.evidence.iter().enumerate() {
+            if x.doc >= ctx.view.docs.len() {
+                continue;
+            }
+            let ws = text::words(ctx.body(x.doc), &x.span);
+            if ws.len() >= 6 && !relative(&ws) {
+                items.push((i, k, ws));
+            }
+        }
+    }
+    // Near-identical texts share their rarest word: index items by word, look up by that one.
+    let mut by_word: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (n, (_, _, ws)) in items.iter().enumerate() {
+        let mut seen: Vec<&str> = ws.iter().filter(|w| !text::is_stop(&w.lower)).map(|w| w.stem.as_str()).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for s in seen {
+            by_word.entry(s).or_default().push(n);
+        }
+    }
+    let mut out = Vec::new();
+    let mut done: Vec<(usize, usize)> = Vec::new();
+    for (n, (i, k, ws)) in items.iter().enumerate() {
+        let rarest = ws
+            .iter()
+            .filter(|w| !text::is_stop(&w.lower))
+            .max_by(|a, b| ctx.idf(&a.stem).total_cmp(&ctx.idf(&b.stem)));
+        let Some(rarest) = rarest else { continue };
+        for &m in by_word.get(rarest.stem.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+            let (j, l, wt) = &items[m];
+            let (a, b) = (&events[*i], &events[*j]);
+            let (x, y) = (&a.evidence[*k], &b.evidence[*l]);
+            if m <= n || j == i || x.doc == y.doc || a.date == b.date || done.contains(&((*i).min(*j), (*i).max(*j))) {
+                continue;
+            }
+            if text::overlap_f1(ws, wt) < 0.7 {
+                continue;
+            }
+            done.push(((*i).min(*j), (*i).max(*j)));
+            let (da, db) = (a.date.as_deref().unwrap_or(""), b.date.as_deref().unwrap_or(""));
+            out.push(Discrepancy {
+                kind: DiscrepancyKind::Date,
+                topic: format!("Date of {}: {da} or {db}", a.what),
+                sides: vec![Side { at: x.clone(), holder: None }, Side { at: y.clone(), holder: None }],
+            });
+        }
+    }
+    out
+}
