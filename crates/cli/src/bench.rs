@@ -19,6 +19,10 @@ pub struct BenchArgs {
     /// Number of articles to generate.
     #[arg(long, default_value_t = 2000)]
     docs: usize,
+    /// Also measure reconciling against reading on the real stories of this input (e.g. an
+    /// evaluation pack with many multi-article stories), one thread.
+    #[arg(long, value_name = "INPUT")]
+    stories: Option<PathBuf>,
 }
 
 pub fn run(args: BenchArgs) -> ExitCode {
@@ -60,7 +64,47 @@ pub fn run(args: BenchArgs) -> ExitCode {
     }
     println!("parallel speed-up: {:.2}x on {threads} threads", single / all);
     story_share(&engine, &corpus);
+    if let Some(path) = &args.stories {
+        real_stories(&engine, path);
+    }
     ExitCode::SUCCESS
+}
+
+/// Reading against reconciling on real stories, with each reconcile step's share.
+fn real_stories(engine: &Engine, path: &std::path::Path) {
+    let inputs = parallax::ingest::read_inputs(&[path.to_path_buf()]);
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+        Ok(p) => p,
+        Err(e) => return eprintln!("parallax bench: no thread pool: {e}"),
+    };
+    let analysis = pool.install(|| engine.analyze(inputs.articles));
+    let phase = |name: &str| analysis.counts.phases.iter().find(|p| p.0 == name).map_or(0.0, |p| p.1.as_secs_f64());
+    let read = phase("clean + read");
+    let mut steps: Vec<(&'static str, f64)> = Vec::new();
+    for story in &analysis.stories {
+        for (step, took) in &story.reconciled.timings.steps {
+            match steps.iter_mut().find(|s| s.0 == *step) {
+                Some(s) => s.1 += took.as_secs_f64(),
+                None => steps.push((step, took.as_secs_f64())),
+            }
+        }
+    }
+    let reconcile: f64 = steps.iter().map(|s| s.1).sum();
+    let sizes: Vec<usize> = analysis.stories.iter().map(|s| s.docs.len()).collect();
+    println!(
+        "{}: {} articles in {} stories (largest {}), 1 thread: reading {:.1} ms; stories {:.1} ms; story entities {:.1} ms; reconcile {:.1} ms = {:.1}% of reading",
+        path.display(),
+        analysis.docs.len(),
+        sizes.len(),
+        sizes.iter().max().unwrap_or(&0),
+        read * 1e3,
+        phase("stories") * 1e3,
+        phase("story entities") * 1e3,
+        reconcile * 1e3,
+        100.0 * reconcile / read
+    );
+    let shares: Vec<String> = steps.iter().map(|(s, t)| format!("{s} {:.1}%", 100.0 * t / read)).collect();
+    println!("  reconcile steps as share of reading: {}", shares.join(", "));
 }
 
 /// Reconciling a 50-article story against reading its articles, both on one thread, summed

@@ -148,15 +148,32 @@ pub struct Reconciled {
     pub discrepancies: Vec<Discrepancy>,
     pub summary: Vec<SummarySentence>,
     pub coverage: coverage::Coverage,
+    pub timings: Timings,
 }
 
 /// Runs every step over one story.
 pub fn reconcile(view: &StoryView) -> Reconciled {
-    let copies = copies::find_copies(view);
-    let groups = groups::group_quotes(view);
-    let events = timeline::build_timeline(view);
-    let discrepancies = disagreements::find_discrepancies(view, &groups, &events);
-    let summary = summary::summarize(view, &copies, &groups, &events, &discrepancies);
-    let coverage = coverage::coverage(view, &copies, &groups, &events);
-    Reconciled { copies, groups, events, discrepancies, summary, coverage }
+    let mut clock = Timings::default();
+    let copies = clock.time("copies", || copies::find_copies(view));
+    let groups = clock.time("quote groups", || groups::group_quotes(view));
+    let events = clock.time("timeline", || timeline::build_timeline(view));
+    let discrepancies = clock.time("disagreements", || disagreements::find_discrepancies(view, &groups, &events));
+    let summary = clock.time("summary", || summary::summarize(view, &copies, &groups, &events, &discrepancies));
+    let coverage = clock.time("coverage", || coverage::coverage(view, &copies, &groups, &events));
+    Reconciled { copies, groups, events, discrepancies, summary, coverage, timings: clock }
+}
+
+/// Wall time of each reconcile step, for benchmarks (never part of the output).
+#[derive(Debug, Clone, Default)]
+pub struct Timings {
+    pub steps: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Timings {
+    fn time<T>(&mut self, step: &'static str, f: impl FnOnce() -> T) -> T {
+        let start = std::time::Instant::now();
+        let out = f();
+        self.steps.push((step, start.elapsed()));
+        out
+    }
 }
