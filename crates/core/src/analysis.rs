@@ -5,6 +5,8 @@ use crate::Span;
 pub struct DocAnalysis {
     /// Sentence spans of the body, in order (filled by the segment stage).
     pub sentences: Vec<Span>,
+    /// Every word of the body with its keys (filled by the segment stage).
+    pub words: crate::Words,
     pub entities: Vec<Entity>,
     /// Entities named only in the document's captions (no mentions: captions are not body text).
     pub caption_entities: Vec<Entity>,

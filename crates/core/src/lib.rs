@@ -6,9 +6,11 @@
 
 mod document;
 mod analysis;
+pub mod words;
 
 pub use analysis::{
     DocAnalysis, Entity, EntityType, Mention, MentionKind, Quote, QuoteKind, SpeakerSource,
     TimeExpression, TimexType,
 };
+pub use words::{Word, Words};
 pub use document::{days_in_month, CalendarDate, Document, ParagraphRole, Span};

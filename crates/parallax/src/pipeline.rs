@@ -14,7 +14,8 @@ pub trait DocStage: Send + Sync {
     fn run(&self, doc: &Document, analysis: &mut DocAnalysis);
 }
 
-/// Sentences, shared by every later step that reads sentence by sentence.
+/// Sentences and words, shared by every later step that reads sentence by sentence or
+/// compares words.
 struct SegmentStage;
 impl DocStage for SegmentStage {
     fn name(&self) -> &'static str {
@@ -22,6 +23,7 @@ impl DocStage for SegmentStage {
     }
     fn run(&self, doc: &Document, analysis: &mut DocAnalysis) {
         analysis.sentences = parallax_segment::document_sentences(doc);
+        analysis.words = parallax_core::words::tokenize(&doc.body, &analysis.sentences);
     }
 }
 
