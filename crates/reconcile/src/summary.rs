@@ -8,7 +8,10 @@
 //! Sentences are picked greedily by support and centrality without repeating one another, and
 //! each disagreement gets one sentence that sets its sides against each other, citing both.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use parallax_core::words::word_key;
 
 use parallax_core::ParagraphRole;
 
@@ -23,6 +26,8 @@ const MIN_SENTENCES: usize = 5;
 const MIN_EVENT_SENTENCES: usize = 4;
 /// Disagreements given a sentence of their own, at most.
 const MAX_DISAGREEMENTS: usize = 3;
+/// Sentences whose support is searched for, at most, per story.
+const SHORTLIST: usize = 40;
 /// Lead sentences of each article considered as summary sentences.
 const LEAD_SENTENCES: usize = 15;
 /// Weighted overlap above which two sentences say much the same.
@@ -50,9 +55,9 @@ struct Sentence {
     rank: usize,
     words: usize,
     /// Sorted (term, weight) with weights normalised to unit length.
-    terms: Vec<(u32, f32)>,
+    terms: Vec<(u64, f32)>,
     /// Terms written as names here (sorted).
-    names: Vec<u32>,
+    names: Vec<u64>,
 }
 
 pub fn summarize(view: &StoryView, copies: &Copies, _groups: &[QuoteGroup], events: &[Event], discrepancies: &[Discrepancy]) -> Vec<SummarySentence> {
@@ -70,10 +75,25 @@ pub fn summarize(view: &StoryView, copies: &Copies, _groups: &[QuoteGroup], even
         support: Vec<usize>,
         score: f32,
     }
+    // A cheap first ranking (how many other articles use the sentence's words) picks the few
+    // sentences whose support is worth searching for: the search is the costly part.
+    let spread = doc_spread(&sentences);
+    let mut shortlist: Vec<(f32, usize)> = sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.rank < LEAD_SENTENCES && (8..=45).contains(&s.words) && copies.original_of(s.doc).is_none())
+        .map(|(i, s)| {
+            let shared: f32 = s.terms.iter().map(|(t, w)| w * (spread.get(t).copied().unwrap_or(1).saturating_sub(1)).min(4) as f32).sum();
+            (shared - s.rank as f32 * 0.1, i)
+        })
+        .collect();
+    shortlist.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    shortlist.truncate(SHORTLIST);
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut acc = Accumulator::new(sentences.len());
-    for (i, s) in sentences.iter().enumerate() {
-        if s.rank >= LEAD_SENTENCES || !(8..=45).contains(&s.words) || copies.original_of(s.doc).is_some() || out_of_context(view, s) {
+    for &(_, i) in &shortlist {
+        let s = &sentences[i];
+        if out_of_context(view, s) {
             continue;
         }
         let mut best: HashMap<usize, (f32, usize)> = HashMap::new();
@@ -169,76 +189,55 @@ fn out_of_context(view: &StoryView, s: &Sentence) -> bool {
 }
 
 fn sentences_of(view: &StoryView) -> Vec<Sentence> {
-    let mut vocabulary: HashMap<String, u32> = HashMap::new();
-    let mut word = String::new();
+    let stopwords: &HashSet<u64> = &STOPWORD_KEYS;
     // (doc, span, rank, words, [(term, is a name)])
-    let mut raw: Vec<(usize, std::ops::Range<usize>, usize, usize, Vec<(u32, bool)>)> = Vec::new();
+    let mut raw: Vec<(usize, std::ops::Range<usize>, usize, usize, Vec<(u64, bool)>)> = Vec::new();
     for (d, doc) in view.docs.iter().enumerate() {
-        let mut rank = 0;
-        let segmented;
-        let spans = match view.analyses[d].sentences.is_empty() {
-            false => &view.analyses[d].sentences,
-            true => {
-                segmented = parallax_segment::document_sentences(doc);
-                &segmented
-            }
+        let analysis = view.analyses[d];
+        let (sentences, words) = if analysis.words.words.is_empty() && !doc.body.is_empty() {
+            let sentences = parallax_segment::document_sentences(doc);
+            let words = parallax_core::words::tokenize(&doc.body, &sentences);
+            (std::borrow::Cow::Owned(sentences), std::borrow::Cow::Owned(words))
+        } else {
+            (std::borrow::Cow::Borrowed(&analysis.sentences), std::borrow::Cow::Borrowed(&analysis.words))
         };
-        for span in spans.iter().cloned() {
+        let mut rank = 0;
+        for (i, span) in sentences.iter().enumerate() {
             let heading = doc.paragraph_of(span.start).is_some_and(|p| doc.role(p) != ParagraphRole::Text);
             if heading {
                 continue;
             }
-            let text = &doc.body[span.clone()];
-            let mut terms = Vec::new();
-            let mut words = 0;
-            for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-                words += 1;
-                if w.len() < 3 {
-                    continue;
-                }
-                let name = words > 1 && w.starts_with(char::is_uppercase);
-                word.clear();
-                word.extend(w.chars().flat_map(char::to_lowercase));
-                if STOPWORDS.contains(&word.as_str()) {
-                    continue;
-                }
-                let stemmed = stem(&word);
-                let id = match vocabulary.get(stemmed) {
-                    Some(&id) => id,
-                    None => {
-                        let id = vocabulary.len() as u32;
-                        vocabulary.insert(stemmed.to_owned(), id);
-                        id
-                    }
-                };
-                terms.push((id, name));
-            }
-            raw.push((d, span, rank, words, terms));
+            let ws = &words.words[words.sentence(i)];
+            let terms = ws
+                .iter()
+                .filter(|w| w.end - w.start >= 3 && !stopwords.contains(&w.key))
+                .map(|w| (w.stem, w.looks_like_name()))
+                .collect();
+            raw.push((d, span.clone(), rank, ws.len(), terms));
             rank += 1;
         }
     }
-    let mut df = vec![0u32; vocabulary.len()];
-    let mut last_seen = vec![usize::MAX; vocabulary.len()];
-    for (k, r) in raw.iter().enumerate() {
-        for &(id, _) in &r.4 {
-            if last_seen[id as usize] != k {
-                last_seen[id as usize] = k;
-                df[id as usize] += 1;
-            }
+    let mut df: HashMap<u64, u32, KeyHash> = HashMap::default();
+    for r in &raw {
+        let mut seen: Vec<u64> = r.4.iter().map(|t| t.0).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for t in seen {
+            *df.entry(t).or_default() += 1;
         }
     }
     let n = raw.len() as f32;
     raw.into_iter()
         .map(|(doc, span, rank, words, terms)| {
-            let mut names: Vec<u32> = terms.iter().filter(|t| t.1).map(|t| t.0).collect();
+            let mut names: Vec<u64> = terms.iter().filter(|t| t.1).map(|t| t.0).collect();
             names.sort_unstable();
             names.dedup();
             // Names say who, not what happened: two sentences about the same people are not
             // the same fact, so names weigh less than the words of the event.
-            let mut weighted: Vec<(u32, f32)> = terms
+            let mut weighted: Vec<(u64, f32)> = terms
                 .into_iter()
                 .map(|(id, name)| {
-                    let idf = ((1.0 + n) / (1.0 + df[id as usize] as f32)).ln() + 1.0;
+                    let idf = ((1.0 + n) / (1.0 + df.get(&id).copied().unwrap_or(1) as f32)).ln() + 1.0;
                     (id, if name { idf * NAME_WEIGHT } else { idf })
                 })
                 .collect();
@@ -251,31 +250,47 @@ fn sentences_of(view: &StoryView) -> Vec<Sentence> {
         .collect()
 }
 
-/// A light suffix stripper, so that "expelled", "expelling" and "expel" are one term.
-fn stem(word: &str) -> &str {
-    let mut w = word;
-    for suffix in ["ing", "ed", "es", "s"] {
-        if let Some(stripped) = w.strip_suffix(suffix) {
-            if stripped.len() >= 3 && !(suffix == "s" && stripped.ends_with('s')) {
-                w = stripped;
-                break;
+/// term → number of documents using it.
+fn doc_spread(sentences: &[Sentence]) -> HashMap<u64, usize, KeyHash> {
+    let mut spread: HashMap<u64, (usize, usize), KeyHash> = HashMap::default();
+    for s in sentences {
+        for &(t, _) in &s.terms {
+            let e = spread.entry(t).or_insert((usize::MAX, 0));
+            if e.0 != s.doc {
+                *e = (s.doc, e.1 + 1);
             }
         }
     }
-    let b = w.as_bytes();
-    // "expell" → "expel", "stopp" → "stop"
-    let doubled = b.len() >= 4 && b[b.len() - 1].is_ascii_alphabetic() && b[b.len() - 1] == b[b.len() - 2];
-    if doubled && (!matches!(b[b.len() - 1], b's' | b'l' | b'e' | b'o') || w.ends_with("ll") && b.len() >= 6) {
-        w = &w[..w.len() - 1];
-    }
-    w
+    spread.into_iter().map(|(t, (_, n))| (t, n)).collect()
 }
 
+static STOPWORD_KEYS: LazyLock<HashSet<u64>> = LazyLock::new(|| STOPWORDS.iter().map(|w| word_key(w)).collect());
+
+/// The keys are FNV hashes already: hashing them again is wasted work.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | self.0 >> 56) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type KeyHash = std::hash::BuildHasherDefault<KeyHasher>;
+
 /// Posting lists: term → (sentence, the term's weight there, written as a name there).
-type Index = HashMap<u32, Vec<(usize, f32, bool)>>;
+type Index = HashMap<u64, Vec<(usize, f32, bool)>, KeyHash>;
 
 fn inverted_index(sentences: &[Sentence]) -> Index {
-    let mut index: Index = HashMap::new();
+    let mut index: Index = HashMap::default();
     for (i, s) in sentences.iter().enumerate() {
         for &(t, w) in &s.terms {
             index.entry(t).or_default().push((i, w, s.names.binary_search(&t).is_ok()));
@@ -345,7 +360,7 @@ impl Accumulator {
     }
 }
 
-fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+fn cosine(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -400,15 +415,6 @@ mod tests {
         assert!(cited as f32 / summary.len() as f32 >= 1.5, "{summary:?}");
         assert!(summary[0].text.contains("walked off the job on Monday"));
         assert!(summary.last().unwrap().text.starts_with("Number of strikers — Night Radio: “About 300 crew members”"));
-    }
-
-    #[test]
-    fn stems_never_split_a_character() {
-        for w in ["ぁぁぁ", "caféé", "expelled", "stopping", "ss", "naïve", "überss", "e\u{301}\u{301}"] {
-            let _ = stem(w);
-        }
-        assert_eq!(stem("expelled"), "expel");
-        assert_eq!(stem("expelling"), "expel");
     }
 
     #[test]

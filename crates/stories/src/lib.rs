@@ -8,6 +8,8 @@
 
 mod vectors;
 
+use std::collections::HashMap;
+
 use parallax_core::Document;
 pub use vectors::{SparseVector, Vectorizer};
 
@@ -37,37 +39,45 @@ pub fn cluster_stories(docs: &[Document], config: StoryConfig) -> Vec<Vec<usize>
     order.sort_by_key(|&i| (docs[i].published, i));
 
     let mut assignment = vec![usize::MAX; docs.len()];
-    let mut centroids: Vec<SparseVector> = Vec::new();
+    let mut centroids = Centroids::default();
+    let mut scratch = Scratch::new();
     for &i in &order {
-        match best(&centroids, &vectors[i]) {
+        let v = &vectors[i];
+        let best = centroids.similarities(v, &mut scratch).max_by(|a, b| a.1.total_cmp(&b.1));
+        match best {
             Some((k, sim)) if sim >= config.join_threshold => {
                 assignment[i] = k;
-                centroids[k].add(&vectors[i]);
+                centroids.add(k, v);
             }
-            _ => {
-                assignment[i] = centroids.len();
-                centroids.push(vectors[i].clone());
-            }
+            _ => assignment[i] = centroids.push(v),
         }
     }
     for _ in 0..config.refinements {
-        let sums = centroid_sums(&vectors, &assignment, centroids.len());
+        let mut sums = Centroids::default();
+        for _ in 0..centroids.len() {
+            sums.push(&SparseVector::default());
+        }
+        for (i, &k) in assignment.iter().enumerate() {
+            sums.add(k, &vectors[i]);
+        }
         let mut changed = false;
         for &i in &order {
+            let v = &vectors[i];
+            let own = assignment[i];
             // Compare against each story without this article, so a lone article can move.
-            let mut best_k = assignment[i];
+            let mut best_k = own;
             let mut best_sim = f32::MIN;
-            for (k, c) in sums.iter().enumerate() {
-                let sim = if k == assignment[i] { c.cosine_without(&vectors[i]) } else { c.cosine(&vectors[i]) };
+            for (k, dot) in sums.dots(v, &mut scratch) {
+                let sim = if k == own { cosine_without(dot, sums.norm2[k], v.norm2()) } else { cosine(dot, sums.norm2[k], v.norm2()) };
                 if sim > best_sim {
                     best_sim = sim;
                     best_k = k;
                 }
             }
             if best_sim < config.join_threshold {
-                best_k = assignment[i];
+                best_k = own;
             }
-            if best_k != assignment[i] {
+            if best_k != own {
                 assignment[i] = best_k;
                 changed = true;
             }
@@ -75,9 +85,10 @@ pub fn cluster_stories(docs: &[Document], config: StoryConfig) -> Vec<Vec<usize>
         if !changed {
             break;
         }
+        centroids = sums;
     }
     let mut stories: Vec<Vec<usize>> = Vec::new();
-    let mut index = vec![usize::MAX; centroids.len()];
+    let mut index = vec![usize::MAX; centroids.len().max(assignment.iter().max().map_or(0, |m| m + 1))];
     for i in 0..docs.len() {
         let k = assignment[i];
         if index[k] == usize::MAX {
@@ -89,20 +100,87 @@ pub fn cluster_stories(docs: &[Document], config: StoryConfig) -> Vec<Vec<usize>
     stories
 }
 
-fn best(centroids: &[SparseVector], v: &SparseVector) -> Option<(usize, f32)> {
-    centroids
-        .iter()
-        .enumerate()
-        .map(|(k, c)| (k, c.cosine(v)))
-        .max_by(|a, b| a.1.total_cmp(&b.1))
+/// Story centroids (sums of their articles' vectors) behind an inverted index, so that an
+/// article is compared only with the stories that share a word with it.
+#[derive(Default)]
+struct Centroids {
+    postings: HashMap<u32, Vec<(u32, f32)>>,
+    norm2: Vec<f32>,
 }
 
-fn centroid_sums(vectors: &[SparseVector], assignment: &[usize], n: usize) -> Vec<SparseVector> {
-    let mut sums = vec![SparseVector::default(); n];
-    for (i, &k) in assignment.iter().enumerate() {
-        sums[k].add(&vectors[i]);
+/// Reused per-query accumulators.
+struct Scratch {
+    dot: Vec<f32>,
+    touched: Vec<usize>,
+}
+
+impl Scratch {
+    fn new() -> Self {
+        Scratch { dot: Vec::new(), touched: Vec::new() }
     }
-    sums
+}
+
+impl Centroids {
+    fn len(&self) -> usize {
+        self.norm2.len()
+    }
+
+    fn push(&mut self, v: &SparseVector) -> usize {
+        let k = self.norm2.len();
+        self.norm2.push(0.0);
+        self.add(k, v);
+        k
+    }
+
+    fn add(&mut self, k: usize, v: &SparseVector) {
+        for &(t, w) in v.terms() {
+            let list = self.postings.entry(t).or_default();
+            match list.iter_mut().find(|e| e.0 as usize == k) {
+                Some(e) => {
+                    self.norm2[k] += 2.0 * e.1 * w + w * w;
+                    e.1 += w;
+                }
+                None => {
+                    self.norm2[k] += w * w;
+                    list.push((k as u32, w));
+                }
+            }
+        }
+    }
+
+    /// (story, dot product with `v`) for every story sharing a word with `v`.
+    fn dots<'s>(&self, v: &SparseVector, scratch: &'s mut Scratch) -> impl Iterator<Item = (usize, f32)> + 's {
+        scratch.dot.resize(self.len(), 0.0);
+        for &(t, w) in v.terms() {
+            for &(k, c) in self.postings.get(&t).map_or(&[][..], Vec::as_slice) {
+                let k = k as usize;
+                if scratch.dot[k] == 0.0 {
+                    scratch.touched.push(k);
+                }
+                scratch.dot[k] += w * c;
+            }
+        }
+        let dot = &mut scratch.dot;
+        scratch.touched.drain(..).map(move |k| {
+            let d = std::mem::take(&mut dot[k]);
+            (k, d)
+        })
+    }
+
+    fn similarities<'s>(&'s self, v: &SparseVector, scratch: &'s mut Scratch) -> impl Iterator<Item = (usize, f32)> + 's {
+        let norm2 = v.norm2();
+        self.dots(v, scratch).map(move |(k, d)| (k, cosine(d, self.norm2[k], norm2)))
+    }
+}
+
+fn cosine(dot: f32, a2: f32, b2: f32) -> f32 {
+    let d = (a2 * b2).sqrt();
+    if d <= 1e-9 { 0.0 } else { dot / d }
+}
+
+/// Cosine between `v` and the sum `c` with `v` taken out of it.
+fn cosine_without(dot: f32, c2: f32, v2: f32) -> f32 {
+    cosine(dot - v2, (c2 - 2.0 * dot + v2).max(0.0), v2)
 }
 
 #[cfg(test)]

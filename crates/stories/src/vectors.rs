@@ -30,6 +30,14 @@ impl SparseVector {
         SparseVector { terms, norm2 }
     }
 
+    pub fn terms(&self) -> &[(u32, f32)] {
+        &self.terms
+    }
+
+    pub fn norm2(&self) -> f32 {
+        self.norm2
+    }
+
     pub fn dot(&self, other: &SparseVector) -> f32 {
         let (mut i, mut j, mut sum) = (0, 0, 0.0);
         while i < self.terms.len() && j < other.terms.len() {
