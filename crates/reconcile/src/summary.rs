@@ -54,10 +54,8 @@ struct Sentence {
     /// Position among its document's sentences.
     rank: usize,
     words: usize,
-    /// Sorted (term, weight) with weights normalised to unit length.
-    terms: Vec<(u64, f32)>,
-    /// Terms written as names here (sorted).
-    names: Vec<u64>,
+    /// Sorted by term: (term, weight normalised to unit length, written as a name here).
+    terms: Vec<(u64, f32, bool)>,
 }
 
 pub fn summarize(view: &StoryView, copies: &Copies, _groups: &[QuoteGroup], events: &[Event], discrepancies: &[Discrepancy]) -> Vec<SummarySentence> {
@@ -83,7 +81,7 @@ pub fn summarize(view: &StoryView, copies: &Copies, _groups: &[QuoteGroup], even
         .enumerate()
         .filter(|(_, s)| s.rank < LEAD_SENTENCES && (8..=45).contains(&s.words) && copies.original_of(s.doc).is_none())
         .map(|(i, s)| {
-            let shared: f32 = s.terms.iter().map(|(t, w)| w * (spread.get(t).copied().unwrap_or(1).saturating_sub(1)).min(4) as f32).sum();
+            let shared: f32 = s.terms.iter().map(|(t, w, _)| w * (spread.get(t).copied().unwrap_or(1).saturating_sub(1)).min(4) as f32).sum();
             (shared - s.rank as f32 * 0.1, i)
         })
         .collect();
@@ -189,9 +187,10 @@ fn out_of_context(view: &StoryView, s: &Sentence) -> bool {
 }
 
 fn sentences_of(view: &StoryView) -> Vec<Sentence> {
-    let stopwords: &HashSet<u64> = &STOPWORD_KEYS;
-    // (doc, span, rank, words, [(term, is a name)])
-    let mut raw: Vec<(usize, std::ops::Range<usize>, usize, usize, Vec<(u64, bool)>)> = Vec::new();
+    let stopwords: &HashSet<u64, KeyHash> = &STOPWORD_KEYS;
+    let mut out: Vec<Sentence> = Vec::new();
+    // term → (last sentence counted, sentences holding it)
+    let mut df: HashMap<u64, (u32, u32), KeyHash> = HashMap::default();
     for (d, doc) in view.docs.iter().enumerate() {
         let analysis = view.analyses[d];
         let (sentences, words) = if analysis.words.words.is_empty() && !doc.body.is_empty() {
@@ -208,53 +207,44 @@ fn sentences_of(view: &StoryView) -> Vec<Sentence> {
                 continue;
             }
             let ws = &words.words[words.sentence(i)];
-            let terms = ws
+            let mut terms: Vec<(u64, f32, bool)> = ws
                 .iter()
                 .filter(|w| w.end - w.start >= 3 && !stopwords.contains(&w.key))
-                .map(|w| (w.stem, w.looks_like_name()))
+                .map(|w| (w.stem, 1.0, w.looks_like_name()))
                 .collect();
-            raw.push((d, span.clone(), rank, ws.len(), terms));
+            // One entry per term; a term written once as a name is a name.
+            terms.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.cmp(&a.2)));
+            terms.dedup_by_key(|t| t.0);
+            let n = out.len() as u32;
+            for t in &terms {
+                let e = df.entry(t.0).or_insert((u32::MAX, 0));
+                if e.0 != n {
+                    *e = (n, e.1 + 1);
+                }
+            }
+            out.push(Sentence { doc: d, span: span.clone(), rank, words: ws.len(), terms });
             rank += 1;
         }
     }
-    let mut df: HashMap<u64, u32, KeyHash> = HashMap::default();
-    for r in &raw {
-        let mut seen: Vec<u64> = r.4.iter().map(|t| t.0).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for t in seen {
-            *df.entry(t).or_default() += 1;
+    let n = out.len() as f32;
+    for s in &mut out {
+        // Names say who, not what happened: two sentences about the same people are not the
+        // same fact, so names weigh less than the words of the event.
+        for t in &mut s.terms {
+            let idf = ((1.0 + n) / (1.0 + df.get(&t.0).map_or(1, |e| e.1) as f32)).ln() + 1.0;
+            t.1 = if t.2 { idf * NAME_WEIGHT } else { idf };
         }
+        let norm = s.terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt().max(1e-6);
+        s.terms.iter_mut().for_each(|t| t.1 /= norm);
     }
-    let n = raw.len() as f32;
-    raw.into_iter()
-        .map(|(doc, span, rank, words, terms)| {
-            let mut names: Vec<u64> = terms.iter().filter(|t| t.1).map(|t| t.0).collect();
-            names.sort_unstable();
-            names.dedup();
-            // Names say who, not what happened: two sentences about the same people are not
-            // the same fact, so names weigh less than the words of the event.
-            let mut weighted: Vec<(u64, f32)> = terms
-                .into_iter()
-                .map(|(id, name)| {
-                    let idf = ((1.0 + n) / (1.0 + df.get(&id).copied().unwrap_or(1) as f32)).ln() + 1.0;
-                    (id, if name { idf * NAME_WEIGHT } else { idf })
-                })
-                .collect();
-            weighted.sort_unstable_by_key(|t| t.0);
-            weighted.dedup_by_key(|t| t.0);
-            let norm = weighted.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt().max(1e-6);
-            weighted.iter_mut().for_each(|t| t.1 /= norm);
-            Sentence { doc, span, rank, words, terms: weighted, names }
-        })
-        .collect()
+    out
 }
 
 /// term → number of documents using it.
 fn doc_spread(sentences: &[Sentence]) -> HashMap<u64, usize, KeyHash> {
     let mut spread: HashMap<u64, (usize, usize), KeyHash> = HashMap::default();
     for s in sentences {
-        for &(t, _) in &s.terms {
+        for &(t, _, _) in &s.terms {
             let e = spread.entry(t).or_insert((usize::MAX, 0));
             if e.0 != s.doc {
                 *e = (s.doc, e.1 + 1);
@@ -264,7 +254,7 @@ fn doc_spread(sentences: &[Sentence]) -> HashMap<u64, usize, KeyHash> {
     spread.into_iter().map(|(t, (_, n))| (t, n)).collect()
 }
 
-static STOPWORD_KEYS: LazyLock<HashSet<u64>> = LazyLock::new(|| STOPWORDS.iter().map(|w| word_key(w)).collect());
+static STOPWORD_KEYS: LazyLock<HashSet<u64, KeyHash>> = LazyLock::new(|| STOPWORDS.iter().map(|w| word_key(w)).collect());
 
 /// The keys are FNV hashes already: hashing them again is wasted work.
 #[derive(Default, Clone, Copy)]
@@ -286,17 +276,23 @@ impl std::hash::Hasher for KeyHasher {
 
 type KeyHash = std::hash::BuildHasherDefault<KeyHasher>;
 
-/// Posting lists: term → (sentence, the term's weight there, written as a name there).
-type Index = HashMap<u64, Vec<(usize, f32, bool)>, KeyHash>;
+/// Posting lists in one sorted array: (term, sentence, the term's weight there, written as a
+/// name there). One allocation for the whole story.
+struct Index(Vec<(u64, u32, f32, bool)>);
+
+impl Index {
+    fn postings(&self, term: u64) -> &[(u64, u32, f32, bool)] {
+        let start = self.0.partition_point(|p| p.0 < term);
+        let end = start + self.0[start..].partition_point(|p| p.0 == term);
+        &self.0[start..end]
+    }
+}
 
 fn inverted_index(sentences: &[Sentence]) -> Index {
-    let mut index: Index = HashMap::default();
-    for (i, s) in sentences.iter().enumerate() {
-        for &(t, w) in &s.terms {
-            index.entry(t).or_default().push((i, w, s.names.binary_search(&t).is_ok()));
-        }
-    }
-    index
+    let mut all: Vec<(u64, u32, f32, bool)> =
+        sentences.iter().enumerate().flat_map(|(i, s)| s.terms.iter().map(move |&(t, w, name)| (t, i as u32, w, name))).collect();
+    all.sort_unstable_by_key(|p| (p.0, p.1));
+    Index(all)
 }
 
 /// Sentences of other documents sharing words with sentence `i`, with their cosine.
@@ -307,13 +303,13 @@ fn inverted_index(sentences: &[Sentence]) -> Index {
 fn similar(sentences: &[Sentence], index: &Index, i: usize, acc: &mut Accumulator) -> Vec<(usize, f32)> {
     let common = (sentences.len() / 4).max(8);
     let doc = sentences[i].doc;
-    for &(t, w) in &sentences[i].terms {
-        let postings = index.get(&t).map_or(&[][..], Vec::as_slice);
+    for &(t, w, name_here) in &sentences[i].terms {
+        let postings = index.postings(t);
         if postings.len() > common {
             continue;
         }
-        let name_here = sentences[i].names.binary_search(&t).is_ok();
-        for &(j, wj, name_there) in postings {
+        for &(_, j, wj, name_there) in postings {
+            let j = j as usize;
             if sentences[j].doc != doc {
                 acc.add(j, w * wj, !(name_here || name_there));
             }
@@ -360,7 +356,7 @@ impl Accumulator {
     }
 }
 
-fn cosine(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+fn cosine(a: &[(u64, f32, bool)], b: &[(u64, f32, bool)]) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
