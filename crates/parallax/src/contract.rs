@@ -133,6 +133,15 @@ pub struct EntityOut {
     pub docs: Vec<String>,
     pub story: String,
     pub mentions: usize,
+    /// Mentions and quotes in each outlet's articles.
+    pub outlets: Vec<EntityOutletOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EntityOutletOut {
+    pub outlet: String,
+    pub mentions: usize,
+    pub quotes: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -180,7 +189,18 @@ pub fn to_contract(analysis: &Analysis) -> Contract {
     let mut entities = Vec::new();
     for (k, story) in analysis.stories.iter().enumerate() {
         let mut ids = Vec::new();
-        for e in &story.entities.entities {
+        for (g, e) in story.entities.entities.iter().enumerate() {
+            let outlets = story
+                .reconciled
+                .coverage
+                .outlets
+                .iter()
+                .filter_map(|o| {
+                    let count = |list: &[(usize, usize)]| list.iter().find(|x| x.0 == g).map_or(0, |x| x.1);
+                    let (mentions, quotes) = (count(&o.mentions), count(&o.quoted));
+                    (mentions + quotes > 0).then(|| EntityOutletOut { outlet: o.outlet.clone(), mentions, quotes })
+                })
+                .collect();
             let base = slug(&e.name);
             let n = taken.entry(base.clone()).or_insert(0);
             *n += 1;
@@ -195,6 +215,7 @@ pub fn to_contract(analysis: &Analysis) -> Contract {
                 docs: e.docs.iter().map(|&i| docs[story.docs[i]].id.clone()).collect(),
                 story: format!("s{}", k + 1),
                 mentions: e.mention_count,
+                outlets,
             });
         }
         entity_ids.push(ids);
