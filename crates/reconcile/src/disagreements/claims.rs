@@ -12,83 +12,60 @@
 //! Sides are short clauses so a reader can see each position in its own words.
 
 use super::model::{Ctx, Unit};
-use super::text::{self, Word};
+use super::text::{self, keys, KeyMap, Word, CLAIM, CLAIM_NOUN, DENIAL, DENIAL_ADJ, CAP, DIGITS, LEXICON, LONG, NEG, POSS, SPEECH, STOP, TIME};
 use crate::{Discrepancy, DiscrepancyKind, Side};
 use parallax_core::Span;
-use std::collections::HashMap;
 
-fn is_denial_word(w: &str) -> bool {
-    matches!(
-        w,
-        "deny" | "denies" | "denied" | "denying" | "denial" | "denials" | "reject" | "rejects" | "rejected"
-            | "rejecting" | "refute" | "refutes" | "refuted" | "refuting" | "rebut" | "rebuts" | "rebutted"
-            | "disputed" | "disputing" | "misrepresent" | "misrepresents" | "misrepresented" | "misrepresenting"
-            | "untrue" | "smear" | "baseless" | "unfounded" | "disprove" | "disproves" | "disproved"
-            | "contradicts" | "contradicted" | "incorrect" | "false" | "falsely"
-    )
-}
+/// Words that deny or reject a statement (class [`DENIAL`]).
+pub const DENIAL_WORDS: &[&str] = &[
+    "deny", "denies", "denied", "denying", "denial", "denials", "reject", "rejects", "rejected", "rejecting", "refute",
+    "refutes", "refuted", "refuting", "rebut", "rebuts", "rebutted", "disputed", "disputing", "misrepresent",
+    "misrepresents", "misrepresented", "misrepresenting", "untrue", "smear", "baseless", "unfounded", "disprove",
+    "disproves", "disproved", "contradicts", "contradicted", "incorrect", "false", "falsely",
+];
 
 /// Denial words that judge a statement in place ("statements which are incorrect") rather than
-/// point back to one.
-fn is_adjective(w: &str) -> bool {
-    matches!(w, "incorrect" | "false" | "falsely" | "baseless" | "unfounded" | "untrue")
+/// point back to one (class [`DENIAL_ADJ`]).
+pub const DENIAL_ADJECTIVES: &[&str] = &["incorrect", "false", "falsely", "baseless", "unfounded", "untrue"];
+
+/// Words that make a statement an accusation or a claim (class [`CLAIM`]).
+pub const CLAIM_WORDS: &[&str] = &[
+    "accuse", "accuses", "accused", "accusing", "accusation", "accusations", "allege", "alleges", "alleged", "alleging",
+    "allegation", "allegations", "claim", "claims", "claimed", "claiming", "insists", "insisted", "maintains",
+];
+
+/// Nouns that name a claim, so "the claim" or "those words" can point back to one (class
+/// [`CLAIM_NOUN`]).
+pub const CLAIM_NOUNS: &[&str] = &[
+    "claim", "claims", "allegation", "allegations", "accusation", "accusations", "suggestion", "suggestions", "report",
+    "reports", "words", "remarks", "comments", "comment", "charge", "charges", "condition", "conditions", "demand",
+    "demands", "idea", "account", "version", "assertion", "criticism", "characterisation", "characterization", "story",
+];
+
+/// Words that report speech (class [`SPEECH`]).
+pub const SPEECH_WORDS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "stated", "added", "responded", "replied", "argued", "argues", "warned",
+    "according", "wrote", "explained", "suggested", "repeated", "believes",
+];
+
+/// A word that can carry the topic of a clause.
+fn is_content(w: &Word) -> bool {
+    w.is(LONG) && !w.is(STOP | LEXICON | TIME | DIGITS)
 }
 
-fn is_claim_word(w: &str) -> bool {
-    matches!(
-        w,
-        "accuse" | "accuses" | "accused" | "accusing" | "accusation" | "accusations" | "allege" | "alleges"
-            | "alleged" | "alleging" | "allegation" | "allegations" | "claim" | "claims" | "claimed" | "claiming"
-            | "insists" | "insisted" | "maintains"
-    )
-}
-
-/// Nouns that name a claim, so "the claim" or "those words" can point back to one.
-fn is_claim_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "claim" | "claims" | "allegation" | "allegations" | "accusation" | "accusations" | "suggestion"
-            | "suggestions" | "report" | "reports" | "words" | "remarks" | "comments" | "comment" | "charge"
-            | "charges" | "condition" | "conditions" | "demand" | "demands" | "idea" | "account" | "version"
-            | "assertion" | "criticism" | "characterisation" | "characterization" | "story"
-    )
-}
-
-fn is_speech_word(w: &str) -> bool {
-    matches!(
-        w,
-        "said" | "says" | "say" | "told" | "tells" | "stated" | "added" | "responded" | "replied" | "argued"
-            | "argues" | "warned" | "according" | "wrote" | "explained" | "suggested" | "repeated" | "believes"
-    )
-}
-
-fn is_lexicon(w: &str) -> bool {
-    is_denial_word(w) || is_claim_word(w) || is_speech_word(w) || text::is_negation(w)
-}
-
-/// Content stems that carry the topic of a clause.
-fn topic(words: &[Word]) -> Vec<&str> {
-    let mut out: Vec<&str> = words
-        .iter()
-        .filter(|w| {
-            w.lower.len() >= 3
-                && !text::is_stop(&w.lower)
-                && !is_lexicon(&w.lower)
-                && !text::is_time_word(&w.lower)
-                && !w.lower.chars().all(|c| c.is_ascii_digit())
-        })
-        .map(|w| w.stem.as_str())
-        .collect();
+/// Content stems that carry the topic of a clause, sorted and distinct.
+fn topic(words: &[Word]) -> Vec<u64> {
+    let mut out: Vec<u64> = words.iter().filter(|w| is_content(w)).map(|w| w.stem).collect();
     out.sort_unstable();
     out.dedup();
     out
 }
 
-fn shared_score(ctx: &Ctx, a: &[&str], b: &[&str]) -> (f64, usize) {
+fn shared_score(ctx: &Ctx, a: &[u64], b: &[u64]) -> (f64, usize) {
     let mut s = 0.0;
     let mut n = 0;
-    for x in a {
-        if b.binary_search(x).is_ok() {
+    for &x in a {
+        if b.binary_search(&x).is_ok() {
             s += ctx.idf(x);
             n += 1;
         }
@@ -96,22 +73,13 @@ fn shared_score(ctx: &Ctx, a: &[&str], b: &[&str]) -> (f64, usize) {
     (s, n)
 }
 
-/// Is this unit somebody's claim: an accusation, a quote, or reported speech?
-fn claim_like(ctx: &Ctx, u: &Unit) -> bool {
-    if u.quote.is_some() || ctx.uw(u).iter().any(|w| is_claim_word(&w.lower)) {
-        return true;
-    }
-    let sent = &ctx.sents[u.sent];
-    sent.words.iter().any(|w| is_speech_word(&w.lower) || is_claim_word(&w.lower))
-}
-
 fn has_strong_denial(ws: &[Word]) -> Option<usize> {
     for (i, w) in ws.iter().enumerate() {
-        if is_denial_word(&w.lower) {
+        if w.is(DENIAL) {
             return Some(i);
         }
         // "not true"
-        if w.lower == "true" && i > 0 && text::is_negation(&ws[i - 1].lower) {
+        if i > 0 && ws[i - 1].is(NEG) && w.is_any(keys!["true"]) {
             return Some(i);
         }
     }
@@ -119,23 +87,22 @@ fn has_strong_denial(ws: &[Word]) -> Option<usize> {
 }
 
 /// Stems right after a negation ("never bullied", "nobody had been blocked"): what is denied.
-fn negated_stems(ws: &[Word]) -> Vec<&str> {
+fn negated_stems(ws: &[Word]) -> Vec<u64> {
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
-        if !text::is_negation(&w.lower) {
+        if !w.is(NEG) {
             continue;
         }
-        let next = ws.get(i + 1).map_or("", |v| v.lower.as_str());
         // Hedges ("not just", "not only") and a bare "no" ("one no") deny nothing.
-        if matches!(next, "just" | "only" | "least" | "longer" | "sure" | "") {
-            continue;
+        match ws.get(i + 1) {
+            None => continue,
+            Some(n) if n.is_any(keys!["just", "only", "least", "longer", "sure"]) => continue,
+            _ => {}
         }
         // The predicate denied: the first content word after the negation.
-        let reach = if w.lower == "no" { 1 } else { 4 };
-        if let Some(v) = ws.iter().skip(i + 1).take(reach).find(|v| {
-            v.lower.len() >= 3 && !text::is_stop(&v.lower) && !is_lexicon(&v.lower) && !text::is_time_word(&v.lower)
-        }) {
-            out.push(v.stem.as_str());
+        let reach = if w.is_any(keys!["no"]) { 1 } else { 4 };
+        if let Some(v) = ws.iter().skip(i + 1).take(reach).find(|v| is_content_after_negation(v)) {
+            out.push(v.stem);
         }
     }
     out.sort_unstable();
@@ -143,10 +110,14 @@ fn negated_stems(ws: &[Word]) -> Vec<&str> {
     out
 }
 
-/// Does a negation sit within three words before a word with this stem?
-fn negated_in(ws: &[Word], stem: &str) -> bool {
+fn is_content_after_negation(v: &Word) -> bool {
+    v.is(LONG) && !v.is(STOP | LEXICON | TIME)
+}
+
+/// Does a negation sit within four words before a word whose stem is in `stems` (sorted)?
+fn negated_any(ws: &[Word], stems: &[u64]) -> bool {
     ws.iter().enumerate().any(|(i, w)| {
-        w.stem == stem && ws[i.saturating_sub(4)..i].iter().any(|v| text::is_negation(&v.lower))
+        stems.binary_search(&w.stem).is_ok() && ws[i.saturating_sub(4)..i].iter().any(|v| v.is(NEG))
     })
 }
 
@@ -157,13 +128,13 @@ fn refers_back(ws: &[Word], k: usize) -> bool {
     if rest.is_empty() {
         return true;
     }
-    let first = rest[0].lower.as_str();
-    if matches!(first, "it" | "this" | "them") && rest.len() <= 2 {
+    let first = &rest[0];
+    if first.is_any(keys!["it", "this", "them"]) && rest.len() <= 2 {
         return true;
     }
-    if matches!(first, "the" | "those" | "these" | "that" | "this" | "such") {
+    if first.is_any(keys!["the", "those", "these", "that", "this", "such"]) {
         if let Some(n) = rest.get(1) {
-            if is_claim_noun(&n.lower) && rest.get(2).is_none_or(|w| !matches!(w.lower.as_str(), "that" | "of")) {
+            if n.is(CLAIM_NOUN) && rest.get(2).is_none_or(|w| !w.is_any(keys!["that", "of"])) {
                 return true;
             }
         }
@@ -178,12 +149,12 @@ fn inline_claim(ws: &[Word], k: usize) -> Option<usize> {
     if rest.len() < 3 {
         return None;
     }
-    if rest[0].lower == "that" {
+    if rest[0].is_any(keys!["that"]) {
         return Some(k + 2);
     }
-    let noun = rest.iter().take(6).position(|w| is_claim_noun(&w.lower))?;
+    let noun = rest.iter().take(6).position(|w| w.is(CLAIM_NOUN))?;
     let next = rest.get(noun + 1)?;
-    if matches!(next.lower.as_str(), "that" | "of" | "about") && rest.len() > noun + 2 {
+    if next.is_any(keys!["that", "of", "about"]) && rest.len() > noun + 2 {
         return Some(k + 1);
     }
     // "disproves X's claim" with nothing after: still the claim named.
@@ -191,15 +162,15 @@ fn inline_claim(ws: &[Word], k: usize) -> Option<usize> {
 }
 
 fn starts_anaphoric(ws: &[Word]) -> bool {
-    let first = ws.first().map(|w| w.lower.as_str()).unwrap_or("");
-    first == "which" || (matches!(first, "a" | "an") && ws.get(1).is_some_and(|w| is_claim_noun(&w.lower)))
+    let Some(first) = ws.first() else { return false };
+    first.is_any(keys!["which"]) || (first.is_any(keys!["a", "an"]) && ws.get(1).is_some_and(|w| w.is(CLAIM_NOUN)))
 }
 
 struct Found {
     claims: Vec<Side>,
     denials: Vec<Side>,
     /// Topic stems of the claim for the story-wide search.
-    topic: Vec<String>,
+    topic: Vec<u64>,
     denier: Option<usize>,
     /// Units already used as sides.
     used: Vec<usize>,
@@ -210,17 +181,18 @@ struct Found {
 pub fn find(ctx: &Ctx) -> Vec<Discrepancy> {
     let mut out = Vec::new();
     let index = Index::new(ctx);
+    let mut scratch = Scratch::default();
     let units = &ctx.units;
     for (ui, u) in units.iter().enumerate() {
         let found = if let Some(k) = has_strong_denial(ctx.uw(u)) {
-            strong(ctx, ui, k)
-        } else if u.holder.is_some() && ctx.uw(u).iter().any(|w| text::is_negation(&w.lower)) {
-            weak(ctx, ui)
+            strong(ctx, &index, ui, k)
+        } else if u.holder.is_some() && ctx.uw(u).iter().any(|w| w.is(NEG)) {
+            weak(ctx, &index, ui)
         } else {
             None
         };
         let Some(mut f) = found else { continue };
-        related(ctx, &index, &mut f);
+        related(ctx, &index, &mut scratch, &mut f);
         if f.claims.is_empty() || f.denials.is_empty() {
             continue;
         }
@@ -240,9 +212,9 @@ pub fn find(ctx: &Ctx) -> Vec<Discrepancy> {
 /// The claim in a few words for the topic line.
 fn gist(ctx: &Ctx, s: &Side) -> String {
     let body = ctx.body(s.at.doc);
-    let ws = text::words(body, &s.at.span);
+    let ws = ctx.words_in(s.at.doc, &s.at.span);
     let mut from = 0;
-    if let Some(t) = ws.iter().take(6).position(|w| w.lower == "that") {
+    if let Some(t) = ws.iter().take(6).position(|w| w.is_any(keys!["that"])) {
         if t + 1 < ws.len() {
             from = t + 1;
         }
@@ -251,7 +223,7 @@ fn gist(ctx: &Ctx, s: &Side) -> String {
     if from >= to {
         return String::new();
     }
-    let mut g = body[text::cover(&ws, from, to - 1)].to_string();
+    let mut g = body[text::cover(ws, from, to - 1)].to_string();
     if to < ws.len() {
         g.push('…');
     }
@@ -267,7 +239,7 @@ fn span_side(ctx: &Ctx, u: &Unit, span: Span, holder: Option<usize>) -> Side {
     ctx.side_with(u.doc, span, holder)
 }
 
-fn strong(ctx: &Ctx, ui: usize, k: usize) -> Option<Found> {
+fn strong(ctx: &Ctx, index: &Index, ui: usize, k: usize) -> Option<Found> {
     let u = &ctx.units[ui];
     let ws = ctx.uw(u);
     let mut f = Found { claims: Vec::new(), denials: Vec::new(), topic: Vec::new(), denier: u.holder, used: vec![ui], search: true };
@@ -275,37 +247,37 @@ fn strong(ctx: &Ctx, ui: usize, k: usize) -> Option<Found> {
         // Split "he refuted | an allegation that P".
         let claim_span = text::cover(ws, c, ws.len() - 1);
         let claim_holder = ctx.entities_in(u.doc, &claim_span).first().copied().filter(|e| Some(*e) != u.holder);
-        let claim_holder = if ws[c].lower.ends_with("'s") || ws.get(c + 1).is_some_and(|w| w.lower.ends_with("'s")) {
+        let claim_holder = if ws[c].is(POSS) || ws.get(c + 1).is_some_and(|w| w.is(POSS)) {
             claim_holder
         } else {
             None
         };
         f.claims.push(span_side(ctx, u, claim_span, claim_holder));
         f.denials.push(span_side(ctx, u, text::cover(ws, 0, k), u.holder));
-        f.topic = topic(&ws[c..]).into_iter().map(str::to_string).collect();
+        f.topic = topic(&ws[c..]);
         // A denied claim that is itself a negation ("X's claim that it was not decided"):
         // clauses elsewhere that share its words may assert either side, so none are added.
-        f.search = !ws[c..].iter().any(|w| text::is_negation(&w.lower));
+        f.search = !ws[c..].iter().any(|w| w.is(NEG));
     } else if starts_anaphoric(ws) {
         // "..., which the party denies": the claim is the clause before.
-        let prev = ctx.units[..ui].iter().rposition(|p| p.sent == u.sent && topic(ctx.uw(p)).len() >= 2)?;
+        let prev = (0..ui).rev().find(|&j| ctx.units[j].sent == u.sent && index.topics[j].len() >= 2)?;
         let p = &ctx.units[prev];
         f.claims.push(unit_side(ctx, p));
-        f.topic = topic(ctx.uw(p)).into_iter().map(str::to_string).collect();
+        f.topic = index.topics[prev].clone();
         f.used.push(prev);
         f.denials.push(unit_side(ctx, u));
-    } else if !is_adjective(&ws[k].lower) && (refers_back(ws, k) || k + 1 == ws.len() || ws[k].lower == "true") {
+    } else if !ws[k].is(DENIAL_ADJ) && (refers_back(ws, k) || k + 1 == ws.len() || ws[k].is_any(keys!["true"])) {
         f.denials.push(unit_side(ctx, u));
         let elab = elaborations(ctx, ui, &mut f);
         let own = without_holder(ctx, u);
-        let mut probe: Vec<&str> = topic(&own);
-        probe.extend(elab.iter().map(String::as_str));
+        let mut probe: Vec<u64> = topic(&own);
+        probe.extend(elab);
         probe.sort_unstable();
         probe.dedup();
-        let prev = antecedent(ctx, ui, &probe)?;
+        let prev = antecedent(ctx, index, ui, &probe)?;
         let p = &ctx.units[prev];
         f.claims.push(unit_side(ctx, p));
-        f.topic = topic(ctx.uw(p)).into_iter().map(str::to_string).collect();
+        f.topic = index.topics[prev].clone();
         f.used.push(prev);
         f.search = false;
         return Some(f);
@@ -317,7 +289,7 @@ fn strong(ctx: &Ctx, ui: usize, k: usize) -> Option<Found> {
         let own = without_holder(ctx, u);
         let at = own.iter().position(|w| w.span == ws[k].span).unwrap_or(0);
         let window = &own[at.saturating_sub(3)..(at + 7).min(own.len())];
-        f.topic = topic(window).into_iter().map(str::to_string).collect();
+        f.topic = topic(window);
     }
     elaborations(ctx, ui, &mut f);
     Some(f)
@@ -325,7 +297,7 @@ fn strong(ctx: &Ctx, ui: usize, k: usize) -> Option<Found> {
 
 /// Clauses that follow a denial in its sentence and give its reasons ("saying …", "- …").
 /// Returns their topic stems.
-fn elaborations(ctx: &Ctx, ui: usize, f: &mut Found) -> Vec<String> {
+fn elaborations(ctx: &Ctx, ui: usize, f: &mut Found) -> Vec<u64> {
     let u = &ctx.units[ui];
     let body = ctx.body(u.doc);
     let mut stems = Vec::new();
@@ -336,8 +308,7 @@ fn elaborations(ctx: &Ctx, ui: usize, f: &mut Found) -> Vec<String> {
         }
         let gap = body.get(last_end..n.span.start).unwrap_or("");
         let dash = gap.contains(['-', '–', '—']);
-        let first = ctx.uw(n)[0].lower.as_str();
-        let lead = matches!(first, "saying" | "adding" | "insisting" | "arguing" | "explaining");
+        let lead = ctx.uw(n)[0].is_any(keys!["saying", "adding", "insisting", "arguing", "explaining"]);
         if !(dash || lead) || n.quote.is_some() {
             break;
         }
@@ -347,12 +318,12 @@ fn elaborations(ctx: &Ctx, ui: usize, f: &mut Found) -> Vec<String> {
         }
         // Keep the first reason only, up to an "and" that starts a new one.
         let mut to = ctx.uw(n).len() - 1;
-        if let Some(a) = ctx.uw(n).iter().skip(from + 3).position(|w| w.lower == "and") {
+        if let Some(a) = ctx.uw(n).iter().skip(from + 3).position(|w| w.is_any(keys!["and"])) {
             to = from + 3 + a - 1;
         }
         let span = text::cover(ctx.uw(n), from, to);
         f.denials.push(span_side(ctx, n, span, u.holder));
-        stems.extend(topic(ctx.uw(n)).into_iter().map(str::to_string));
+        stems.extend(topic(ctx.uw(n)));
         f.used.push(j);
         last_end = n.span.end;
     }
@@ -361,7 +332,7 @@ fn elaborations(ctx: &Ctx, ui: usize, f: &mut Found) -> Vec<String> {
 
 /// The clause a "the claim" / "those words" points back to: the best topical match among the
 /// unit's own sentence and the three before it in the same document.
-fn antecedent(ctx: &Ctx, ui: usize, probe: &[&str]) -> Option<usize> {
+fn antecedent(ctx: &Ctx, index: &Index, ui: usize, probe: &[u64]) -> Option<usize> {
     let u = &ctx.units[ui];
     let mut best: Option<(f64, usize)> = None;
     for (j, p) in ctx.units[..ui].iter().enumerate().rev() {
@@ -371,13 +342,13 @@ fn antecedent(ctx: &Ctx, ui: usize, probe: &[&str]) -> Option<usize> {
             }
             continue;
         }
-        let t = topic(ctx.uw(p));
+        let t = &index.topics[j];
         if t.len() < 2 || has_strong_denial(ctx.uw(p)).is_some() {
             continue;
         }
-        let (s, _) = shared_score(ctx, &t, probe);
+        let (s, _) = shared_score(ctx, t, probe);
         let distance = (u.sent - p.sent) as f64;
-        let bonus = if ctx.uw(p).iter().any(|w| is_claim_word(&w.lower)) { 1.0 } else { 0.0 }
+        let bonus = if ctx.uw(p).iter().any(|w| w.is(CLAIM)) { 1.0 } else { 0.0 }
             + if p.quote.is_some() { 1.0 } else { 0.0 };
         let score = s + bonus - 0.4 * distance;
         if best.is_none_or(|(b, _)| score > b) {
@@ -395,15 +366,15 @@ fn without_holder(ctx: &Ctx, u: &Unit) -> Vec<Word> {
     ctx.uw(u).iter().filter(|w| !names.iter().any(|m| m.start <= w.span.start && w.span.end <= m.end)).cloned().collect()
 }
 
-fn weak(ctx: &Ctx, ui: usize) -> Option<Found> {
+fn weak(ctx: &Ctx, index: &Index, ui: usize) -> Option<Found> {
     let u = &ctx.units[ui];
     let ws = ctx.uw(u);
     // "never used those words": a negated reference to an earlier quote.
-    if let Some(k) = ws.iter().position(|w| text::is_negation(&w.lower)) {
+    if let Some(k) = ws.iter().position(|w| w.is(NEG)) {
         let noun_ref = ws[k + 1..]
             .windows(2)
             .take(3)
-            .any(|p| matches!(p[0].lower.as_str(), "those" | "these" | "the" | "that" | "such") && is_claim_noun(&p[1].lower));
+            .any(|p| p[0].is_any(keys!["those", "these", "the", "that", "such"]) && p[1].is(CLAIM_NOUN));
         if noun_ref {
             let mut f = Found {
                 claims: Vec::new(),
@@ -414,7 +385,7 @@ fn weak(ctx: &Ctx, ui: usize) -> Option<Found> {
                 search: false,
             };
             let own = without_holder(ctx, u);
-            let prev = antecedent(ctx, ui, &topic(&own))?;
+            let prev = antecedent(ctx, index, ui, &topic(&own))?;
             let p = &ctx.units[prev];
             f.claims.push(unit_side(ctx, p));
             f.used.push(prev);
@@ -426,13 +397,13 @@ fn weak(ctx: &Ctx, ui: usize) -> Option<Found> {
         return None;
     }
     // A denial must be somebody's statement.
-    if u.quote.is_none() && !claim_like(ctx, u) {
+    if u.quote.is_none() && !index.claim_like(ctx, u) {
         return None;
     }
     Some(Found {
         claims: Vec::new(),
         denials: vec![unit_side(ctx, u)],
-        topic: neg.into_iter().map(str::to_string).collect(),
+        topic: neg,
         denier: u.holder,
         used: vec![ui],
         search: true,
@@ -443,39 +414,70 @@ fn weak(ctx: &Ctx, ui: usize) -> Option<Found> {
 /// sentence). A weak denial (no claim of its own) needs one of these to stand.
 /// Per-unit facts the story-wide search needs, computed once: topic stems, and for units that
 /// can be claims (claim-like, not denials) an index from stem to units.
-struct Index<'c> {
-    topics: Vec<Vec<&'c str>>,
-    by_stem: HashMap<&'c str, Vec<usize>>,
+struct Index {
+    topics: Vec<Vec<u64>>,
+    by_stem: KeyMap<u64, Vec<usize>>,
+    /// Per sentence: has a speech or claim word.
+    reported: Vec<bool>,
 }
 
-impl<'c> Index<'c> {
-    fn new(ctx: &'c Ctx) -> Self {
-        let topics: Vec<Vec<&str>> = ctx.units.iter().map(|u| topic(ctx.uw(u))).collect();
-        let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
+/// Buffers of the story-wide search, reused from one denial to the next: per unit (score,
+/// shared stems), and the units touched.
+#[derive(Default)]
+struct Scratch {
+    score: Vec<(f64, u32)>,
+    touched: Vec<usize>,
+}
+
+impl Index {
+    fn new(ctx: &Ctx) -> Self {
+        let topics: Vec<Vec<u64>> = ctx.units.iter().map(|u| topic(ctx.uw(u))).collect();
+        let reported: Vec<bool> = (0..ctx.sents.len()).map(|si| ctx.sw(si).iter().any(|w| w.is(SPEECH | CLAIM))).collect();
+        let mut index = Index { topics, by_stem: KeyMap::default(), reported };
         for (j, u) in ctx.units.iter().enumerate() {
-            if has_strong_denial(ctx.uw(u)).is_some() || !claim_like(ctx, u) {
+            if has_strong_denial(ctx.uw(u)).is_some() || !index.claim_like(ctx, u) {
                 continue;
             }
-            for &t in &topics[j] {
-                by_stem.entry(t).or_default().push(j);
+            for &t in &index.topics[j] {
+                index.by_stem.entry(t).or_default().push(j);
             }
         }
-        Index { topics, by_stem }
+        index
+    }
+
+    /// Is this unit somebody's claim: an accusation, a quote, or reported speech?
+    fn claim_like(&self, ctx: &Ctx, u: &Unit) -> bool {
+        u.quote.is_some() || ctx.uw(u).iter().any(|w| w.is(CLAIM)) || self.reported.get(u.sent).copied().unwrap_or(false)
     }
 }
 
-fn related(ctx: &Ctx, index: &Index, f: &mut Found) {
+fn related(ctx: &Ctx, index: &Index, scratch: &mut Scratch, f: &mut Found) {
     if f.topic.is_empty() || !f.search {
         return;
     }
-    let mut t: Vec<&str> = f.topic.iter().map(String::as_str).collect();
+    let mut t: Vec<u64> = f.topic.clone();
     t.sort_unstable();
     t.dedup();
-    let mut pool: Vec<usize> = t.iter().filter_map(|x| index.by_stem.get(x)).flatten().copied().collect();
-    pool.sort_unstable();
-    pool.dedup();
+    // Shared-topic scores of every indexed unit sharing a stem, accumulated through the index
+    // (in the order of `t`, as a pairwise sum would add them).
+    let Scratch { score, touched } = scratch;
+    score.resize(ctx.units.len(), (0.0, 0));
+    for &x in &t {
+        let Some(js) = index.by_stem.get(&x) else { continue };
+        let idf = ctx.idf(x);
+        for &j in js {
+            let e = &mut score[j];
+            if e.1 == 0 {
+                touched.push(j);
+            }
+            e.0 += idf;
+            e.1 += 1;
+        }
+    }
+    touched.sort_unstable();
     let mut cands: Vec<(f64, usize)> = Vec::new();
-    for j in pool {
+    for &j in touched.iter() {
+        let (mut s, n) = std::mem::replace(&mut score[j], (0.0, 0));
         let u = &ctx.units[j];
         if f.used.contains(&j) {
             continue;
@@ -483,35 +485,42 @@ fn related(ctx: &Ctx, index: &Index, f: &mut Found) {
         if f.denier.is_some() && u.holder == f.denier {
             continue;
         }
-        let ut = &index.topics[j];
-        let (mut s, n) = shared_score(ctx, &t, ut);
         // The bonuses below add at most 2.5: skip what cannot reach the bar.
         if n == 0 || s + 2.5 < 4.5 {
             continue;
         }
-        // Shared names (capitalised inside the clause) say who, not what: they add to the
-        // score but do not count as shared topic words.
-        let names: Vec<&str> = ctx.uw(u).iter().skip(1).filter(|w| w.lower.len() >= 3 && ctx.body(u.doc)[w.span.clone()].starts_with(char::is_uppercase)).map(|w| w.stem.as_str()).collect();
-        let common: Vec<&&str> = t.iter().filter(|x| ut.binary_search(x).is_ok() && !names.contains(x)).collect();
-        let n = common.len();
-        let base: f64 = common.iter().map(|x| ctx.idf(x)).sum();
-        let accusing = ctx.uw(u).iter().any(|w| is_claim_word(&w.lower));
+        let ut = &index.topics[j];
+        let uw = ctx.uw(u);
+        let accusing = uw.iter().any(|w| w.is(CLAIM));
         // A claim about the denier ("accused X of …") is the strongest link.
-        let target = accusing && f.denier.is_some_and(|d| ctx.entities_in(u.doc, &u.span).contains(&d));
+        let target = accusing && f.denier.is_some_and(|d| ctx.mentions_entity(u.doc, &u.span, d));
         if target {
             s += 1.5;
         }
-        if ctx.uw(u).iter().any(|w| is_claim_word(&w.lower)) {
+        if accusing {
             s += 1.0;
         }
-        // The claim must assert, not deny, the topic.
-        if t.iter().any(|x| negated_in(ctx.uw(u), x)) {
+        // Cheap bars first: the score, and enough shared words (names only lower the count).
+        if s < 4.5 || (n < 2 && !target) {
             continue;
         }
-        if s >= 4.5 && ((n >= 2 && base >= 3.5) || (target && n >= 1 && base >= 2.0)) {
+        // Shared names (capitalised inside the clause) say who, not what: they add to the
+        // score but do not count as shared topic words.
+        let is_name = |x: u64| uw.iter().skip(1).any(|w| w.stem == x && w.is(LONG) && w.is(CAP));
+        let mut n = 0;
+        let mut base = 0.0;
+        for &x in &t {
+            if ut.binary_search(&x).is_ok() && !is_name(x) {
+                n += 1;
+                base += ctx.idf(x);
+            }
+        }
+        // The claim must assert, not deny, the topic.
+        if s >= 4.5 && ((n >= 2 && base >= 3.5) || (target && n >= 1 && base >= 2.0)) && !negated_any(uw, &t) {
             cands.push((s, j));
         }
     }
+    touched.clear();
     cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut sents: Vec<usize> = f.used.iter().map(|&j| ctx.units[j].sent).collect();
     let mut taken = 0;

@@ -11,7 +11,7 @@
 //! are usually two occurrences.
 
 use super::model::Ctx;
-use super::text::{self, Word};
+use super::text::{self, keys, KeyMap, Word, LONG, STOP, TIME};
 use crate::{Discrepancy, DiscrepancyKind, Event, QuoteGroup, Side, TextRef};
 use parallax_core::{QuoteKind, Span, TimexType};
 
@@ -45,10 +45,10 @@ fn part_of(value: &str, before: &[Word]) -> Part {
         Some("TEV" | "TNI") => return Part::Late,
         _ => {}
     }
-    if before.iter().any(|w| matches!(w.lower.as_str(), "earlier" | "early" | "morning")) {
+    if before.iter().any(|w| w.is_any(keys!["earlier", "early", "morning"])) {
         return Part::Early;
     }
-    if before.iter().any(|w| matches!(w.lower.as_str(), "late" | "later")) {
+    if before.iter().any(|w| w.is_any(keys!["late", "later"])) {
         return Part::Late;
     }
     Part::None
@@ -70,32 +70,40 @@ fn conflict(a: &Dated, b: &Dated) -> bool {
 }
 
 fn dated(ctx: &Ctx) -> Vec<Dated> {
+    let weekdays = keys!["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     let mut out = Vec::new();
-    for (si, s) in ctx.sents.iter().enumerate() {
-        let doc = ctx.view.docs[s.doc];
-        let an = ctx.view.analyses[s.doc];
+    for (d, (doc, an)) in ctx.view.docs.iter().zip(&ctx.view.analyses).enumerate() {
         for t in &an.times {
-            if !matches!(t.kind, TimexType::Date | TimexType::Time) || t.span.start < s.span.start || t.span.end > s.span.end {
+            if !matches!(t.kind, TimexType::Date | TimexType::Time) {
                 continue;
             }
+            let Some(si) = ctx.sentence_of(d, &t.span) else { continue };
+            let s = &ctx.sents[si];
+            if t.span.start < s.span.start || t.span.end > s.span.end {
+                continue;
+            }
+            let sw = ctx.sw(si);
             let v = &t.value;
             let b = v.as_bytes();
             if b.len() < 10 || b[4] != b'-' || b[7] != b'-' || !b[..4].iter().all(u8::is_ascii_digit) {
                 continue;
             }
             let day = v[..10].to_string();
-            let before_from = s.words.iter().position(|w| w.span.start >= t.span.start).unwrap_or(0);
-            let before = &s.words[before_from.saturating_sub(3)..before_from];
-            let own = text::words(&doc.body, &t.span);
+            let before_from = sw.iter().position(|w| w.span.start >= t.span.start).unwrap_or(0);
+            let before = &sw[before_from.saturating_sub(3)..before_from];
+            let own = ctx.words_in(d, &t.span);
             let mut part = part_of(v, before);
             if part == Part::None {
-                part = part_of(v, &own);
+                part = part_of(v, own);
             }
             let future = doc.published.is_some_and(|p| day > p.to_string());
-            let weekday = own.iter().find_map(|w| WEEKDAYS.iter().find(|d| **d == w.lower).copied());
+            let weekday =
+                own.iter().find_map(|w| weekdays.iter().position(|k| *k == w.key)).map(|i| WEEKDAYS[i]);
             out.push(Dated { doc: s.doc, sent: si, span: t.span.clone(), day, part, future, weekday });
         }
     }
+    // In sentence order (each document's expressions in their order).
+    out.sort_by_key(|x| x.sent);
     out
 }
 
@@ -109,21 +117,16 @@ pub fn find(ctx: &Ctx, groups: &[QuoteGroup], events: &[Event]) -> Vec<Discrepan
 
 /// The dated phrase: a few words before the time expression, through its end.
 fn phrase(ctx: &Ctx, d: &Dated, from_word: Option<usize>) -> Span {
-    let s = &ctx.sents[d.sent];
-    let body = ctx.body(d.doc);
-    let clause = text::clauses(body, &s.span)
-        .into_iter()
-        .find(|c| c.start <= d.span.start && d.span.end <= c.end)
-        .unwrap_or_else(|| s.span.clone());
-    let ws = text::words(body, &clause);
+    let clause = ctx.clause_of(d.sent, &d.span);
+    let ws = ctx.words_in(d.doc, &clause);
     let Some(first) = ws.iter().position(|w| w.span.end > d.span.start) else { return d.span.clone() };
     let last = ws.iter().rposition(|w| w.span.start < d.span.end).unwrap_or(first);
-    let lo = match from_word.and_then(|k| s.words.get(k)).and_then(|w| ws.iter().position(|x| x.span == w.span)) {
+    let lo = match from_word.and_then(|k| ctx.sw(d.sent).get(k)).and_then(|w| ws.iter().position(|x| x.span == w.span)) {
         Some(k) if k <= first => k,
         _ => first.saturating_sub(5),
     };
     let hi = (last + 1).min(ws.len() - 1);
-    text::cover(&ws, lo, hi)
+    text::cover(ws, lo, hi)
 }
 
 fn side(ctx: &Ctx, d: &Dated, from_word: Option<usize>) -> Side {
@@ -195,34 +198,27 @@ fn from_groups(ctx: &Ctx, groups: &[QuoteGroup], all: &[Dated]) -> Vec<Discrepan
 /// Is this date the time of an utterance: a speech word ("said", "statement", "interview")
 /// shortly before or just after it?
 fn speech_time(ctx: &Ctx, d: &Dated) -> bool {
-    let ws = &ctx.sents[d.sent].words;
+    let ws = ctx.sw(d.sent);
     let Some(at) = ws.iter().position(|w| w.span.start >= d.span.start) else { return false };
     let lo = at.saturating_sub(7);
     let hi = (at + 4).min(ws.len());
-    ws[lo..hi].iter().any(|w| {
-        matches!(
-            w.lower.as_str(),
-            "said" | "says" | "told" | "statement" | "interview" | "asked" | "conference" | "speaking" | "spoke"
-                | "announced" | "wrote" | "posted" | "briefing" | "remarks" | "speech"
-        )
-    })
+    let speech = keys![
+        "said", "says", "told", "statement", "interview", "asked", "conference", "speaking", "spoke", "announced",
+        "wrote", "posted", "briefing", "remarks", "speech"
+    ];
+    ws[lo..hi].iter().any(|w| w.is_any(speech))
 }
 
 /// Content stems of the clause around a date, with their word indices in the sentence.
-fn anchors<'c>(ctx: &'c Ctx, d: &Dated) -> Vec<(usize, &'c str)> {
-    let s = &ctx.sents[d.sent];
-    let body = ctx.body(d.doc);
-    let clause = text::clauses(body, &s.span)
-        .into_iter()
-        .find(|c| c.start <= d.span.start && d.span.end <= c.end)
-        .unwrap_or_else(|| s.span.clone());
-    s.words
+fn anchors(ctx: &Ctx, d: &Dated) -> Vec<(usize, u64)> {
+    let clause = ctx.clause_of(d.sent, &d.span);
+    ctx.sw(d.sent)
         .iter()
         .enumerate()
         .filter(|(_, w)| w.span.start >= clause.start && w.span.end <= clause.end)
         .filter(|(_, w)| !(w.span.start >= d.span.start && w.span.end <= d.span.end))
-        .filter(|(_, w)| w.lower.len() >= 3 && !text::is_stop(&w.lower) && !text::is_time_word(&w.lower))
-        .map(|(i, w)| (i, w.stem.as_str()))
+        .filter(|(_, w)| w.is(LONG) && !w.is(STOP | TIME))
+        .map(|(i, w)| (i, w.stem))
         .collect()
 }
 
@@ -235,16 +231,17 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
         .filter(|d| {
             let own = ctx.body(d.doc).get(d.span.clone()).unwrap_or("").to_lowercase();
             let relative = ["before", "after", "previous", "following", "that "].iter().any(|w| own.contains(w));
-            let plan = ctx.sents[d.sent].words.iter().any(|w| {
-                matches!(w.lower.as_str(), "will" | "due" | "would" | "plans" | "planned" | "expected" | "scheduled" | "next")
-                    || w.lower.ends_with("'ll")
+            let body = ctx.body(d.doc);
+            let plan = ctx.sw(d.sent).iter().any(|w| {
+                w.is_any(keys!["will", "due", "would", "plans", "planned", "expected", "scheduled", "next"])
+                    || body.get(w.span.clone()).is_some_and(|x| x.ends_with("'ll") || x.ends_with("\u{2019}ll"))
             });
             !relative && !plan && !d.future
         })
         .cloned()
         .collect();
     let all = &firm[..];
-    let anchor: Vec<Vec<(usize, &str)>> = all.iter().map(|d| anchors(ctx, d)).collect();
+    let anchor: Vec<Vec<(usize, u64)>> = all.iter().map(|d| anchors(ctx, d)).collect();
     // Conflicting pairs, with the word each side is anchored at.
     let n = all.len();
     let mut parent: Vec<usize> = (0..n).collect();
@@ -258,9 +255,9 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
     let mut from_word: Vec<Option<usize>> = vec![None; n];
     let mut linked = vec![false; n];
     // Pairs sharing anchor words, found through an index from stem to dates.
-    let mut by_stem: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut by_stem: KeyMap<u64, Vec<usize>> = KeyMap::default();
     for (i, a) in anchor.iter().enumerate() {
-        let mut seen: Vec<&str> = a.iter().map(|(_, s)| *s).collect();
+        let mut seen: Vec<u64> = a.iter().map(|(_, s)| *s).collect();
         seen.sort_unstable();
         seen.dedup();
         for s in seen {
@@ -268,13 +265,13 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
         }
     }
     for i in 0..n {
-        let mut shared_with: std::collections::HashMap<usize, (usize, f64)> = std::collections::HashMap::new();
-        let mut seen: Vec<&str> = anchor[i].iter().map(|(_, s)| *s).collect();
+        let mut shared_with: KeyMap<usize, (usize, f64)> = KeyMap::default();
+        let mut seen: Vec<u64> = anchor[i].iter().map(|(_, s)| *s).collect();
         seen.sort_unstable();
         seen.dedup();
         for s in seen {
             let idf = ctx.idf(s);
-            for &j in by_stem.get(s).map(Vec::as_slice).unwrap_or(&[]) {
+            for &j in by_stem.get(&s).map(Vec::as_slice).unwrap_or(&[]) {
                 if j > i {
                     let e = shared_with.entry(j).or_insert((0, 0.0));
                     e.0 += 1;
@@ -294,7 +291,7 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
             }
             for (k, other) in [(i, j), (j, i)] {
                 // The shared word nearest before the date starts the side.
-                let before = ctx.sents[all[k].sent].words.iter().position(|w| w.span.start >= all[k].span.start).unwrap_or(0);
+                let before = ctx.sw(all[k].sent).iter().position(|w| w.span.start >= all[k].span.start).unwrap_or(0);
                 let w = anchor[k]
                     .iter()
                     .filter(|(idx, s)| *idx < before && anchor[other].iter().any(|(_, t)| t == s))
@@ -327,11 +324,10 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
 fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
     // Evidence must be a real clause, not a verb that happens to repeat, and dated in its own
     // right: "the night before" is resolved too unreliably.
-    let relative = |ws: &[Word]| {
-        ws.iter().any(|w| matches!(w.lower.as_str(), "before" | "after" | "previous" | "following" | "earlier" | "later"))
-    };
+    let relative =
+        |ws: &[Word]| ws.iter().any(|w| w.is_any(keys!["before", "after", "previous", "following", "earlier", "later"]));
     // (event, evidence, words) of every usable evidence of a dated event.
-    let mut items: Vec<(usize, usize, Vec<Word>)> = Vec::new();
+    let mut items: Vec<(usize, usize, &[Word])> = Vec::new();
     for (i, e) in events.iter().enumerate() {
         if e.date.is_none() {
             continue;
@@ -340,16 +336,16 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
             if x.doc >= ctx.view.docs.len() {
                 continue;
             }
-            let ws = text::words(ctx.body(x.doc), &x.span);
-            if ws.len() >= 6 && !relative(&ws) {
+            let ws = ctx.words_in(x.doc, &x.span);
+            if ws.len() >= 6 && !relative(ws) {
                 items.push((i, k, ws));
             }
         }
     }
     // Near-identical texts share their rarest word: index items by word, look up by that one.
-    let mut by_word: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut by_word: KeyMap<u64, Vec<usize>> = KeyMap::default();
     for (n, (_, _, ws)) in items.iter().enumerate() {
-        let mut seen: Vec<&str> = ws.iter().filter(|w| !text::is_stop(&w.lower)).map(|w| w.stem.as_str()).collect();
+        let mut seen: Vec<u64> = ws.iter().filter(|w| !w.is(STOP)).map(|w| w.stem).collect();
         seen.sort_unstable();
         seen.dedup();
         for s in seen {
@@ -361,10 +357,10 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
     for (n, (i, k, ws)) in items.iter().enumerate() {
         let rarest = ws
             .iter()
-            .filter(|w| !text::is_stop(&w.lower))
-            .max_by(|a, b| ctx.idf(&a.stem).total_cmp(&ctx.idf(&b.stem)));
+            .filter(|w| !w.is(STOP))
+            .max_by(|a, b| ctx.idf(a.stem).total_cmp(&ctx.idf(b.stem)));
         let Some(rarest) = rarest else { continue };
-        for &m in by_word.get(rarest.stem.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+        for &m in by_word.get(&rarest.stem).map(Vec::as_slice).unwrap_or(&[]) {
             let (j, l, wt) = &items[m];
             let (a, b) = (&events[*i], &events[*j]);
             let (x, y) = (&a.evidence[*k], &b.evidence[*l]);

@@ -1,15 +1,16 @@
 //! The story as the detectors see it: sentences with words, text units (clauses and quotes),
-//! entity mentions mapped to story entities, and word rarity across the story.
+//! entity mentions mapped to story entities, and word rarity across the story. Words and
+//! sentences are the reading stage's (`DocAnalysis::words`, `::sentences`), not re-cut here.
 
-use super::text::{self, Word};
+use super::text::{self, keys, KeyMap, Lexer, Word, REPORTING};
 use crate::{Side, StoryView, TextRef};
 use parallax_core::{EntityType, QuoteKind, Span};
-use std::collections::HashMap;
 
 pub struct Sent {
     pub doc: usize,
     pub span: Span,
-    pub words: Vec<Word>,
+    /// Its words: a range of [`Ctx::words`] (see [`Ctx::sw`]).
+    pub words: std::ops::Range<usize>,
 }
 
 /// A clause of a sentence, or the part of a direct or partial quote inside one sentence.
@@ -17,7 +18,7 @@ pub struct Unit {
     pub doc: usize,
     pub sent: usize,
     pub span: Span,
-    /// Its words: a range of its sentence's words (see [`Ctx::uw`]).
+    /// Its words: a range of [`Ctx::words`] (see [`Ctx::uw`]).
     pub words: std::ops::Range<usize>,
     /// Index of the doc's quote this unit is the text of.
     pub quote: Option<usize>,
@@ -26,26 +27,55 @@ pub struct Unit {
 
 pub struct Ctx<'v, 'a> {
     pub view: &'v StoryView<'a>,
+    /// Every word of the story, document after document.
+    pub words: Vec<Word>,
     pub sents: Vec<Sent>,
     pub units: Vec<Unit>,
+    /// Per doc: the range of `words` holding its words.
+    doc_words: Vec<std::ops::Range<usize>>,
     /// Per doc: the range of `sents` holding its sentences.
     doc_sents: Vec<std::ops::Range<usize>>,
     /// Per doc: (mention span, story entity), sorted by start.
     mentions: Vec<Vec<(Span, usize)>>,
-    df: HashMap<String, usize>,
-    n_units: usize,
+    /// Rarity of each stem seen (see [`Ctx::idf`]).
+    idf: KeyMap<u64, f64>,
+    /// Rarity of a stem no unit holds.
+    idf_unseen: f64,
 }
 
 impl<'v, 'a> Ctx<'v, 'a> {
     pub fn new(view: &'v StoryView<'a>) -> Self {
+        let total: usize = view.analyses.iter().map(|a| a.words.words.len()).sum();
+        let mut lexer = Lexer::with_capacity(total);
+        let mut words = Vec::with_capacity(total);
         let mut sents = Vec::new();
         let mut mentions = Vec::new();
+        let mut doc_words = Vec::new();
         let mut doc_sents = Vec::new();
         for (d, doc) in view.docs.iter().enumerate() {
             let first = sents.len();
-            for span in parallax_segment::document_sentences(doc) {
-                let words = text::words(&doc.body, &span);
-                sents.push(Sent { doc: d, span, words });
+            let base = words.len();
+            // The reading stage's sentences and words; a bare analysis (tests) gets its own.
+            let own;
+            let (spans, ws): (&[Span], &parallax_core::Words) = match view.analyses.get(d) {
+                Some(an) if !an.sentences.is_empty() || doc.body.trim().is_empty() => (&an.sentences, &an.words),
+                _ => {
+                    let s = parallax_segment::document_sentences(doc);
+                    let w = parallax_core::words::tokenize(&doc.body, &s);
+                    own = (s, w);
+                    (&own.0, &own.1)
+                }
+            };
+            words.reserve(ws.words.len());
+            words.extend(ws.words.iter().map(|w| lexer.word(&doc.body, w)));
+            for (i, span) in spans.iter().enumerate() {
+                let r = ws.sentence(i);
+                let r = r.start.min(ws.words.len())..r.end.min(ws.words.len());
+                // Only the words inside the sentence's span.
+                let inner = &words[base + r.start..base + r.end];
+                let to = r.start + inner.partition_point(|w| w.span.end <= span.end);
+                let from = r.start + inner.partition_point(|w| w.span.start < span.start).min(to - r.start);
+                sents.push(Sent { doc: d, span: span.clone(), words: base + from..base + to });
             }
             let mut ms = Vec::new();
             if let Some(an) = view.analyses.get(d) {
@@ -63,145 +93,180 @@ impl<'v, 'a> Ctx<'v, 'a> {
             ms.sort_by_key(|(sp, _)| (sp.start, sp.end));
             mentions.push(ms);
             doc_sents.push(first..sents.len());
+            doc_words.push(base..words.len());
         }
-        let mut ctx = Ctx { view, sents, units: Vec::new(), doc_sents, mentions, df: HashMap::new(), n_units: 0 };
+        let mut ctx = Ctx {
+            view,
+            words,
+            sents,
+            units: Vec::new(),
+            doc_words,
+            doc_sents,
+            mentions,
+            idf: KeyMap::default(),
+            idf_unseen: 0.0,
+        };
         ctx.build_units();
         ctx
     }
 
     fn build_units(&mut self) {
         let mut units = Vec::new();
+        let mut pieces: Vec<(Span, Option<usize>)> = Vec::new();
+        let mut cut: Vec<Span> = Vec::new();
         for (si, s) in self.sents.iter().enumerate() {
             let doc = self.view.docs[s.doc];
             let body = &doc.body;
-            let quotes: Vec<(usize, Span)> = self
-                .view
-                .analyses
-                .get(s.doc)
-                .map(|an| {
-                    an.quotes
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, q)| q.kind != QuoteKind::Indirect)
-                        .map(|(i, q)| (i, q.text.clone()))
-                        .filter(|(_, t)| t.start < s.span.end && t.end > s.span.start)
-                        .collect()
-                })
-                .unwrap_or_default();
-            let mut pieces: Vec<(Span, Option<usize>)> = Vec::new();
+            let sw = &self.words[s.words.clone()];
+            if sw.is_empty() {
+                continue;
+            }
+            pieces.clear();
             // Quotes cut out of the sentence: direct ones and long partial ones. A short
             // partial quote ("a smear") stays inside its clause and is also a unit of its own.
-            let mut cut: Vec<Span> = Vec::new();
-            for (qi, qt) in &quotes {
+            cut.clear();
+            let quotes = self.view.analyses.get(s.doc).map_or(&[][..], |an| &an.quotes[..]);
+            for (qi, q) in quotes.iter().enumerate() {
+                let qt = &q.text;
+                if q.kind == QuoteKind::Indirect || !(qt.start < s.span.end && qt.end > s.span.start) {
+                    continue;
+                }
                 let inter = text::trim(body, &(qt.start.max(s.span.start)..qt.end.min(s.span.end)));
                 if inter.end <= inter.start {
                     continue;
                 }
-                let n = text::words(body, &inter).len();
+                let qw = text::inside(sw, &inter);
+                let n = qw.len();
                 if n == 0 {
                     continue;
                 }
-                let kind = self.view.analyses[s.doc].quotes[*qi].kind;
-                if kind == QuoteKind::Direct || n > 8 {
+                if q.kind == QuoteKind::Direct || n > 8 {
                     cut.push(qt.start.max(s.span.start)..qt.end.min(s.span.end));
                 }
                 if n <= 30 {
-                    pieces.push((inter, Some(*qi)));
+                    pieces.push((inter, Some(qi)));
                 } else {
-                    for c in text::clauses(body, &inter) {
-                        pieces.push((c, Some(*qi)));
+                    for (_, c) in text::clauses_of(body, qw, inter.start, inter.end) {
+                        pieces.push((c, Some(qi)));
                     }
                 }
             }
             cut.sort_by_key(|c| c.start);
             let mut at = s.span.start;
-            let mut gaps = Vec::new();
+            let gap = |g: Span, pieces: &mut Vec<(Span, Option<usize>)>| {
+                for (_, c) in text::clauses_of(body, text::inside(sw, &g), g.start, g.end) {
+                    pieces.push((c, None));
+                }
+            };
             for c in &cut {
                 if c.start > at {
-                    gaps.push(at..c.start);
+                    gap(at..c.start, &mut pieces);
                 }
                 at = at.max(c.end);
             }
             if at < s.span.end {
-                gaps.push(at..s.span.end);
-            }
-            for g in gaps {
-                for c in text::clauses(body, &g) {
-                    pieces.push((c, None));
-                }
+                gap(at..s.span.end, &mut pieces);
             }
             pieces.sort_by_key(|(sp, _)| sp.start);
-            for (span, quote) in pieces {
+            for (span, quote) in pieces.drain(..) {
                 // The sentence's words inside the piece (no second tokenisation).
-                let from = s.words.partition_point(|w| w.span.start < span.start);
-                let to = s.words.partition_point(|w| w.span.end <= span.end).max(from);
-                let words = from..to;
-                if words.is_empty() {
+                let from = sw.partition_point(|w| w.span.start < span.start);
+                let to = sw.partition_point(|w| w.span.end <= span.end).max(from);
+                if from == to {
                     continue;
                 }
+                let words = s.words.start + from..s.words.start + to;
                 units.push(Unit { doc: s.doc, sent: si, span, words, quote, holder: None });
             }
         }
         for u in &mut units {
-            let ws = &self.sents[u.sent].words[u.words.clone()];
-            u.holder = holder_of(self.view, &self.mentions, u.doc, &u.span, u.quote, Some(ws));
+            let ws = &self.words[u.words.clone()];
+            u.holder = holder_of(self.view, &self.mentions, u.doc, &u.span, u.quote, ws);
         }
-        let mut df: HashMap<String, usize> = HashMap::new();
+        let mut df: KeyMap<u64, u32> = KeyMap::default();
+        df.reserve(self.words.len() / 4);
+        let mut seen: Vec<u64> = Vec::new();
         for u in &units {
-            let mut seen: Vec<&str> = self.sents[u.sent].words[u.words.clone()].iter().map(|w| w.stem.as_str()).collect();
+            seen.clear();
+            seen.extend(self.words[u.words.clone()].iter().map(|w| w.stem));
             seen.sort_unstable();
             seen.dedup();
-            for s in seen {
-                match df.get_mut(s) {
-                    Some(c) => *c += 1,
-                    None => {
-                        df.insert(s.to_string(), 1);
-                    }
-                }
+            for &s in &seen {
+                *df.entry(s).or_default() += 1;
             }
         }
-        self.n_units = units.len();
+        // Smoothed so that a short story does not make every word look common.
+        let n = units.len() as f64 + 10.0;
+        self.idf = df.into_iter().map(|(s, c)| (s, (n / (c as f64 + 1.0)).ln())).collect();
+        self.idf_unseen = n.ln();
         self.units = units;
-        self.df = df;
     }
 
     /// The words of a unit.
     pub fn uw(&self, u: &Unit) -> &[Word] {
-        self.sents.get(u.sent).and_then(|s| s.words.get(u.words.clone())).unwrap_or(&[])
+        self.words.get(u.words.clone()).unwrap_or(&[])
+    }
+
+    /// The words of sentence `si`.
+    pub fn sw(&self, si: usize) -> &[Word] {
+        self.sents.get(si).and_then(|s| self.words.get(s.words.clone())).unwrap_or(&[])
+    }
+
+    /// The words of doc `doc` inside `span`.
+    pub fn words_in(&self, doc: usize, span: &Span) -> &[Word] {
+        let ws = self.doc_words.get(doc).and_then(|r| self.words.get(r.clone())).unwrap_or(&[]);
+        text::inside(ws, span)
+    }
+
+    /// The words of doc `doc` ending at or before byte `at`.
+    pub fn words_before(&self, doc: usize, at: usize) -> &[Word] {
+        let ws = self.doc_words.get(doc).and_then(|r| self.words.get(r.clone())).unwrap_or(&[]);
+        &ws[..ws.partition_point(|w| w.span.end <= at)]
+    }
+
+    /// The clause of sentence `si` holding `span` (the whole sentence if none does).
+    pub fn clause_of(&self, si: usize, span: &Span) -> Span {
+        let Some(s) = self.sents.get(si) else { return span.clone() };
+        let body = self.body(s.doc);
+        text::clauses_of(body, self.sw(si), s.span.start, s.span.end)
+            .into_iter()
+            .map(|(_, c)| c)
+            .find(|c| c.start <= span.start && span.end <= c.end)
+            .unwrap_or_else(|| s.span.clone())
     }
 
     /// Rarity of a stem across the story's units (higher = more telling).
-    pub fn idf(&self, stem: &str) -> f64 {
-        let df = self.df.get(stem).copied().unwrap_or(0) as f64;
-        // Smoothed so that a short story does not make every word look common.
-        ((self.n_units as f64 + 10.0) / (df + 1.0)).ln()
+    pub fn idf(&self, stem: u64) -> f64 {
+        self.idf.get(&stem).copied().unwrap_or(self.idf_unseen)
+    }
+
+    /// (mention span, story entity) of doc `doc` inside `span`, in order.
+    fn mentions_in<'s>(&'s self, doc: usize, span: &'s Span) -> impl Iterator<Item = &'s (Span, usize)> + Clone + 's {
+        mentions_within(&self.mentions, doc, span)
     }
 
     /// Story entities with a mention inside `span` of doc `doc`.
     pub fn entities_in(&self, doc: usize, span: &Span) -> Vec<usize> {
-        let mut out: Vec<usize> = self.mentions[doc]
-            .iter()
-            .filter(|(m, _)| m.start >= span.start && m.end <= span.end)
-            .map(|(_, e)| *e)
-            .collect();
+        let mut out: Vec<usize> = self.mentions_in(doc, span).map(|(_, e)| *e).collect();
         out.sort_unstable();
         out.dedup();
         out
     }
 
+    /// Does story entity `e` have a mention inside `span` of doc `doc`?
+    pub fn mentions_entity(&self, doc: usize, span: &Span, e: usize) -> bool {
+        self.mentions_in(doc, span).any(|(_, x)| *x == e)
+    }
+
     /// Spans of mentions of story entity `e` inside `span`.
     pub fn mention_spans(&self, doc: usize, span: &Span, e: usize) -> Vec<Span> {
-        self.mentions[doc]
-            .iter()
-            .filter(|(m, x)| *x == e && m.start >= span.start && m.end <= span.end)
-            .map(|(m, _)| m.clone())
-            .collect()
+        self.mentions_in(doc, span).filter(|(_, x)| *x == e).map(|(m, _)| m.clone()).collect()
     }
 
     /// Who holds the words at `span`: the speaker of a quote covering it, else the first
     /// person or organisation mentioned in it.
     pub fn holder(&self, doc: usize, span: &Span) -> Option<usize> {
-        holder_of(self.view, &self.mentions, doc, span, None, None)
+        holder_of(self.view, &self.mentions, doc, span, None, self.words_in(doc, span))
     }
 
     /// Index of the sentence of doc `doc` that contains `span`.
@@ -225,13 +290,24 @@ impl<'v, 'a> Ctx<'v, 'a> {
     }
 }
 
+/// Mentions of doc `doc` lying inside `span` (the list is sorted by start).
+fn mentions_within<'m>(
+    mentions: &'m [Vec<(Span, usize)>],
+    doc: usize,
+    span: &'m Span,
+) -> impl Iterator<Item = &'m (Span, usize)> + Clone + 'm {
+    let ms = mentions.get(doc).map_or(&[][..], Vec::as_slice);
+    let lo = ms.partition_point(|(m, _)| m.start < span.start);
+    ms[lo..].iter().take_while(move |(m, _)| m.start < span.end).filter(move |(m, _)| m.end <= span.end)
+}
+
 fn holder_of(
     view: &StoryView,
     mentions: &[Vec<(Span, usize)>],
     doc: usize,
     span: &Span,
     quote: Option<usize>,
-    words: Option<&[Word]>,
+    words: &[Word],
 ) -> Option<usize> {
     if let Some(q) = quote {
         return view.speaker(doc, q);
@@ -248,38 +324,25 @@ fn holder_of(
     }
     // The subject of the clause's reporting verb: a mention before "said" / "accused" /
     // "denied"; after it only for an inverted "said X". Without such a verb, the first mention.
-    let inside: Vec<&(Span, usize)> =
-        mentions.get(doc)?.iter().filter(|(m, _)| m.start >= span.start && m.end <= span.end).collect();
-    let body = &view.docs.get(doc)?.body;
-    let own;
-    let words = match words {
-        Some(w) => w,
-        None => {
-            own = text::words(body, span);
-            &own[..]
-        }
-    };
-    let verb = words.iter().find(|w| reporting_verb(&w.lower)).cloned();
+    let inside = mentions_within(mentions, doc, span);
+    let verb = words.iter().find(|w| w.is(REPORTING));
     match verb {
         Some(v) => inside
-            .iter()
-            .rev()
-            .find(|(m, _)| m.end <= v.span.start)
+            .clone()
+            .filter(|(m, _)| m.end <= v.span.start)
+            .last()
             .or_else(|| {
-                let inverted = matches!(v.lower.as_str(), "said" | "says" | "told" | "added" | "responded");
-                inside.iter().find(|(m, _)| inverted && m.start >= v.span.end && m.start <= v.span.end + 2)
+                let inverted = v.is_any(keys!["said", "says", "told", "added", "responded"]);
+                inside.clone().find(|(m, _)| inverted && m.start >= v.span.end && m.start <= v.span.end + 2)
             })
             .map(|(_, e)| *e),
-        None => inside.first().map(|(_, e)| *e),
+        None => inside.clone().next().map(|(_, e)| *e),
     }
 }
 
 /// Verbs whose subject holds the clause's position.
-fn reporting_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "said" | "says" | "say" | "told" | "tells" | "added" | "responded" | "replied" | "claimed" | "claims"
-            | "accused" | "accuses" | "alleged" | "alleges" | "denied" | "denies" | "rejected" | "rejects"
-            | "refuted" | "disputed" | "insisted" | "insists" | "argued" | "argues" | "warned" | "stated"
-    )
-}
+pub const REPORTING_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "responded", "replied", "claimed", "claims", "accused",
+    "accuses", "alleged", "alleges", "denied", "denies", "rejected", "rejects", "refuted", "disputed", "insisted",
+    "insists", "argued", "argues", "warned", "stated",
+];

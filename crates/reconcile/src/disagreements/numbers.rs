@@ -11,7 +11,7 @@
 //!   values are of the same order; they disagree when the values differ.
 
 use super::model::Ctx;
-use super::text::{self, Word};
+use super::text::{self, keys, Word, DIGITS, LONG, NUMBER_WORD, STOP, TIME};
 use crate::{Discrepancy, DiscrepancyKind, Side};
 use parallax_core::{days_in_month, CalendarDate, Span, TimexType};
 
@@ -56,13 +56,11 @@ fn duration_days(v: &str) -> Option<i64> {
 }
 
 fn is_approx(words: &[Word]) -> bool {
-    words.iter().any(|w| {
-        matches!(
-            w.lower.as_str(),
-            "about" | "around" | "almost" | "nearly" | "roughly" | "some" | "approximately" | "past" | "over" | "more"
-                | "than" | "less" | "fewer" | "under" | "least" | "closer" | "close" | "up"
-        )
-    })
+    let approx = keys![
+        "about", "around", "almost", "nearly", "roughly", "some", "approximately", "past", "over", "more", "than",
+        "less", "fewer", "under", "least", "closer", "close", "up"
+    ];
+    words.iter().any(|w| w.is_any(approx))
 }
 
 fn durations(ctx: &Ctx) -> Vec<Discrepancy> {
@@ -72,13 +70,14 @@ fn durations(ctx: &Ctx) -> Vec<Discrepancy> {
         let today = day_number(pub_date);
         for t in &an.times {
             let text = doc.body.get(t.span.clone()).unwrap_or("");
-            let ws = text::words(&doc.body, &t.span);
+            let ws = ctx.words_in(d, &t.span);
             // Include the two words before: "almost", "more than", "past".
-            let before = preceding_words(&doc.body, t.span.start, 2);
-            let approx = is_approx(&ws) || is_approx(&before);
+            let before = preceding_words(ctx, d, t.span.start, 2);
+            let approx = is_approx(ws) || is_approx(before);
+            let ago = text.len() >= 3 && text.as_bytes()[text.len() - 3..].eq_ignore_ascii_case(b"ago");
             let days = match t.kind {
                 TimexType::Duration => duration_days(&t.value),
-                TimexType::Date if text.to_lowercase().ends_with("ago") => {
+                TimexType::Date if ago => {
                     parse_date(&t.value).map(|x| today - day_number(x))
                 }
                 _ => None,
@@ -140,41 +139,40 @@ fn durations(ctx: &Ctx) -> Vec<Discrepancy> {
 }
 
 fn share_context(ctx: &Ctx, a: &Elapsed, b: &Elapsed) -> bool {
-    let ca = content(&text::words(ctx.body(a.doc), &around(ctx, a.doc, &a.span, 5, 5)));
-    let cb = content(&text::words(ctx.body(b.doc), &around(ctx, b.doc, &b.span, 5, 5)));
+    let ca = content(ctx.words_in(a.doc, &around(ctx, a.doc, &a.span, 5, 5)));
+    let cb = content(ctx.words_in(b.doc, &around(ctx, b.doc, &b.span, 5, 5)));
     ca.iter().any(|x| cb.contains(x))
 }
 
-fn content(ws: &[Word]) -> Vec<String> {
-    ws.iter()
-        .filter(|w| w.lower.len() >= 3 && !text::is_stop(&w.lower) && !text::is_time_word(&w.lower))
-        .filter(|w| !w.lower.chars().all(|c| c.is_ascii_digit()))
-        .map(|w| w.stem.to_string())
-        .collect()
+fn is_content(w: &Word) -> bool {
+    w.is(LONG) && !w.is(STOP | TIME | DIGITS)
 }
 
-fn preceding_words(body: &str, at: usize, n: usize) -> Vec<Word> {
-    let from = body[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
-    let ws = text::words(body, &(from..at));
-    ws[ws.len().saturating_sub(n)..].to_vec()
+fn content(ws: &[Word]) -> Vec<u64> {
+    ws.iter().filter(|w| is_content(w)).map(|w| w.stem).collect()
+}
+
+/// The last `n` words before byte `at`, within about forty characters of it.
+fn preceding_words<'c>(ctx: &'c Ctx, doc: usize, at: usize, n: usize) -> &'c [Word] {
+    let body = ctx.body(doc);
+    let from = body.get(..at).and_then(|b| b.char_indices().rev().nth(40)).map_or(0, |(i, _)| i);
+    let ws = ctx.words_before(doc, at);
+    let near = ws.len() - ws.iter().rev().take_while(|w| w.span.start >= from).count();
+    &ws[near.max(ws.len().saturating_sub(n))..]
 }
 
 /// The clause around `span`, cut to `before` words before and `after` words after it.
 fn around(ctx: &Ctx, doc: usize, span: &Span, before: usize, after: usize) -> Span {
-    let body = ctx.body(doc);
-    let Some(sent) = ctx.sentence_of(doc, span).map(|i| &ctx.sents[i]) else {
+    let Some(si) = ctx.sentence_of(doc, span) else {
         return span.clone();
     };
-    let clause = text::clauses(body, &sent.span)
-        .into_iter()
-        .find(|c| c.start <= span.start && span.end <= c.end)
-        .unwrap_or_else(|| sent.span.clone());
-    let ws = text::words(body, &clause);
+    let clause = ctx.clause_of(si, span);
+    let ws = ctx.words_in(doc, &clause);
     let Some(first) = ws.iter().position(|w| w.span.end > span.start) else { return span.clone() };
     let last = ws.iter().rposition(|w| w.span.start < span.end).unwrap_or(first);
     let lo = first.saturating_sub(before);
     let hi = (last + after).min(ws.len() - 1);
-    text::cover(&ws, lo, hi)
+    text::cover(ws, lo, hi)
 }
 
 // ---------------------------------------------------------------- counts, money, percentages
@@ -194,101 +192,134 @@ struct Amount {
     to: usize,
     value: f64,
     unit: Unit,
-    /// "a day", "a year" after money.
-    rate: Option<String>,
-    heads: Vec<String>,
-    context: Vec<String>,
+    /// The stem key of "day" in "a day", "year" in "a year" after money.
+    rate: Option<u64>,
+    heads: Vec<Stem>,
+    context: Vec<Stem>,
 }
 
-fn small_number(w: &str) -> Option<f64> {
-    Some(match w {
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "fifteen" => 15.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "hundred" => 100.0,
-        "dozen" => 12.0,
-        _ => return None,
-    })
+/// A stem kept inline (numbers compare stems by suffix, so the text is needed), without an
+/// allocation per word.
+#[derive(Clone, Copy)]
+struct Stem {
+    bytes: [u8; 30],
+    len: u8,
 }
 
-fn multiplier(w: &str) -> Option<f64> {
-    Some(match w {
-        "thousand" | "k" => 1e3,
-        "million" | "m" | "mn" => 1e6,
-        "billion" | "bn" | "b" => 1e9,
-        "hundred" => 100.0,
-        _ => return None,
-    })
+impl Stem {
+    fn of(word: &str, buf: &mut (String, Vec<u8>)) -> Stem {
+        text::stem_text(word, &mut buf.0, &mut buf.1);
+        let s = &buf.1;
+        let cut = s.len().min(30);
+        let mut bytes = [0u8; 30];
+        bytes[..cut].copy_from_slice(&s[..cut]);
+        Stem { bytes, len: cut as u8 }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len as usize]
+    }
 }
 
-const MODIFIERS: &[&str] = &[
-    "about", "around", "almost", "nearly", "roughly", "some", "approximately", "more", "than", "over", "under", "less",
-    "fewer", "least", "at", "closer", "close", "to", "up", "just", "only", "estimated",
+/// Numbers written as words.
+pub const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "dozen",
 ];
 
-fn is_unit_word(w: &str) -> bool {
-    text::is_time_word(w) || matches!(w, "percent" | "per" | "cent" | "times" | "minutes" | "seconds" | "am" | "pm")
+fn small_number(w: &Word) -> Option<f64> {
+    if !w.is(NUMBER_WORD) {
+        return None;
+    }
+    let table = keys![
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+        "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "dozen"
+    ];
+    const VALUES: [f64; 20] =
+        [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 15.0, 20.0, 30.0, 40.0, 50.0, 60.0, 100.0, 12.0];
+    table.iter().position(|k| *k == w.key).map(|i| VALUES[i])
+}
+
+fn multiplier(w: &Word) -> Option<f64> {
+    let table = keys!["thousand", "k", "million", "m", "mn", "billion", "bn", "b", "hundred"];
+    const VALUES: [f64; 9] = [1e3, 1e3, 1e6, 1e6, 1e6, 1e9, 1e9, 1e9, 100.0];
+    table.iter().position(|k| *k == w.key).map(|i| VALUES[i])
+}
+
+fn is_modifier(w: &Word) -> bool {
+    w.is_any(keys![
+        "about", "around", "almost", "nearly", "roughly", "some", "approximately", "more", "than", "over", "under",
+        "less", "fewer", "least", "at", "closer", "close", "to", "up", "just", "only", "estimated"
+    ])
+}
+
+fn is_unit_word(w: &Word) -> bool {
+    w.is(TIME) || w.is_any(keys!["percent", "per", "cent", "times", "minutes", "seconds", "am", "pm"])
+}
+
+/// The value of a written number: "30,000" (groups of three after a comma), "1.2". Returns
+/// the value and whether the number was written as one plain run of digits.
+fn parse_number(text: &str) -> Option<(f64, bool)> {
+    let mut parts = text.split_inclusive([',', '.']);
+    let first = parts.next()?;
+    let (digits, mut sep) = match first.strip_suffix([',', '.']) {
+        Some(d) => (d, first.as_bytes().last().copied()),
+        None => (first, None),
+    };
+    let mut v: f64 = digits.parse().ok()?;
+    let plain = sep.is_none();
+    for p in parts {
+        let (d, next_sep) = match p.strip_suffix([',', '.']) {
+            Some(d) => (d, p.as_bytes().last().copied()),
+            None => (p, None),
+        };
+        if d.is_empty() || !d.bytes().all(|b| b.is_ascii_digit()) {
+            break;
+        }
+        match sep {
+            Some(b',') if d.len() == 3 => v = v * 1000.0 + d.parse::<f64>().unwrap_or(0.0),
+            Some(b'.') => v += format!("0.{d}").parse::<f64>().unwrap_or(0.0),
+            _ => break,
+        }
+        sep = next_sep;
+    }
+    Some((v, plain))
 }
 
 /// Numbers of one sentence.
 fn amounts_in(ctx: &Ctx, si: usize, timex: &[Span]) -> Vec<Amount> {
     let s = &ctx.sents[si];
     let body = ctx.body(s.doc);
-    let ws = &s.words;
+    let ws = ctx.sw(si);
     let mut out = Vec::new();
+    let mut buf = (String::new(), Vec::new());
     let mut i = 0;
     while i < ws.len() {
         let w = &ws[i];
+        let parsed = if w.is(DIGITS) {
+            body.get(w.span.clone()).and_then(parse_number)
+        } else {
+            small_number(w).map(|v| (v, false))
+        };
+        let Some((mut v, plain)) = parsed else {
+            i += 1;
+            continue;
+        };
         if timex.iter().any(|t| t.start <= w.span.start && w.span.end <= t.end) {
             i += 1;
             continue;
         }
-        let digits = w.lower.chars().all(|c| c.is_ascii_digit());
-        let mut value = if digits { w.lower.parse::<f64>().ok() } else { small_number(&w.lower) };
-        let Some(mut v) = value.take() else {
-            i += 1;
-            continue;
-        };
         let start = i;
         let mut end = i;
-        // "1.2" and "30,000" are split into words by the tokenizer: join them back.
-        while end + 1 < ws.len() {
-            let gap = body.get(ws[end].span.end..ws[end + 1].span.start).unwrap_or("");
-            let next = &ws[end + 1].lower;
-            if next.chars().all(|c| c.is_ascii_digit()) && (gap == "," && next.len() == 3) {
-                v = v * 1000.0 + next.parse::<f64>().unwrap_or(0.0);
-                end += 1;
-            } else if next.chars().all(|c| c.is_ascii_digit()) && gap == "." {
-                v += format!("0.{}", next.as_str()).parse::<f64>().unwrap_or(0.0);
-                end += 1;
-            } else {
-                break;
-            }
-        }
         // "one and a half million", "1.2 million"
-        if ws.get(end + 1).is_some_and(|x| x.lower == "and")
-            && ws.get(end + 2).is_some_and(|x| x.lower == "a")
-            && ws.get(end + 3).is_some_and(|x| x.lower == "half")
+        if ws.get(end + 1).is_some_and(|x| x.is_any(keys!["and"]))
+            && ws.get(end + 2).is_some_and(|x| x.is_any(keys!["a"]))
+            && ws.get(end + 3).is_some_and(|x| x.is_any(keys!["half"]))
         {
             v += 0.5;
             end += 3;
         }
-        while let Some(m) = ws.get(end + 1).and_then(|x| multiplier(&x.lower)) {
+        while let Some(m) = ws.get(end + 1).and_then(multiplier) {
             v *= m;
             end += 1;
         }
@@ -296,7 +327,7 @@ fn amounts_in(ctx: &Ctx, si: usize, timex: &[Span]) -> Vec<Amount> {
         let suffix_char = body.get(ws[end].span.end..).and_then(|r| r.chars().next());
         let hyphenated = suffix_char == Some('-');
         // A year, an adjective ("12-hour") or an ordinal says nothing here.
-        let year = digits && end == start && (1800.0..=2100.0).contains(&v) && prefix != "$";
+        let year = plain && end == start && (1800.0..=2100.0).contains(&v) && prefix != "$";
         if year || hyphenated || v < 2.0 {
             i = end + 1;
             continue;
@@ -309,16 +340,16 @@ fn amounts_in(ctx: &Ctx, si: usize, timex: &[Span]) -> Vec<Amount> {
         if suffix_char == Some('%') {
             unit = Unit::Percent;
         }
-        match ws.get(k).map(|x| x.lower.as_str()) {
-            Some("percent") => {
+        match ws.get(k) {
+            Some(x) if x.is_any(keys!["percent"]) => {
                 unit = Unit::Percent;
                 k += 1;
             }
-            Some("per") if ws.get(k + 1).is_some_and(|x| x.lower == "cent") => {
+            Some(x) if x.is_any(keys!["per"]) && ws.get(k + 1).is_some_and(|x| x.is_any(keys!["cent"])) => {
                 unit = Unit::Percent;
                 k += 2;
             }
-            Some("dollars" | "pounds" | "euros" | "dollar") => {
+            Some(x) if x.is_any(keys!["dollars", "pounds", "euros", "dollar"]) => {
                 unit = Unit::Money;
                 k += 1;
             }
@@ -327,8 +358,8 @@ fn amounts_in(ctx: &Ctx, si: usize, timex: &[Span]) -> Vec<Amount> {
         let mut rate = None;
         if unit == Unit::Money {
             if let (Some(a), Some(p)) = (ws.get(k), ws.get(k + 1)) {
-                if matches!(a.lower.as_str(), "a" | "an" | "per" | "each") && text::is_time_word(&p.lower) {
-                    rate = Some(p.stem.to_string());
+                if a.is_any(keys!["a", "an", "per", "each"]) && p.is(TIME) {
+                    rate = Some(p.stem);
                     k += 2;
                 }
             }
@@ -337,31 +368,32 @@ fn amounts_in(ctx: &Ctx, si: usize, timex: &[Span]) -> Vec<Amount> {
         let mut heads = Vec::new();
         let mut to = k.saturating_sub(1).max(end);
         if unit == Unit::Count {
-            let next = ws.get(k).map(|x| x.lower.as_str()).unwrap_or("");
-            if is_unit_word(next) {
+            if ws.get(k).is_some_and(is_unit_word) {
                 i = end + 1;
                 continue;
             }
-            for x in ws.iter().skip(k).take(2) {
-                if text::is_stop(&x.lower) || x.lower.chars().all(|c| c.is_ascii_digit()) {
+            for (x_at, x) in ws.iter().enumerate().skip(k).take(2) {
+                if x.is(STOP | DIGITS) {
                     break;
                 }
-                heads.push(x.stem.to_string());
-                to = to.max(ws.iter().position(|y| y.span == x.span).unwrap_or(to));
+                heads.push(Stem::of(&body[x.span.clone()], &mut buf));
+                to = to.max(x_at);
             }
         }
         let mut from = start;
-        while from > 0 && MODIFIERS.contains(&ws[from - 1].lower.as_str()) {
+        while from > 0 && is_modifier(&ws[from - 1]) {
             from -= 1;
         }
-        let context: Vec<String> = content(&ws[start.saturating_sub(6)..start]);
+        let context: Vec<Stem> =
+            ws[start.saturating_sub(6)..start].iter().filter(|w| is_content(w)).map(|w| Stem::of(&body[w.span.clone()], &mut buf)).collect();
         out.push(Amount { doc: s.doc, sent: si, from, to, value: v, unit, rate, heads, context });
         i = end + 1;
     }
     out
 }
 
-fn related_stem(a: &str, b: &str) -> bool {
+fn related_stem(a: &Stem, b: &Stem) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
     a == b || (a.len() >= 4 && b.len() >= 4 && (a.ends_with(b) || b.ends_with(a)))
 }
 
@@ -373,7 +405,7 @@ fn same_quantity(a: &Amount, b: &Amount) -> bool {
     if lo <= 0.0 || hi / lo > 3.0 || hi == lo {
         return false;
     }
-    let meets = |xs: &[String], ys: &[String]| xs.iter().any(|x| ys.iter().any(|y| related_stem(x, y)));
+    let meets = |xs: &[Stem], ys: &[Stem]| xs.iter().any(|x| ys.iter().any(|y| related_stem(x, y)));
     match a.unit {
         Unit::Money if a.rate.is_some() && a.rate == b.rate => true,
         Unit::Count if !a.heads.is_empty() || !b.heads.is_empty() => {
@@ -388,9 +420,15 @@ fn same_quantity(a: &Amount, b: &Amount) -> bool {
 
 fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
     let mut all: Vec<Amount> = Vec::new();
+    let mut timex: Vec<Span> = Vec::new();
+    let mut timex_doc = usize::MAX;
     for si in 0..ctx.sents.len() {
         let doc = ctx.sents[si].doc;
-        let timex: Vec<Span> = ctx.view.analyses[doc].times.iter().map(|t| t.span.clone()).collect();
+        if doc != timex_doc {
+            timex_doc = doc;
+            timex.clear();
+            timex.extend(ctx.view.analyses[doc].times.iter().map(|t| t.span.clone()));
+        }
         all.extend(amounts_in(ctx, si, &timex));
     }
     // Connected groups of same-quantity numbers.
@@ -403,8 +441,16 @@ fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
         }
         x
     }
-    for i in 0..n {
-        for j in i + 1..n {
+    // Only values within a factor of three can measure the same thing: compare each number
+    // with those above it up to three times its value (the groups do not depend on the order
+    // pairs are linked in).
+    let mut by_value: Vec<usize> = (0..n).collect();
+    by_value.sort_by(|&a, &b| all[a].value.total_cmp(&all[b].value));
+    for (k, &i) in by_value.iter().enumerate() {
+        for &j in &by_value[k + 1..] {
+            if all[j].value / all[i].value > 3.0 {
+                break;
+            }
             if same_quantity(&all[i], &all[j]) {
                 let (a, b) = (root(&mut parent, i), root(&mut parent, j));
                 if a != b {
@@ -430,17 +476,19 @@ fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
             .map(|&i| {
                 let a = &all[i];
                 let s = &ctx.sents[a.sent];
-                let span = around(ctx, a.doc, &text::cover(&s.words, a.from, a.to), 3, 2);
+                let span = around(ctx, a.doc, &text::cover(ctx.sw(a.sent), a.from, a.to), 3, 2);
                 ctx.side_with(a.doc, span.clone(), ctx.holder(a.doc, &s.span))
             })
             .collect();
-        let head = members.iter().find_map(|&i| all[i].heads.first().cloned()).unwrap_or_default();
+        let head = members
+            .iter()
+            .find_map(|&i| all[i].heads.first().map(|h| String::from_utf8_lossy(h.as_bytes()).into_owned()))
+            .unwrap_or_default();
         let labels: Vec<String> = members
             .iter()
             .map(|&i| {
                 let a = &all[i];
-                let s = &ctx.sents[a.sent];
-                ctx.body(a.doc)[text::cover(&s.words, a.from, a.to)].to_string()
+                ctx.body(a.doc)[text::cover(ctx.sw(a.sent), a.from, a.to)].to_string()
             })
             .collect();
         let what = match all[members[0]].unit {

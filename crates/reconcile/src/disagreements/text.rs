@@ -1,150 +1,225 @@
-//! Light text tools shared by the detectors: words with byte offsets, a crude stemmer (enough to
-//! make "bullied", "bullying" and "bully" meet), function words, clause cutting and trimming.
-//! Everything works on byte spans into a document body so the sides stay exact substrings.
+//! Light text tools shared by the detectors: words with byte offsets and integer keys, a crude
+//! stemmer (enough to make "bullied", "bullying" and "bully" meet), word classes (function
+//! words, negations, denial and claim words…), clause cutting and trimming.
+//!
+//! Words come from the reading stage's word layer ([`parallax_core::Words`]): nothing is
+//! tokenised again. Each word carries the case-folded key of the reading stage, the key of this
+//! module's stem and a set of class flags; stems and flags are computed once per distinct word
+//! of a story ([`Lexer`]). Comparing words is comparing integers. Everything works on byte
+//! spans into a document body so the sides stay exact substrings.
 
+use parallax_core::words::word_key;
 use parallax_core::Span;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
-/// A short string kept inline (most words fit), so tokenising a story does not allocate
-/// per word.
-#[derive(Clone)]
-pub enum Small {
-    Inline([u8; 22], u8),
-    Heap(Box<str>),
-}
+/// A hasher for keys that already are good hashes (FNV word keys), and a cheap mix for small
+/// integers: no SipHash on hot paths.
+#[derive(Default)]
+pub struct IdHasher(u64);
 
-impl Small {
-    pub fn new(s: &str) -> Small {
-        if s.len() <= 22 {
-            let mut buf = [0u8; 22];
-            buf[..s.len()].copy_from_slice(s.as_bytes());
-            Small::Inline(buf, s.len() as u8)
-        } else {
-            Small::Heap(s.into())
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
         }
     }
-
-    pub fn as_str(&self) -> &str {
-        match self {
-            // The bytes were copied from a `str` of exactly this length.
-            Small::Inline(buf, len) => std::str::from_utf8(&buf[..*len as usize]).unwrap_or(""),
-            Small::Heap(s) => s,
-        }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 }
 
-impl std::ops::Deref for Small {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
+/// A map from word keys (or small integers) to values.
+pub type KeyMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 
-impl std::fmt::Debug for Small {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.as_str().fmt(f)
-    }
+/// The keys of a short word list, built once: `w.is_any(keys!["will", "due"])`.
+macro_rules! keys {
+    ($($w:literal),+ $(,)?) => {{
+        static KEYS: std::sync::LazyLock<Vec<u64>> =
+            std::sync::LazyLock::new(|| vec![$(parallax_core::words::word_key($w)),+]);
+        KEYS.as_slice()
+    }};
 }
+pub(crate) use keys;
 
-impl PartialEq for Small {
-    fn eq(&self, o: &Small) -> bool {
-        self.as_str() == o.as_str()
-    }
-}
+// Word classes (bits of `Word::flags`).
+pub const STOP: u32 = 1;
+pub const NEG: u32 = 1 << 1;
+pub const TIME: u32 = 1 << 2;
+pub const DENIAL: u32 = 1 << 3;
+pub const DENIAL_ADJ: u32 = 1 << 4;
+pub const CLAIM: u32 = 1 << 5;
+pub const CLAIM_NOUN: u32 = 1 << 6;
+pub const SPEECH: u32 = 1 << 7;
+pub const REPORTING: u32 = 1 << 8;
+/// A number in digits: only ASCII digits, with "," and "." between them.
+pub const DIGITS: u32 = 1 << 9;
+/// Three bytes or more once case-folded.
+pub const LONG: u32 = 1 << 10;
+/// Ends in "'s".
+pub const POSS: u32 = 1 << 11;
+/// Starts with an upper-case letter (this occurrence, not the word).
+pub const CAP: u32 = 1 << 12;
+/// A number written as a word ("twelve", "dozen").
+pub const NUMBER_WORD: u32 = 1 << 13;
+/// Words of the claim lexicon: denial, claim, speech words and negations.
+pub const LEXICON: u32 = DENIAL | CLAIM | SPEECH | NEG;
 
-impl PartialEq<str> for Small {
-    fn eq(&self, o: &str) -> bool {
-        self.as_str() == o
-    }
-}
-
-impl PartialEq<&str> for Small {
-    fn eq(&self, o: &&str) -> bool {
-        self.as_str() == *o
-    }
-}
-
-impl PartialEq<Small> for str {
-    fn eq(&self, o: &Small) -> bool {
-        self == o.as_str()
-    }
-}
-
-impl PartialEq<Small> for &str {
-    fn eq(&self, o: &Small) -> bool {
-        *self == o.as_str()
-    }
-}
-
-/// One word of a body: `\w+('\w+)*` like the scorer, apostrophes normalised.
+/// One word of a body: its byte span, the reading stage's case-folded key, the key of its
+/// stem (see [`stem`]) and its classes.
 #[derive(Debug, Clone)]
 pub struct Word {
     pub span: Span,
-    pub lower: Small,
-    pub stem: Small,
+    pub key: u64,
+    pub stem: u64,
+    pub flags: u32,
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
+impl Word {
+    pub fn is(&self, class: u32) -> bool {
+        self.flags & class != 0
+    }
 
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{2018}')
-}
-
-fn push_lower(out: &mut String, c: char) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-    } else {
-        out.extend(c.to_lowercase());
+    /// One of the listed words.
+    pub fn is_any(&self, keys: &[u64]) -> bool {
+        keys.contains(&self.key)
     }
 }
 
-/// Words of `body[span]` with absolute byte spans.
-pub fn words(body: &str, span: &Span) -> Vec<Word> {
-    let Some(text) = body.get(span.clone()) else { return Vec::new() };
-    let mut out = Vec::with_capacity(text.len() / 5);
-    let mut it = text.char_indices().peekable();
-    let mut lower = String::new();
-    while let Some((start, c)) = it.next() {
-        if !is_word_char(c) {
-            continue;
+static CLASSES: LazyLock<KeyMap<u64, u32>> = LazyLock::new(|| {
+    let mut m: KeyMap<u64, u32> = KeyMap::default();
+    let lists: [(&[&str], u32); 10] = [
+        (super::numbers::NUMBER_WORDS, NUMBER_WORD),
+        (STOP_WORDS, STOP),
+        (NEGATIONS, NEG),
+        (TIME_WORDS, TIME),
+        (super::claims::DENIAL_WORDS, DENIAL),
+        (super::claims::DENIAL_ADJECTIVES, DENIAL_ADJ),
+        (super::claims::CLAIM_WORDS, CLAIM),
+        (super::claims::CLAIM_NOUNS, CLAIM_NOUN),
+        (super::claims::SPEECH_WORDS, SPEECH),
+        (super::model::REPORTING_VERBS, REPORTING),
+    ];
+    for (list, class) in lists {
+        for w in list {
+            *m.entry(word_key(w)).or_default() |= class;
         }
-        lower.clear();
-        let mut end = start + c.len_utf8();
-        push_lower(&mut lower, c);
-        loop {
-            match it.peek().copied() {
-                Some((at, n)) if is_word_char(n) => {
-                    push_lower(&mut lower, n);
-                    end = at + n.len_utf8();
-                    it.next();
-                }
-                // An apostrophe joins two word runs ("don't", "Sharma's").
-                Some((at, n)) if is_apostrophe(n) => {
-                    let after = text[at + n.len_utf8()..].chars().next();
-                    if after.is_some_and(is_word_char) {
-                        lower.push('\'');
-                        end = at + n.len_utf8();
-                        it.next();
-                    } else {
-                        break;
-                    }
-                }
-                _ => break,
+    }
+    m
+});
+
+/// Stems and classes of the distinct words of a story, each computed once.
+#[derive(Default)]
+pub struct Lexer {
+    cache: KeyMap<u64, (u64, u32)>,
+    lower: String,
+}
+
+impl Lexer {
+    /// A lexer for a story of about `words` words.
+    pub fn with_capacity(words: usize) -> Lexer {
+        let mut cache = KeyMap::default();
+        cache.reserve(words / 4 + 64);
+        Lexer { cache, lower: String::new() }
+    }
+
+    pub fn word(&mut self, body: &str, w: &parallax_core::Word) -> Word {
+        let span = w.start as usize..w.end as usize;
+        let (stem, flags) = match self.cache.get(&w.key) {
+            Some(&x) => x,
+            None => {
+                let x = self.classify(body.get(span.clone()).unwrap_or(""), w.key);
+                self.cache.insert(w.key, x);
+                x
             }
-        }
-        let stem = stem(&lower);
-        out.push(Word { span: span.start + start..span.start + end, lower: Small::new(&lower), stem });
+        };
+        let cap = if w.is(parallax_core::Word::CAPITALISED) { CAP } else { 0 };
+        Word { span, key: w.key, stem, flags: flags | cap }
     }
-    out
+
+    fn classify(&mut self, text: &str, key: u64) -> (u64, u32) {
+        fold(text, &mut self.lower);
+        let lower = self.lower.as_str();
+        let mut flags = CLASSES.get(&key).copied().unwrap_or(0);
+        // A written number, joined across "," and "." by the reading stage ("30,000", "1.2").
+        if lower.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            && lower.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        {
+            flags |= DIGITS;
+        }
+        if lower.len() >= 3 {
+            flags |= LONG;
+        }
+        if lower.ends_with("'s") {
+            flags |= POSS;
+        }
+        if lower.ends_with("n't") {
+            flags |= NEG;
+        }
+        (stem_key(lower), flags)
+    }
 }
 
-/// A crude suffix stripper: enough for topic overlap, not linguistics.
-pub fn stem(w: &str) -> Small {
+/// Case-folds a word into `out`, apostrophes straightened (as the reading stage's keys do).
+fn fold(text: &str, out: &mut String) {
+    out.clear();
+    for c in text.chars() {
+        if matches!(c, '\u{2019}' | '\u{2018}' | '`' | '\u{b4}') {
+            out.push('\'');
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// The case-folded stem of a word as written ("Bullied" → "bully"), for labels and suffix
+/// comparisons; the hot paths use stem keys.
+pub fn stem_text(word: &str, buf: &mut String, out: &mut Vec<u8>) {
+    fold(word, buf);
+    let (base, rep) = stem_parts(buf);
+    out.clear();
+    out.extend_from_slice(base.as_bytes());
+    out.extend_from_slice(rep.as_bytes());
+}
+
+fn stem_key(lower: &str) -> u64 {
+    let (base, rep) = stem_parts(lower);
+    let mut h = IdHasher(0xcbf2_9ce4_8422_2325);
+    h.write(base.as_bytes());
+    h.write(rep.as_bytes());
+    h.0
+}
+
+/// The key of the stem of a word as written.
+#[cfg(test)]
+fn stem_key_of(word: &str) -> u64 {
+    let mut lower = String::new();
+    fold(word, &mut lower);
+    stem_key(&lower)
+}
+
+/// A crude suffix stripper on a case-folded word: enough for topic overlap, not linguistics.
+#[cfg(test)]
+fn stem(w: &str) -> String {
+    let (base, rep) = stem_parts(w);
+    format!("{base}{rep}")
+}
+
+/// The stem as (kept part, replacement ending): "bullied" → ("bull", "y").
+fn stem_parts(w: &str) -> (&str, &'static str) {
     let w = w.strip_suffix("'s").unwrap_or(w);
     let w = w.strip_suffix("n't").unwrap_or(w);
     if w.chars().count() <= 3 {
-        return Small::new(w);
+        return (w, "");
     }
     for (suf, rep) in [
         ("ations", ""),
@@ -168,63 +243,47 @@ pub fn stem(w: &str) -> Small {
         if let Some(base) = w.strip_suffix(suf) {
             let keep = (suf == "s" && base.ends_with('s')) || (suf == "ly" && base.ends_with('l'));
             if base.chars().count() >= 3 && !keep {
-                if rep.is_empty() {
-                    return Small::new(base);
-                }
-                let mut joined = String::with_capacity(base.len() + rep.len());
-                joined.push_str(base);
-                joined.push_str(rep);
-                return Small::new(&joined);
+                return (base, rep);
             }
         }
     }
-    Small::new(w)
+    (w, "")
 }
 
 /// Function words and other words that say nothing about a topic.
-pub fn is_stop(lower: &str) -> bool {
-    matches!(
-        lower,
-        "a" | "an" | "the" | "and" | "or" | "but" | "if" | "of" | "to" | "in" | "on" | "at" | "by" | "for" | "with"
-            | "from" | "into" | "about" | "as" | "than" | "then" | "that" | "this" | "these" | "those" | "there"
-            | "here" | "which" | "who" | "whom" | "whose" | "what" | "when" | "where" | "why" | "how" | "it"
-            | "its" | "it's" | "he" | "she" | "they" | "them" | "his" | "her" | "hers" | "their" | "we" | "our"
-            | "us" | "you" | "your" | "i" | "me" | "my" | "i'm" | "i've" | "he's" | "she's" | "we're" | "they're"
-            | "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "has" | "have" | "had" | "having"
-            | "do" | "does" | "did" | "done" | "will" | "would" | "shall" | "should" | "can" | "could" | "may"
-            | "might" | "must" | "so" | "also" | "just" | "very" | "now" | "still" | "even" | "only" | "all"
-            | "any" | "some" | "such" | "more" | "most" | "much" | "many" | "other" | "another" | "same" | "own"
-            | "up" | "out" | "over" | "after" | "before" | "while" | "during" | "since" | "because" | "said"
-            | "says" | "say" | "saying" | "told" | "tell" | "asked" | "added" | "according" | "mr" | "mrs"
-            | "ms" | "dr" | "one" | "two" | "three" | "get" | "got" | "made" | "make" | "going" | "gonna" | "like"
-            | "well" | "know" | "think" | "way" | "s" | "re" | "ve" | "ll" | "d" | "t" | "yet" | "already"
-            | "again" | "both" | "each" | "every" | "through" | "against" | "between" | "under" | "around"
-            | "onto" | "upon" | "within" | "without" | "him" | "himself" | "herself" | "themselves" | "itself"
-            | "myself" | "ourselves" | "whether" | "though" | "although" | "however" | "too" | "anybody"
-            | "anyone" | "someone" | "somebody" | "everyone" | "everybody" | "people" | "thing" | "things"
-            | "something" | "anything" | "everything" | "lot" | "really" | "certainly" | "clearly"
-            | "obviously" | "want" | "wanted" | "wants" | "need" | "needs" | "let's" | "that's" | "there's"
-            | "don't" | "didn't" | "won't" | "can't" | "isn't" | "wasn't" | "we've" | "you're"
-    )
-}
+pub const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into",
+    "about", "as", "than", "then", "that", "this", "these", "those", "there", "here", "which", "who", "whom",
+    "whose", "what", "when", "where", "why", "how", "it", "its", "it's", "he", "she", "they", "them", "his",
+    "her", "hers", "their", "we", "our", "us", "you", "your", "i", "me", "my", "i'm", "i've", "he's", "she's",
+    "we're", "they're", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having",
+    "do", "does", "did", "done", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "so",
+    "also", "just", "very", "now", "still", "even", "only", "all", "any", "some", "such", "more", "most", "much",
+    "many", "other", "another", "same", "own", "up", "out", "over", "after", "before", "while", "during", "since",
+    "because", "said", "says", "say", "saying", "told", "tell", "asked", "added", "according", "mr", "mrs", "ms",
+    "dr", "one", "two", "three", "get", "got", "made", "make", "going", "gonna", "like", "well", "know", "think",
+    "way", "s", "re", "ve", "ll", "d", "t", "yet", "already", "again", "both", "each", "every", "through",
+    "against", "between", "under", "around", "onto", "upon", "within", "without", "him", "himself", "herself",
+    "themselves", "itself", "myself", "ourselves", "whether", "though", "although", "however", "too", "anybody",
+    "anyone", "someone", "somebody", "everyone", "everybody", "people", "thing", "things", "something",
+    "anything", "everything", "lot", "really", "certainly", "clearly", "obviously", "want", "wanted", "wants",
+    "need", "needs", "let's", "that's", "there's", "don't", "didn't", "won't", "can't", "isn't", "wasn't",
+    "we've", "you're",
+];
 
-/// Negation words and contractions.
-pub fn is_negation(lower: &str) -> bool {
-    matches!(lower, "not" | "never" | "no" | "nobody" | "none" | "nothing" | "neither" | "nor" | "cannot" | "no-one")
-        || lower.ends_with("n't")
-}
+/// Negation words (contractions in "n't" are recognised by their ending).
+pub const NEGATIONS: &[&str] = &[
+    "not", "never", "no", "nobody", "none", "nothing", "neither", "nor", "cannot", "no-one",
+];
 
 /// Words naming a time rather than a topic ("Tuesday", "night", "days").
-pub fn is_time_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today"
-            | "yesterday" | "tomorrow" | "tonight" | "morning" | "afternoon" | "evening" | "night" | "day"
-            | "days" | "week" | "weeks" | "month" | "months" | "year" | "years" | "earlier" | "later" | "last"
-            | "next" | "ago" | "fortnight" | "hour" | "hours" | "january" | "february" | "march" | "april"
-            | "june" | "july" | "august" | "september" | "october" | "november" | "december" | "late" | "early"
-    )
-}
+pub const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "day", "days", "week", "weeks", "month",
+    "months", "year", "years", "earlier", "later", "last", "next", "ago", "fortnight", "hour", "hours", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    "late", "early",
+];
 
 /// Trims whitespace, punctuation and quotation marks off both ends of a span.
 pub fn trim(body: &str, span: &Span) -> Span {
@@ -236,40 +295,71 @@ pub fn trim(body: &str, span: &Span) -> Span {
     span.start + lead..span.start + lead + trimmed.len()
 }
 
-/// Cuts a stretch of text at clause punctuation: `,` `;` `:` spaced dashes and quotation
-/// marks. Returned spans are trimmed and never empty.
-pub fn clauses(body: &str, span: &Span) -> Vec<Span> {
-    let Some(text) = body.get(span.clone()) else { return Vec::new() };
-    let mut cuts = vec![0];
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(at, c)) in chars.iter().enumerate() {
-        let prev_space = k > 0 && chars[k - 1].1.is_whitespace();
-        let next_space = chars.get(k + 1).is_none_or(|&(_, n)| n.is_whitespace());
-        let next_digit = chars.get(k + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
-        let cut = match c {
-            ',' => !next_digit,
-            ';' | ':' | '(' | ')' => true,
-            '-' | '–' | '—' => prev_space && next_space,
-            _ => false,
-        };
-        if cut {
-            cuts.push(at);
-            cuts.push(at + c.len_utf8());
-        }
-    }
-    cuts.push(text.len());
+/// Cuts the words `ws` (consecutive words of one body) into clauses at clause punctuation
+/// between them: `,` (not before a digit) `;` `:` brackets and spaced dashes. Returns, per
+/// clause, its word range and its span, trimmed as [`trim`] would trim the text (a leading
+/// currency sign or a closing "%" stays in). `lo..hi` bounds the text the clauses may cover.
+pub fn clauses_of(body: &str, ws: &[Word], lo: usize, hi: usize) -> Vec<(std::ops::Range<usize>, Span)> {
     let mut out = Vec::new();
-    for pair in cuts.chunks(2) {
-        if let [a, b] = *pair {
-            if b > a {
-                let s = trim(body, &(span.start + a..span.start + b));
-                if s.end > s.start {
-                    out.push(s);
+    if ws.is_empty() {
+        return out;
+    }
+    let bytes = body.as_bytes();
+    let mut first = 0;
+    let mut piece_lo = lo;
+    for i in 0..ws.len() {
+        let gap_from = ws[i].span.end;
+        let gap_to = ws.get(i + 1).map_or(gap_from, |n| n.span.start);
+        // (first cut char, end of the last cut char) in the gap.
+        let mut cut: Option<(usize, usize)> = None;
+        if gap_to > gap_from && bytes[gap_from..gap_to].iter().any(|b| b"-,;:()\xe2".contains(b)) {
+            let gap = body.get(gap_from..gap_to).unwrap_or("");
+            let mut prev_space = false;
+            let mut it = gap.char_indices().peekable();
+            while let Some((k, c)) = it.next() {
+                let next = it.peek().map(|&(_, n)| n).or_else(|| body[gap_to..].chars().next());
+                let is_cut = match c {
+                    ',' => !next.is_some_and(|n| n.is_ascii_digit()),
+                    ';' | ':' | '(' | ')' => true,
+                    '-' | '\u{2013}' | '\u{2014}' => prev_space && next.is_none_or(char::is_whitespace),
+                    _ => false,
+                };
+                if is_cut {
+                    let at = gap_from + k;
+                    let end = at + c.len_utf8();
+                    cut = Some(cut.map_or((at, end), |(f, _)| (f, end)));
                 }
+                prev_space = c.is_whitespace();
             }
+        }
+        let last = i + 1 == ws.len();
+        if let Some((cut_at, cut_end)) = cut.filter(|_| !last) {
+            out.push((first..i + 1, piece_span(body, ws, first, i, piece_lo, cut_at)));
+            first = i + 1;
+            piece_lo = cut_end;
+        } else if last {
+            out.push((first..i + 1, piece_span(body, ws, first, i, piece_lo, hi)));
         }
     }
     out
+}
+
+/// The trimmed span of words `first..=last` of a piece of text `lo..hi`.
+fn piece_span(body: &str, ws: &[Word], first: usize, last: usize, lo: usize, hi: usize) -> Span {
+    let sign = |c: char| matches!(c, '$' | '%' | '\u{20ac}' | '\u{a3}');
+    let mut start = ws[first].span.start;
+    if lo < start {
+        if let Some((k, _)) = body.get(lo..start).and_then(|g| g.char_indices().find(|&(_, c)| sign(c))) {
+            start = lo + k;
+        }
+    }
+    let mut end = ws[last].span.end;
+    if end < hi {
+        if let Some((k, c)) = body.get(end..hi).and_then(|g| g.char_indices().rev().find(|&(_, c)| sign(c))) {
+            end = end + k + c.len_utf8();
+        }
+    }
+    start..end
 }
 
 /// The span covering words `from..=to` of `ws`.
@@ -277,21 +367,31 @@ pub fn cover(ws: &[Word], from: usize, to: usize) -> Span {
     ws[from].span.start..ws[to.min(ws.len() - 1)].span.end
 }
 
-/// Token-level F1 of two word lists (lowercased), as the yardstick measures side agreement.
+/// The words of `ws` (in body order) lying inside `span`.
+pub fn inside<'w>(ws: &'w [Word], span: &Span) -> &'w [Word] {
+    let from = ws.partition_point(|w| w.span.start < span.start);
+    let to = ws.partition_point(|w| w.span.end <= span.end).max(from);
+    &ws[from..to]
+}
+
+/// Token-level F1 of two word lists (case-folded), as the yardstick measures side agreement.
 pub fn overlap_f1(a: &[Word], b: &[Word]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let mut counts: std::collections::HashMap<&str, i32> = std::collections::HashMap::new();
-    for w in a {
-        *counts.entry(w.lower.as_str()).or_default() += 1;
-    }
-    let mut common = 0;
-    for w in b {
-        if let Some(c) = counts.get_mut(w.lower.as_str()) {
-            if *c > 0 {
-                *c -= 1;
+    let mut x: Vec<u64> = a.iter().map(|w| w.key).collect();
+    let mut y: Vec<u64> = b.iter().map(|w| w.key).collect();
+    x.sort_unstable();
+    y.sort_unstable();
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
                 common += 1;
+                i += 1;
+                j += 1;
             }
         }
     }
@@ -303,17 +403,26 @@ pub fn overlap_f1(a: &[Word], b: &[Word]) -> f64 {
     2.0 * p * r / (p + r)
 }
 
+/// The words of a whole text, for tests.
+#[cfg(test)]
+pub fn words_of(body: &str) -> Vec<Word> {
+    let w = parallax_core::words::tokenize(body, &[0..body.len()]);
+    let mut lx = Lexer::default();
+    w.words.iter().map(|x| lx.word(body, x)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn words_keep_offsets_and_apostrophes() {
+    fn words_keep_offsets_apostrophes_and_classes() {
         let body = "Mr Vale’s dog didn't bark.";
-        let ws = words(body, &(0..body.len()));
-        let l: Vec<&str> = ws.iter().map(|w| w.lower.as_str()).collect();
-        assert_eq!(l, ["mr", "vale's", "dog", "didn't", "bark"]);
+        let ws = words_of(body);
+        assert_eq!(ws.len(), 5);
         assert_eq!(&body[ws[1].span.clone()], "Vale’s");
+        assert_eq!(ws[1].key, word_key("vale's"));
+        assert!(ws[1].is(POSS) && ws[3].is(NEG) && ws[0].is(STOP) && !ws[2].is(STOP));
     }
 
     #[test]
@@ -322,12 +431,20 @@ mod tests {
         assert_eq!(stem("bully"), stem("bullies"));
         assert_eq!(stem("intimidated"), stem("intimidation"));
         assert_eq!(stem("accused"), stem("accuse"));
+        assert_eq!(stem_key_of("Bullied"), stem_key("bullying"));
+    }
+
+    fn cut(body: &str) -> Vec<&str> {
+        let ws = words_of(body);
+        clauses_of(body, &ws, 0, body.len()).into_iter().map(|(_, s)| &body[s]).collect()
     }
 
     #[test]
     fn clauses_cut_at_commas_and_dashes() {
-        let body = "He left, which she denies - and the well-known 1,000 stayed.";
-        let cs: Vec<&str> = clauses(body, &(0..body.len())).into_iter().map(|s| &body[s]).collect();
-        assert_eq!(cs, ["He left", "which she denies", "and the well-known 1,000 stayed"]);
+        assert_eq!(
+            cut("He left, which she denies - and the well-known 1,000 stayed."),
+            ["He left", "which she denies", "and the well-known 1,000 stayed"]
+        );
+        assert_eq!(cut("It cost $5 (up 10%), they said"), ["It cost $5", "up 10%", "they said"]);
     }
 }

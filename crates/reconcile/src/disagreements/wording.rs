@@ -38,9 +38,9 @@ pub fn find(ctx: &Ctx, groups: &[QuoteGroup]) -> Vec<Discrepancy> {
             for &(db, qb) in members.iter().filter(|m| m.0 != first_doc) {
                 let ta = &ctx.view.analyses[da].quotes[qa].text;
                 let tb = &ctx.view.analyses[db].quotes[qb].text;
-                let wa = text::words(ctx.body(da), ta);
-                let wb = text::words(ctx.body(db), tb);
-                for (ra, rb) in differences(ctx.body(da), &wa, ctx.body(db), &wb) {
+                let wa = ctx.words_in(da, ta);
+                let wb = ctx.words_in(db, tb);
+                for (ra, rb) in differences(ctx.body(da), wa, ctx.body(db), wb) {
                     for s in [Side { at: TextRef { doc: da, span: ra }, holder: g.speaker }, Side {
                         at: TextRef { doc: db, span: rb },
                         holder: g.speaker,
@@ -62,8 +62,8 @@ pub fn find(ctx: &Ctx, groups: &[QuoteGroup]) -> Vec<Discrepancy> {
         }
         let who = g.speaker.map(|e| ctx.entity_name(e).to_string()).filter(|n| !n.is_empty());
         let first = &sides[0];
-        let fw = text::words(ctx.body(first.at.doc), &first.at.span);
-        let lead = if fw.is_empty() { String::new() } else { ctx.body(first.at.doc)[text::cover(&fw, 0, fw.len().min(6) - 1)].to_string() };
+        let fw = ctx.words_in(first.at.doc, &first.at.span);
+        let lead = if fw.is_empty() { String::new() } else { ctx.body(first.at.doc)[text::cover(fw, 0, fw.len().min(6) - 1)].to_string() };
         let names: Vec<&str> = docs.iter().map(|&d| ctx.view.docs[d].id.as_str()).collect();
         let topic = match who {
             Some(n) => format!("{n}'s words '{lead}…' worded differently in {}", names.join(" and ")),
@@ -85,7 +85,7 @@ fn differences(body_a: &str, a: &[Word], body_b: &str, b: &[Word]) -> Vec<(paral
     let mut t = vec![0u16; (n + 1) * (m + 1)];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            t[i * (m + 1) + j] = if a[i].lower == b[j].lower {
+            t[i * (m + 1) + j] = if a[i].key == b[j].key {
                 t[(i + 1) * (m + 1) + j + 1] + 1
             } else {
                 t[(i + 1) * (m + 1) + j].max(t[i * (m + 1) + j + 1])
@@ -100,7 +100,7 @@ fn differences(body_a: &str, a: &[Word], body_b: &str, b: &[Word]) -> Vec<(paral
     let mut pairs = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < n && j < m {
-        if a[i].lower == b[j].lower {
+        if a[i].key == b[j].key {
             pairs.push((i, j));
             i += 1;
             j += 1;
@@ -181,7 +181,7 @@ mod tests {
     use super::*;
 
     fn ws(s: &str) -> Vec<Word> {
-        text::words(s, &(0..s.len()))
+        text::words_of(s)
     }
 
     #[test]
