@@ -36,9 +36,10 @@ impl DiffOp {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
     pub range: Range<usize>,
-    /// Lowercased letters and digits only: "Pre-determination" → "predetermination",
-    /// "colleague’s" → "colleagues", "1,200" → "1200".
-    pub key: String,
+    /// Hash of the lowercased letters and digits only: "Pre-determination" and
+    /// "predetermination", "colleague’s" and "colleagues", "1,200" and "1200" have one key.
+    /// [`key_text`] spells it out where the characters matter.
+    pub key: u64,
 }
 
 /// Apostrophes (straight, curly, modifier letter) that can sit inside a word.
@@ -50,43 +51,79 @@ fn is_joiner(c: char) -> bool {
     is_apostrophe(c) || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '.' | ',')
 }
 
+/// FNV-1a over the UTF-8 of lowercased characters: a word key without building a string.
+struct KeyHash(u64);
+
+impl KeyHash {
+    fn new() -> KeyHash {
+        KeyHash(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn byte(&mut self, b: u8) {
+        self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+
+    fn char(&mut self, c: char) {
+        if c.is_ascii() {
+            self.byte(c.to_ascii_lowercase() as u8);
+            return;
+        }
+        let mut buf = [0u8; 4];
+        for l in c.to_lowercase() {
+            l.encode_utf8(&mut buf).bytes().for_each(|b| self.byte(b));
+        }
+    }
+}
+
+/// The key of a printed word (see [`Word::key`]).
+pub fn key_of(printed: &str) -> u64 {
+    let mut h = KeyHash::new();
+    printed.chars().filter(|c| c.is_alphanumeric()).for_each(|c| h.char(c));
+    h.0
+}
+
+/// The characters a key is made of: "Pre-determination" → "predetermination".
+pub fn key_text(printed: &str) -> String {
+    printed.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
 /// The words of a text. A word is a run of letters and digits, joined across an apostrophe,
 /// hyphen or full stop that has a letter or digit on both sides ("didn't", "re-litigating",
-/// "U.S", "1.2"), and across a comma only between digits ("1,200").
+/// "U.S", "1.2"), and across a comma only between digits ("1,200"). One pass, no allocation
+/// but the output.
 pub fn words(text: &str) -> Vec<Word> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
-            i += 1;
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut it = text.char_indices().peekable();
+    while let Some((start, c)) = it.next() {
+        if !c.is_alphanumeric() {
             continue;
         }
-        let start = chars[i].0;
-        let mut j = i + 1;
-        loop {
-            if j < chars.len() && chars[j].1.is_alphanumeric() {
-                j += 1;
-            } else if j + 1 < chars.len() && is_joiner(chars[j].1) && chars[j + 1].1.is_alphanumeric() {
-                let digits_only = chars[j].1 == ',';
-                if digits_only && !(chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()) {
-                    break;
-                }
-                j += 2;
-            } else {
+        let mut h = KeyHash::new();
+        h.char(c);
+        let (mut prev, mut end) = (c, start + c.len_utf8());
+        while let Some(&(i, d)) = it.peek() {
+            if d.is_alphanumeric() {
+                h.char(d);
+                prev = d;
+                end = i + d.len_utf8();
+                it.next();
+                continue;
+            }
+            let next = text[i + d.len_utf8()..].chars().next();
+            let joins = is_joiner(d)
+                && next.is_some_and(|n| n.is_alphanumeric() && (d != ',' || (prev.is_ascii_digit() && n.is_ascii_digit())));
+            if !joins {
                 break;
             }
+            it.next();
         }
-        let end = chars.get(j).map_or(text.len(), |c| c.0);
-        let key: String = text[start..end].chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-        out.push(Word { range: start..end, key });
-        i = j;
+        out.push(Word { range: start..end, key: h.0 });
     }
     out
 }
 
 /// The comparison keys of a text's words.
-pub fn word_keys(text: &str) -> Vec<String> {
+pub fn word_keys(text: &str) -> Vec<u64> {
     words(text).into_iter().map(|w| w.key).collect()
 }
 
@@ -95,9 +132,13 @@ pub fn word_keys(text: &str) -> Vec<String> {
 /// comparison; each run holds the words as printed (the reference's for `Same`), separated by
 /// single spaces. Where a change replaces words, the `Removed` run comes before the `Added` one.
 pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
-    let (wa, wb) = (words(a), words(b));
-    let ka: Vec<&str> = wa.iter().map(|w| w.key.as_str()).collect();
-    let kb: Vec<&str> = wb.iter().map(|w| w.key.as_str()).collect();
+    word_diff_of(a, &words(a), b, &words(b))
+}
+
+/// [`word_diff`] over words already split ([`words`] of `a` and of `b`).
+pub fn word_diff_of(a: &str, wa: &[Word], b: &str, wb: &[Word]) -> Vec<DiffOp> {
+    let ka: Vec<u64> = wa.iter().map(|w| w.key).collect();
+    let kb: Vec<u64> = wb.iter().map(|w| w.key).collect();
     let pairs = lcs_pairs(&ka, &kb);
     let mut ops: Vec<DiffOp> = Vec::new();
     let mut push = |op: fn(String) -> DiffOp, word: &str| {
@@ -139,10 +180,8 @@ pub fn same_words(a: &str, b: &str) -> bool {
     word_keys(a) == word_keys(b)
 }
 
-/// A longest common subsequence of `a` and `b` as increasing index pairs `(i, j)` with
-/// `a[i] == b[j]`, by Myers' greedy shortest-edit-script algorithm (common prefix and suffix
-/// are matched first; memory is O(D²) for the edit distance D).
-pub fn lcs_pairs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
+/// Common prefix and suffix lengths of `a` and `b` (they never overlap).
+fn affixes<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize) {
     let mut pre = 0;
     while pre < a.len() && pre < b.len() && a[pre] == b[pre] {
         pre += 1;
@@ -151,25 +190,113 @@ pub fn lcs_pairs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
     while suf < a.len() - pre && suf < b.len() - pre && a[a.len() - 1 - suf] == b[b.len() - 1 - suf] {
         suf += 1;
     }
-    let mut out: Vec<(usize, usize)> = (0..pre).map(|i| (i, i)).collect();
+    (pre, suf)
+}
+
+/// A longest common subsequence of `a` and `b` as increasing index pairs `(i, j)` with
+/// `a[i] == b[j]`, by Myers' greedy shortest-edit-script algorithm (common prefix and suffix
+/// are matched first; memory is O(D²) for the edit distance D).
+pub fn lcs_pairs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
+    let (pre, suf) = affixes(a, b);
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(a.len().min(b.len()));
+    out.extend((0..pre).map(|i| (i, i)));
     let (ma, mb) = (&a[pre..a.len() - suf], &b[pre..b.len() - suf]);
     out.extend(myers(ma, mb).into_iter().map(|(i, j)| (i + pre, j + pre)));
     out.extend((0..suf).map(|s| (a.len() - suf + s, b.len() - suf + s)));
     out
 }
 
+/// The length of a longest common subsequence (what [`lcs_pairs`] would return, counted),
+/// bit-parallel (Allison–Dix, Hyyrö): one machine word holds 64 positions of the shorter
+/// sequence, so two quotes of under 64 words cost one add and a few logic operations per word
+/// of the longer, whatever their differences.
+pub fn lcs_len<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
+    let (pre, suf) = affixes(a, b);
+    let (ma, mb) = (&a[pre..a.len() - suf], &b[pre..b.len() - suf]);
+    let (short, long) = if ma.len() <= mb.len() { (ma, mb) } else { (mb, ma) };
+    if short.is_empty() {
+        return pre + suf;
+    }
+    let n = short.len();
+    if n <= 64 {
+        // One machine word, masks built on the fly: no allocation.
+        let mut v = u64::MAX;
+        for t in long {
+            let m = short.iter().enumerate().fold(0u64, |m, (i, s)| if s == t { m | 1 << i } else { m });
+            v = v.wrapping_add(v & m) | (v & !m);
+        }
+        let valid = if n == 64 { u64::MAX } else { (1u64 << n) - 1 };
+        return pre + suf + (!v & valid).count_ones() as usize;
+    }
+    let blocks = n.div_ceil(64);
+    // Positions of each symbol of the short side, as bit masks: symbols sorted, one row of
+    // `blocks` words each.
+    let mut syms: Vec<(T, usize)> = short.iter().copied().zip(0..).collect();
+    syms.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+    let mut keys: Vec<T> = Vec::with_capacity(n);
+    let mut masks: Vec<u64> = Vec::with_capacity(n * blocks);
+    for &(t, i) in &syms {
+        if keys.last() != Some(&t) {
+            keys.push(t);
+            masks.extend(std::iter::repeat_n(0, blocks));
+        }
+        let row = (keys.len() - 1) * blocks;
+        masks[row + i / 64] |= 1 << (i % 64);
+    }
+    let mut v = vec![u64::MAX; blocks];
+    for t in long {
+        let Ok(k) = keys.binary_search(t) else { continue };
+        let m = &masks[k * blocks..(k + 1) * blocks];
+        let mut carry = false;
+        for (x, &mw) in v.iter_mut().zip(m) {
+            let u = *x & mw;
+            let (s1, c1) = x.overflowing_add(u);
+            let (s2, c2) = s1.overflowing_add(carry as u64);
+            carry = c1 || c2;
+            *x = s2 | (*x & !mw);
+        }
+    }
+    let mut zeros = 0;
+    for (w, x) in v.iter().enumerate() {
+        let bits = (n - w * 64).min(64);
+        let valid = if bits == 64 { u64::MAX } else { (1u64 << bits) - 1 };
+        zeros += (!x & valid).count_ones() as usize;
+    }
+    pre + suf + zeros
+}
+
 /// Myers' algorithm on the middle parts: forward greedy search keeping, for each edit
 /// distance d, the furthest x reached on every diagonal k in -d..=d, then a walk back.
+/// The diagonals of step d are kept in one flat buffer, at `d² + (k + d)`.
 fn myers<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
     let (n, m) = (a.len() as isize, b.len() as isize);
     if n == 0 || m == 0 {
         return Vec::new();
     }
+    thread_local! {
+        /// The search buffers, kept between calls: a story aligns thousands of short pairs.
+        static BUFFERS: std::cell::RefCell<(Vec<isize>, Vec<isize>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    }
+    BUFFERS.with(|bufs| match bufs.try_borrow_mut() {
+        Ok(mut bufs) => {
+            let (v, trace) = &mut *bufs;
+            let pairs = myers_in(a, b, v, trace);
+            if trace.capacity() > 1 << 20 {
+                *trace = Vec::new(); // an odd long pair does not keep its memory
+            }
+            pairs
+        }
+        Err(_) => myers_in(a, b, &mut Vec::new(), &mut Vec::new()),
+    })
+}
+
+fn myers_in<T: PartialEq>(a: &[T], b: &[T], v: &mut Vec<isize>, trace: &mut Vec<isize>) -> Vec<(usize, usize)> {
+    let (n, m) = (a.len() as isize, b.len() as isize);
     let max = (n + m) as usize;
     let off = max as isize + 1;
-    let mut v = vec![0isize; 2 * max + 3];
-    // trace[d] = the diagonals -d..=d of v after step d.
-    let mut trace: Vec<Vec<isize>> = Vec::new();
+    v.clear();
+    v.resize(2 * max + 3, 0);
+    trace.clear();
     let mut found = None;
     'search: for d in 0..=max as isize {
         let mut k = -d;
@@ -183,16 +310,16 @@ fn myers<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
             }
             v[(off + k) as usize] = x;
             if x >= n && y >= m {
-                trace.push(v[(off - d) as usize..=(off + d) as usize].to_vec());
+                trace.extend_from_slice(&v[(off - d) as usize..=(off + d) as usize]);
                 found = Some(d);
                 break 'search;
             }
             k += 2;
         }
-        trace.push(v[(off - d) as usize..=(off + d) as usize].to_vec());
+        trace.extend_from_slice(&v[(off - d) as usize..=(off + d) as usize]);
     }
     let Some(dmax) = found else { return Vec::new() };
-    let get = |d: isize, k: isize| -> isize { trace[d as usize][(k + d) as usize] };
+    let get = |d: isize, k: isize| -> isize { trace[(d * d + k + d) as usize] };
     let mut pairs = Vec::new();
     let (mut x, mut y) = (n, m);
     let mut d = dmax;
@@ -239,7 +366,10 @@ mod tests {
     fn words_join_apostrophes_hyphens_and_numbers() {
         let t = "“We didn’t re-open it,” she said — 1,200 jobs, U.S. firms; rock ’n’ roll.";
         let ks = word_keys(t);
-        assert_eq!(ks, ["we", "didnt", "reopen", "it", "she", "said", "1200", "jobs", "us", "firms", "rock", "n", "roll"]);
+        let want = ["we", "didnt", "reopen", "it", "she", "said", "1200", "jobs", "us", "firms", "rock", "n", "roll"];
+        assert_eq!(ks, want.map(key_of));
+        assert_eq!(key_of("Re-open"), key_of("reopen"));
+        assert_eq!(key_text("Colleague’s"), "colleagues");
         let w = &words(t)[1];
         assert_eq!(&t[w.range.clone()], "didn’t");
         assert!(words("").is_empty());
@@ -297,8 +427,24 @@ mod tests {
             }
             let p = lcs_pairs(&x, &y);
             assert_eq!(p.len(), dp[0][0], "{x:?} {y:?}");
+            assert_eq!(lcs_len(&x, &y), dp[0][0], "{x:?} {y:?}");
             assert!(p.iter().all(|&(i, j)| x[i] == y[j]));
             assert!(p.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1));
+        }
+        // Longer than one machine word, on both sides of it.
+        for s in 0..40u32 {
+            let gen = |seed: u32, n: usize| -> Vec<u64> {
+                (0..n as u32).map(|i| ((seed.wrapping_mul(2654435761).wrapping_add(i * 40503) >> 7) % 5) as u64).collect()
+            };
+            let (x, y) = (gen(s, 50 + 3 * s as usize), gen(s + 7, 60 + 2 * s as usize));
+            let mut dp = vec![vec![0usize; y.len() + 1]; x.len() + 1];
+            for i in (0..x.len()).rev() {
+                for j in (0..y.len()).rev() {
+                    dp[i][j] = if x[i] == y[j] { dp[i + 1][j + 1] + 1 } else { dp[i + 1][j].max(dp[i][j + 1]) };
+                }
+            }
+            assert_eq!(lcs_len(&x, &y), dp[0][0], "{x:?} {y:?}");
+            assert_eq!(lcs_pairs(&x, &y).len(), dp[0][0]);
         }
     }
 }

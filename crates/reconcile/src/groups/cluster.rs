@@ -11,7 +11,7 @@
 use parallax_core::SpeakerSource;
 
 use super::link::Link;
-use crate::diff::lcs_pairs;
+use crate::diff::lcs_len;
 use super::profile::Profile;
 
 /// Union-find over profile indices.
@@ -178,7 +178,7 @@ fn attach_split_pieces(profiles: &[Profile], sets: &mut Sets) {
         let inside = (0..n).any(|m| {
             profiles[m].doc != profiles[piece].doc
                 && sets.find(m) == anchor
-                && lcs_pairs(toks, &profiles[m].toks).len() as f32 >= PIECE_COVER * toks.len() as f32
+                && lcs_len(toks, &profiles[m].toks) as f32 >= PIECE_COVER * toks.len() as f32
         });
         if inside {
             sets.union(piece, anchor);

@@ -38,8 +38,13 @@ impl<'a> Wording<'a> {
         Wording { text, words: diff::words(text) }
     }
 
-    fn keys(&self) -> Vec<&str> {
-        self.words.iter().map(|w| w.key.as_str()).collect()
+    fn keys(&self) -> Vec<u64> {
+        self.words.iter().map(|w| w.key).collect()
+    }
+
+    /// The comparison key of word `i` spelled out (for the few words a change is made of).
+    fn key_text(&self, i: usize) -> String {
+        diff::key_text(self.printed(i))
     }
 
     fn printed(&self, i: usize) -> &'a str {
@@ -82,7 +87,7 @@ fn changes(a: &Wording, b: &Wording) -> (Vec<Change>, usize) {
     let n_pairs = pairs.len();
     for (k, &(pi, pj)) in pairs.iter().chain(std::iter::once(&(a.words.len(), b.words.len()))).enumerate() {
         let respaced = || {
-            let join = |w: &Wording, r: Range<usize>| r.map(|x| w.words[x].key.as_str()).collect::<String>();
+            let join = |w: &Wording, r: Range<usize>| r.map(|x| w.key_text(x)).collect::<String>();
             join(a, i..pi) == join(b, j..pj)
         };
         if (pi > i || pj > j) && !respaced() {
@@ -99,8 +104,18 @@ fn changes(a: &Wording, b: &Wording) -> (Vec<Change>, usize) {
 pub fn describe(view: &StoryView, profiles: &[Profile], members: &[usize]) -> QuoteGroup {
     let order = order_members(profiles, members);
     let wordings: Vec<Wording> = order.iter().map(|&p| Wording::new(profiles[p].text)).collect();
-    let keys: Vec<Vec<&str>> = wordings.iter().map(Wording::keys).collect();
-    let diffs = order.iter().map(|&p| diff::word_diff(profiles[order[0]].text, profiles[p].text)).collect();
+    let keys: Vec<Vec<u64>> = wordings.iter().map(Wording::keys).collect();
+    let diffs = wordings.iter().map(|w| diff::word_diff_of(wordings[0].text, &wordings[0].words, w.text, &w.words)).collect();
+    // Words in common, in order, between every two members (a group has a handful).
+    let n = order.len();
+    let mut common = vec![0usize; n * n];
+    for i in 0..n {
+        for j in i + 1..n {
+            let l = diff::lcs_len(&keys[i], &keys[j]);
+            common[i * n + j] = l;
+            common[j * n + i] = l;
+        }
+    }
     let quoted = |m: usize| profiles[order[m]].kind != QuoteKind::Indirect;
     // Same words: every member but the longest is, word for word, a stretch of another member
     // (an outlet quoting less, or in pieces, is not a different wording); a paraphrase beside
@@ -112,7 +127,8 @@ pub fn describe(view: &StoryView, profiles: &[Profile], members: &[usize]) -> Qu
             && (m == longest || (0..order.len()).any(|j| j != m && contains_run(&keys[j], &keys[m])))
     });
 
-    let id = |m: usize| view.docs.get(profiles[order[m]].doc).map_or("?", |d| d.id.as_str());
+    let labels = doc_labels(view, profiles, &order);
+    let id = |m: usize| labels[m].as_str();
     let mut notes: Vec<String> = Vec::new();
     let mut misquote: Option<String> = None;
     let mut described: Vec<(usize, usize)> = Vec::new();
@@ -120,7 +136,7 @@ pub fn describe(view: &StoryView, profiles: &[Profile], members: &[usize]) -> Qu
         let w = &wordings[m];
         // Compare with the member this one aligns with best (another outlet's first): with a
         // statement in pieces, the reference may be a different piece.
-        let Some((c, aligned)) = counterpart(profiles, &order, &keys, m) else { continue };
+        let Some((c, aligned)) = counterpart(profiles, &order, &keys, &common, m) else { continue };
         if described.contains(&(c, m)) {
             continue;
         }
@@ -183,12 +199,13 @@ pub fn describe(view: &StoryView, profiles: &[Profile], members: &[usize]) -> Qu
 
 /// The member (position in `order`) that member `m` shares most words with, in order, and how
 /// many: another article's member first, then one of its own article.
-fn counterpart(profiles: &[Profile], order: &[usize], keys: &[Vec<&str>], m: usize) -> Option<(usize, usize)> {
-    (0..order.len())
+fn counterpart(profiles: &[Profile], order: &[usize], keys: &[Vec<u64>], common: &[usize], m: usize) -> Option<(usize, usize)> {
+    let n = order.len();
+    (0..n)
         .filter(|&j| j != m)
         .map(|j| {
             let other_doc = profiles[order[j]].doc != profiles[order[m]].doc;
-            (j, lcs_pairs(&keys[j], &keys[m]).len(), other_doc)
+            (j, common[j * n + m], other_doc)
         })
         .max_by_key(|&(j, n, other)| {
             let well = other && n * 2 >= keys[m].len() && n > 0;
@@ -216,7 +233,7 @@ fn order_members(profiles: &[Profile], members: &[usize]) -> Vec<usize> {
 }
 
 /// Whether `needle` occurs as a contiguous run of `hay`.
-fn contains_run(hay: &[&str], needle: &[&str]) -> bool {
+fn contains_run(hay: &[u64], needle: &[u64]) -> bool {
     needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)
 }
 
@@ -240,7 +257,7 @@ fn group_speaker(profiles: &[Profile], order: &[usize]) -> Option<usize> {
 fn meaning_change(view: &StoryView, a: &Wording, b: &Wording, real: &[&Change]) -> Option<String> {
     let real: Vec<&Change> = real.iter().copied().filter(|c| c.a.len() <= MISQUOTE_SPAN && c.b.len() <= MISQUOTE_SPAN).collect();
     let real = real.as_slice();
-    let negations = |w: &Wording, r: &Range<usize>| r.clone().filter(|&i| lexicon::word_is_negation(w.printed(i), &w.words[i].key)).count();
+    let negations = |w: &Wording, r: &Range<usize>| r.clone().filter(|&i| lexicon::word_is_negation(w.printed(i), &w.key_text(i))).count();
     for c in real {
         let (na, nb) = (negations(a, &c.a), negations(b, &c.b));
         if na != nb {
@@ -251,8 +268,8 @@ fn meaning_change(view: &StoryView, a: &Wording, b: &Wording, real: &[&Change]) 
     // Digits of a stretch run together ("555 111" and "555111" are one number), number words
     // by value.
     let numbers = |w: &Wording, r: &Range<usize>| -> (String, Vec<u64>) {
-        let digits: String = r.clone().flat_map(|i| w.words[i].key.chars().filter(char::is_ascii_digit)).collect();
-        let spelled = r.clone().filter_map(|i| lexicon::number_word(&w.words[i].key)).collect();
+        let digits: String = r.clone().flat_map(|i| w.printed(i).chars().filter(char::is_ascii_digit)).collect();
+        let spelled = r.clone().filter_map(|i| lexicon::number_word(&w.key_text(i))).collect();
         (digits, spelled)
     };
     for c in real {
@@ -276,7 +293,7 @@ fn meaning_change(view: &StoryView, a: &Wording, b: &Wording, real: &[&Change]) 
         }
         let same_referent = na.iter().any(|x| {
             nb.iter().any(|y| {
-                aliases.get(x.as_str()).is_some_and(|ex| aliases.get(y.as_str()).is_some_and(|ey| ex.iter().any(|e| ey.contains(e))))
+                aliases.get(x).is_some_and(|ex| aliases.get(y).is_some_and(|ey| ex.iter().any(|e| ey.contains(e))))
             })
         });
         if !same_referent && na.iter().all(|x| !nb.contains(x)) {
@@ -287,19 +304,19 @@ fn meaning_change(view: &StoryView, a: &Wording, b: &Wording, real: &[&Change]) 
 }
 
 /// Keys of capitalised words inside a range that do not start a sentence (proper names).
-fn names(w: &Wording, r: &Range<usize>) -> Vec<String> {
+fn names(w: &Wording, r: &Range<usize>) -> Vec<u64> {
     r.clone()
         .filter(|&i| {
             let p = w.printed(i);
             p.chars().next().is_some_and(char::is_uppercase) && p != "I" && !w.sentence_initial(i)
         })
-        .map(|i| w.words[i].key.clone())
+        .map(|i| w.words[i].key)
         .collect()
 }
 
 /// Story entities by the keys of the words of their names and aliases.
-fn alias_index(view: &StoryView) -> HashMap<String, Vec<usize>> {
-    let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+fn alias_index(view: &StoryView) -> HashMap<u64, Vec<usize>> {
+    let mut m: HashMap<u64, Vec<usize>> = HashMap::new();
     for (e, ent) in view.entities.entities.iter().enumerate() {
         for name in std::iter::once(&ent.name).chain(&ent.aliases) {
             for k in diff::word_keys(name) {
@@ -311,4 +328,22 @@ fn alias_index(view: &StoryView) -> HashMap<String, Vec<usize>> {
         }
     }
     m
+}
+
+/// How notes name each member's article: its outlet ("The Gazette has ..."), else its id; an
+/// outlet that has several of the group's articles gets the id too, so the note can tell them
+/// apart.
+fn doc_labels(view: &StoryView, profiles: &[Profile], order: &[usize]) -> Vec<String> {
+    let outlet = |d: usize| view.docs.get(d).and_then(|doc| doc.outlet.as_deref()).map(str::trim).filter(|o| !o.is_empty());
+    let docs: Vec<usize> = order.iter().map(|&p| profiles[p].doc).collect();
+    docs.iter()
+        .map(|&d| {
+            let id = view.docs.get(d).map_or("?", |doc| doc.id.as_str());
+            match outlet(d) {
+                Some(o) if docs.iter().any(|&e| e != d && outlet(e) == Some(o)) => format!("{o} ({id})"),
+                Some(o) => o.to_string(),
+                None => id.to_string(),
+            }
+        })
+        .collect()
 }

@@ -109,6 +109,23 @@ pub fn is_habitual(key: &str) -> bool {
     )
 }
 
+/// [`is_habitual`] by word-layer key ([`parallax_core::words::word_key`]).
+pub fn is_habitual_key(key: u64) -> bool {
+    static KEYS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+        [
+            "repeatedly", "frequently", "often", "always", "routinely", "regularly", "consistently", "continually",
+            "constantly", "persistently", "previously", "usually", "habitually",
+        ]
+        .iter()
+        .map(|w| {
+            debug_assert!(is_habitual(w));
+            parallax_core::words::word_key(w)
+        })
+        .collect()
+    });
+    KEYS.contains(&key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +137,6 @@ mod tests {
         assert!(!word_is_negation("want", "want") && !word_is_negation("Kent", "kent"));
         assert_eq!(number_word("forty"), Some(40));
         assert!(is_habitual("repeatedly"));
+        assert!(is_habitual_key(parallax_core::words::word_key("Often")));
     }
 }

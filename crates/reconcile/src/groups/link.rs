@@ -11,11 +11,9 @@
 //! little about which utterance a quote is. A bag-of-words overlap backs up the alignment for
 //! indirect reports, which reorder words.
 
-use std::collections::HashMap;
-
 use parallax_core::QuoteKind;
 
-use super::profile::Profile;
+use super::profile::{Profile, Use};
 use crate::diff::lcs_pairs;
 
 /// Weight of a function word relative to a rare content word.
@@ -143,33 +141,29 @@ pub fn score_pair(p: &Profile, q: &Profile, w: &[f32]) -> PairScore {
 }
 
 /// Weighted overlap of the content-token multisets, over the smaller side's content weight,
-/// and the shared weight itself.
+/// and the shared weight itself. The bags are sorted, so this is one merge.
 fn bag_overlap(p: &Profile, q: &Profile, w: &[f32]) -> (f32, f32) {
-    let count = |x: &Profile| {
-        let mut m: HashMap<u32, u32> = HashMap::new();
-        for (&t, &c) in x.toks.iter().zip(&x.content) {
-            if c {
-                *m.entry(t).or_default() += 1;
-            }
-        }
-        m
-    };
-    let names = |x: &Profile| -> Vec<u32> { x.toks.iter().zip(&x.name).filter(|x| *x.1).map(|x| *x.0).collect() };
-    let (np, nq) = (names(p), names(q));
-    let (cp, cq) = (count(p), count(q));
-    let factor = |t: u32, own: &[u32]| if own.contains(&t) { NAME_FACTOR } else { 1.0 };
-    let mass = |m: &HashMap<u32, u32>, own: &[u32]| m.iter().map(|(&t, &n)| n as f32 * w[t as usize] * factor(t, own)).sum::<f32>();
-    let (mp, mq) = (mass(&cp, &np), mass(&cq, &nq));
-    let own = if mp <= mq { &np } else { &nq };
+    let factor = |t: u32, own: &[u32]| if own.binary_search(&t).is_ok() { NAME_FACTOR } else { 1.0 };
+    let mass = |x: &Profile| x.bag.iter().map(|&(t, n)| n as f32 * w[t as usize] * factor(t, &x.names)).sum::<f32>();
+    let (mp, mq) = (mass(p), mass(q));
+    let own: &[u32] = if mp <= mq { &p.names } else { &q.names };
     if mp.min(mq) <= 0.0 {
         return (0.0, 0.0);
     }
-    let shared: f32 = cp
-        .iter()
-        .map(|(&t, &n)| {
-            n.min(cq.get(&t).copied().unwrap_or(0)) as f32 * w[t as usize] * factor(t, own)
-        })
-        .sum();
+    let (a, b) = (&p.bag, &q.bag);
+    let (mut i, mut j, mut shared) = (0, 0, 0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let t = a[i].0;
+                shared += a[i].1.min(b[j].1) as f32 * w[t as usize] * factor(t, own);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     ((shared / mp.min(mq)).min(1.0), shared)
 }
 
@@ -208,19 +202,68 @@ pub fn accept(p: &Profile, q: &Profile, s: &PairScore) -> bool {
     score >= need
 }
 
+/// The heaviest weight token `t` has at any of its uses `uses` (bits of [`Use`]).
+fn heaviest(t: u32, uses: u8, w: &[f32]) -> f32 {
+    let mut most = 0f32;
+    if uses & Use::FUNCTION != 0 {
+        most = FUNCTION_WEIGHT;
+    }
+    if uses & Use::NAME != 0 {
+        most = most.max(w[t as usize] * NAME_FACTOR);
+    }
+    if uses & Use::CONTENT != 0 {
+        most = most.max(w[t as usize]);
+    }
+    most
+}
+
+/// Whether a pair could pass [`accept`] at all, from token counts alone. The word alignment
+/// is a common subsequence, so it aligns at most min(count) of each token, each weighing at
+/// most the token's heaviest use in the shorter quote: when even that covers too little of
+/// the shorter quote, the alignment is not worth computing. `totals` are the quotes' weights.
+/// (Rejects nothing [`accept`] would take.)
+fn could_accept(p: &Profile, q: &Profile, totals: (f32, f32), w: &[f32]) -> bool {
+    if p.habitual || q.habitual || (p.doc == q.doc && p.span.start < q.span.end && q.span.start < p.span.end) {
+        return false;
+    }
+    let p_short = totals.0 <= totals.1;
+    let (a, b) = (&p.uses, &q.uses);
+    let (mut i, mut j, mut shared) = (0, 0, 0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let t = a[i].0;
+                let most = heaviest(t, if p_short { a[i].2 } else { b[j].2 }, w);
+                shared += a[i].1.min(b[j].1) as f32 * most;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let smaller = totals.0.min(totals.1);
+    if smaller <= 0.0 {
+        return false;
+    }
+    let bound = shared / smaller + 1e-4; // slack for the order in which floats are summed
+    if bound < MIN_CONTAINMENT {
+        return false;
+    }
+    let conflict = matches!((p.speaker, q.speaker), (Some(a), Some(b)) if a != b);
+    let mut need = if conflict { NEED_SPEAKER_CONFLICT } else { NEED_CROSS_DOC };
+    if p.doc == q.doc {
+        need = need.max(NEED_SAME_DOC);
+    }
+    let indirect = p.kind == QuoteKind::Indirect || q.kind == QuoteKind::Indirect;
+    bound >= need || (indirect && 0.9 * bag_overlap(p, q, w).0 + 1e-4 >= need)
+}
+
 /// All accepted links of a story, strongest first.
 pub fn links(profiles: &[Profile], w: &[f32], n_tokens: usize) -> Vec<Link> {
     // Postings of content tokens; tokens that are in very many quotes only add work.
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_tokens];
-    let distinct: Vec<Vec<u32>> = profiles
-        .iter()
-        .map(|prof| {
-            let mut d: Vec<u32> = prof.toks.iter().zip(&prof.content).filter(|x| *x.1).map(|x| *x.0).collect();
-            d.sort_unstable();
-            d.dedup();
-            d
-        })
-        .collect();
+    let distinct: Vec<Vec<u32>> = profiles.iter().map(|prof| prof.bag.iter().map(|x| x.0).collect()).collect();
     for (p, d) in distinct.iter().enumerate() {
         for &t in d {
             postings[t as usize].push(p as u32);
@@ -228,6 +271,7 @@ pub fn links(profiles: &[Profile], w: &[f32], n_tokens: usize) -> Vec<Link> {
     }
     // Weight of each quote's distinct content words, for the cheap bound below.
     let content_weight: Vec<f32> = distinct.iter().map(|d| d.iter().map(|&t| w[t as usize]).sum()).collect();
+    let totals: Vec<f32> = profiles.iter().map(|x| (0..x.toks.len()).map(|i| weight(x, i, w)).sum()).collect();
     let cap = 64.max(profiles.len() / 4);
     let mut shared = vec![0f32; profiles.len()];
     let mut touched: Vec<usize> = Vec::new();
@@ -257,6 +301,9 @@ pub fn links(profiles: &[Profile], w: &[f32], n_tokens: usize) -> Vec<Link> {
             let same_phrase = prof.toks == other.toks;
             let enough = mass >= MIN_MASS && mass >= PREFILTER_SHARE * content_weight[p].min(content_weight[q]);
             if !same_phrase && !enough {
+                continue;
+            }
+            if !same_phrase && !could_accept(prof, other, (totals[p], totals[q]), w) {
                 continue;
             }
             let s = score_pair(prof, other, w);

@@ -5,13 +5,19 @@
 //! Tokens for *matching* are looser than the keys of the word diff: "misrepresents" and
 //! "misrepresenting" or "isn't" and "is not" should count as evidence of the same utterance,
 //! even though the diff reports them as different words.
+//!
+//! The words come from the document's shared word layer ([`parallax_core::Words`]): a quote is
+//! a range of it, found by binary search. What a word becomes as tokens depends on its key
+//! alone, so it is worked out once per distinct word of the story (from its printed form) and
+//! then looked up by key: no text is read again for a word seen before.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
-use parallax_core::{QuoteKind, SpeakerSource, Span};
+use parallax_core::{QuoteKind, SpeakerSource, Span, Word};
 
 use super::lexicon;
-use crate::diff::{self, is_apostrophe};
+use crate::diff::is_apostrophe;
 use crate::StoryView;
 
 pub struct Profile<'a> {
@@ -31,24 +37,99 @@ pub struct Profile<'a> {
     pub content: Vec<bool>,
     /// Parallel to `toks`: whether the word is capitalised inside a sentence (a name).
     pub name: Vec<bool>,
+    /// The content tokens with their counts, sorted by token (for the bag-of-words overlap).
+    pub bag: Vec<(u32, u32)>,
+    /// Tokens that are names somewhere in the quote, sorted, distinct.
+    pub names: Vec<u32>,
+    /// Every distinct token with its count and the ways it is used in the quote (bits of
+    /// [`Use`]), sorted by token: what bounds an alignment before it is computed.
+    pub uses: Vec<(u32, u32, u8)>,
     /// "has repeatedly said ...": a report of many utterances, never grouped.
     pub habitual: bool,
 }
 
-/// Token interning for one story.
+/// A hasher for keys that are hashes already (word keys): one mix, no SipHash.
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7cc1_b727_220a_95);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (n ^ (n >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+
+/// What one word becomes: its token (when it has letters or digits) and whether a "not" follows
+/// ("didn't" → "did" + "not").
+#[derive(Clone, Copy)]
+struct Entry {
+    tok: Option<u32>,
+    content: bool,
+    negated: bool,
+}
+
+/// Token interning for one story, with the tokens of every word key met so far.
 #[derive(Default)]
 pub struct Interner {
-    ids: HashMap<String, u32>,
+    /// Token ids by the hash of the token's text.
+    ids: KeyMap<u32>,
+    words: KeyMap<Entry>,
+    not: Option<u32>,
+    /// Scratch for a word's letters and digits, lowercased.
+    buf: String,
 }
 
 impl Interner {
     fn id(&mut self, s: &str) -> u32 {
-        if let Some(&id) = self.ids.get(s) {
-            return id;
-        }
         let n = self.ids.len() as u32;
-        self.ids.insert(s.to_string(), n);
-        n
+        *self.ids.entry(crate::diff::key_of(s)).or_insert(n)
+    }
+
+    fn not(&mut self) -> u32 {
+        match self.not {
+            Some(t) => t,
+            None => {
+                let t = self.id("not");
+                self.not = Some(t);
+                t
+            }
+        }
+    }
+
+    /// The tokens of a word, by its key; `printed` is read only the first time the key is met.
+    fn entry(&mut self, key: u64, printed: &str) -> Entry {
+        if let Some(&e) = self.words.get(&key) {
+            return e;
+        }
+        let mut base = std::mem::take(&mut self.buf);
+        base.clear();
+        let negated = if printed.contains(is_apostrophe) {
+            let (opened, negated) = open_contraction(printed);
+            base.extend(opened.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+            negated
+        } else {
+            base.extend(printed.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+            false
+        };
+        let e = if base.is_empty() {
+            Entry { tok: None, content: false, negated }
+        } else {
+            Entry { tok: Some(self.id(stem(&base))), content: !lexicon::is_function_word(&base), negated }
+        };
+        self.buf = base;
+        self.words.insert(key, e);
+        e
     }
 
     pub fn len(&self) -> usize {
@@ -60,13 +141,24 @@ impl Interner {
 pub fn profiles<'a>(view: &StoryView<'a>, interner: &mut Interner) -> Vec<Profile<'a>> {
     let mut out = Vec::new();
     for (d, (doc, an)) in view.docs.iter().zip(&view.analyses).enumerate() {
+        if an.quotes.is_empty() {
+            continue;
+        }
+        // Analyses built by hand (tests, callers that skipped segmentation) have no word layer.
+        let own;
+        let words: &[Word] = if an.words.words.is_empty() && !doc.body.is_empty() {
+            own = parallax_core::words::tokenize(&doc.body, &an.sentences);
+            &own.words
+        } else {
+            &an.words.words
+        };
         for (q, quote) in an.quotes.iter().enumerate() {
             let Some(text) = doc.body.get(quote.text.clone()) else { continue };
-            let (toks, content, name) = tokens(text, interner);
-            if toks.is_empty() {
+            let t = quote_tokens(&doc.body, words, &quote.text, interner);
+            if t.toks.is_empty() {
                 continue;
             }
-            let habitual = quote.cue.as_ref().is_some_and(|cue| habitual_cue(&doc.body, cue));
+            let habitual = quote.cue.as_ref().is_some_and(|cue| habitual_cue(&doc.body, words, cue));
             out.push(Profile {
                 doc: d,
                 idx: q,
@@ -76,9 +168,12 @@ pub fn profiles<'a>(view: &StoryView<'a>, interner: &mut Interner) -> Vec<Profil
                 speaker: view.speaker(d, q),
                 source: quote.speaker_source,
                 para: doc.paragraph_of(quote.text.start),
-                toks,
-                content,
-                name,
+                toks: t.toks,
+                content: t.content,
+                name: t.name,
+                bag: t.bag,
+                names: t.names,
+                uses: t.uses,
                 habitual,
             });
         }
@@ -86,35 +181,110 @@ pub fn profiles<'a>(view: &StoryView<'a>, interner: &mut Interner) -> Vec<Profil
     out
 }
 
-/// Matching tokens of a text, their content flags and their name flags.
-pub fn tokens(text: &str, interner: &mut Interner) -> (Vec<u32>, Vec<bool>, Vec<bool>) {
-    let mut toks = Vec::new();
-    let mut content = Vec::new();
-    let mut name = Vec::new();
+/// How a token is used at one place of a quote (what it weighs there), as bits.
+pub struct Use;
+
+impl Use {
+    pub const FUNCTION: u8 = 1;
+    pub const NAME: u8 = 2;
+    pub const CONTENT: u8 = 4;
+}
+
+/// The matching tokens of a stretch of a body and what goes with them.
+#[derive(Default)]
+pub struct Tokens {
+    pub toks: Vec<u32>,
+    pub content: Vec<bool>,
+    pub name: Vec<bool>,
+    pub bag: Vec<(u32, u32)>,
+    pub names: Vec<u32>,
+    pub uses: Vec<(u32, u32, u8)>,
+}
+
+/// The words of `body` (its word layer `words`) inside `span`.
+fn words_in<'w>(words: &'w [Word], span: &Span) -> &'w [Word] {
+    let from = words.partition_point(|w| (w.start as usize) < span.start);
+    let to = from + words[from..].partition_point(|w| (w.end as usize) <= span.end);
+    &words[from..to]
+}
+
+/// Whether two words of the layer, one ending at `end` and the next starting at `start`, are
+/// one word for matching: a single hyphen, full stop or apostrophe between them.
+fn joined(body: &str, end: usize, start: usize) -> bool {
+    start > end
+        && start - end <= 3
+        && body.get(end..start).is_some_and(|gap| matches!(gap, "-" | "\u{2010}" | "\u{2011}" | "." | "'" | "\u{2019}" | "\u{2018}" | "\u{02BC}"))
+}
+
+/// Matching tokens of the words of `body` inside `span`, their content and name flags.
+pub fn quote_tokens(body: &str, words: &[Word], span: &Span, interner: &mut Interner) -> Tokens {
+    let words = words_in(words, span);
+    let mut t = Tokens {
+        toks: Vec::with_capacity(words.len() + 2),
+        content: Vec::with_capacity(words.len() + 2),
+        name: Vec::with_capacity(words.len() + 2),
+        ..Tokens::default()
+    };
+    let bytes = body.as_bytes();
     let mut prev_end: Option<usize> = None;
-    for w in diff::words(text) {
-        let printed = &text[w.range.clone()];
-        let initial = prev_end.is_none_or(|e| text[e..w.range.start].contains(['.', '!', '?', ':', '\n']));
-        prev_end = Some(w.range.end);
-        let capital = printed.chars().next().is_some_and(char::is_uppercase) && printed != "I";
-        let (key, negated) = if printed.contains(is_apostrophe) {
-            let (base, negated) = open_contraction(printed);
-            (base.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect(), negated)
-        } else {
-            (w.key, false)
-        };
-        if !key.is_empty() {
-            content.push(!lexicon::is_function_word(&key));
-            name.push(capital && !initial);
-            toks.push(interner.id(stem(&key)));
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        // Words joined by a hyphen, a full stop or an apostrophe are one word here, as in the
+        // diff ("16-year-old", "U.S", "1990's"): the word layer splits them.
+        let (mut key, mut last) = (w.key, i);
+        while last + 1 < words.len() && joined(body, words[last].end as usize, words[last + 1].start as usize) {
+            last += 1;
+            key = (key.rotate_left(17) ^ words[last].key).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         }
-        if negated {
-            content.push(false);
-            name.push(false);
-            toks.push(interner.id("not"));
+        i = last + 1;
+        let (start, end) = (w.start as usize, words[last].end as usize);
+        let Some(printed) = body.get(start..end) else { continue };
+        let initial = prev_end.is_none_or(|e| bytes.get(e..start).is_some_and(|gap| gap.iter().any(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b'\n'))));
+        prev_end = Some(end);
+        let capital = w.is(Word::CAPITALISED) && printed != "I";
+        let e = interner.entry(key, printed);
+        if let Some(tok) = e.tok {
+            t.content.push(e.content);
+            t.name.push(capital && !initial);
+            t.toks.push(tok);
+        }
+        if e.negated {
+            t.content.push(false);
+            t.name.push(false);
+            t.toks.push(interner.not());
         }
     }
-    (toks, content, name)
+    let mut uses: Vec<(u32, u8)> = (0..t.toks.len())
+        .map(|i| {
+            let u = match (t.content[i], t.name[i]) {
+                (false, _) => Use::FUNCTION,
+                (true, true) => Use::NAME,
+                (true, false) => Use::CONTENT,
+            };
+            (t.toks[i], u)
+        })
+        .collect();
+    uses.sort_unstable();
+    for &(tok, u) in &uses {
+        match t.uses.last_mut() {
+            Some((last, n, all)) if *last == tok => {
+                *n += 1;
+                *all |= u;
+            }
+            _ => t.uses.push((tok, 1, u)),
+        }
+        if u != Use::FUNCTION {
+            match t.bag.last_mut() {
+                Some((last, n)) if *last == tok => *n += 1,
+                _ => t.bag.push((tok, 1)),
+            }
+            if u == Use::NAME && t.names.last() != Some(&tok) {
+                t.names.push(tok);
+            }
+        }
+    }
+    t
 }
 
 /// "didn't" → ("did", true), "won’t" → ("will", true), "it's" → ("it", false),
@@ -164,29 +334,30 @@ pub fn stem(key: &str) -> &str {
 }
 
 /// Whether the words around a quote's cue make it habitual: an adverb among the two words
-/// before the cue or the one after it ("has repeatedly said", "said repeatedly").
-fn habitual_cue(body: &str, cue: &Span) -> bool {
-    let start = floor_boundary(body, cue.start.saturating_sub(40));
-    let end = floor_boundary(body, (cue.end + 20).min(body.len()));
-    let (Some(before), Some(after)) = (body.get(start..cue.start.min(body.len())), body.get(cue.end.min(end)..end)) else {
-        return false;
-    };
-    let before = diff::word_keys(before.rsplit('\n').next().unwrap_or(""));
-    let after = diff::word_keys(after.split('\n').next().unwrap_or(""));
-    before.iter().rev().take(2).chain(after.iter().take(1)).any(|k| lexicon::is_habitual(k))
-}
-
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
+/// before the cue or the one after it ("has repeatedly said", "said repeatedly"), on the cue's
+/// line and near it.
+fn habitual_cue(body: &str, words: &[Word], cue: &Span) -> bool {
+    let bytes = body.as_bytes();
+    let same_line = |a: usize, b: usize| bytes.get(a.min(b)..b.min(bytes.len())).is_some_and(|gap| !gap.contains(&b'\n'));
+    let from = cue.start.saturating_sub(40);
+    let at = words.partition_point(|w| (w.end as usize) <= cue.start);
+    let before = words[..at].iter().rev().take(2).take_while(|w| w.start as usize >= from && same_line(w.end as usize, cue.start));
+    let after = words[at..]
+        .iter()
+        .find(|w| w.start as usize >= cue.end)
+        .filter(|w| w.end as usize <= cue.end + 20 && same_line(cue.end, w.start as usize));
+    before.chain(after).any(|w| lexicon::is_habitual_key(w.key))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tokens(text: &str, i: &mut Interner) -> (Vec<u32>, Vec<bool>, Vec<bool>) {
+        let words = parallax_core::words::tokenize(text, &[0..text.len()]);
+        let t = quote_tokens(text, &words.words, &(0..text.len()), i);
+        (t.toks, t.content, t.name)
+    }
 
     #[test]
     fn tokens_open_contractions_and_stem() {
@@ -201,15 +372,29 @@ mod tests {
         assert_eq!(stem("decided"), stem("decides"));
         assert_eq!(stem("parties"), stem("party"));
         assert_eq!(stem("1,200"), "1,200");
+        let words = parallax_core::words::tokenize("Go. We said \"no\" twice", &[0..3, 4..24]);
+        let t = quote_tokens("Go. We said \"no\" twice", &words.words, &(4..24), &mut i);
+        assert_eq!(t.toks.len(), 4, "only the words inside the span");
+        assert_eq!(t.bag.len(), 1, "'twice' is the one content word");
+        let (x, _, _) = tokens("a 16-year-old in the U.S.", &mut i);
+        let (y, _, _) = tokens("a 16 year old in the us", &mut i);
+        assert_eq!(x.len(), 5, "hyphens and full stops join");
+        assert_eq!(x[4], y[6]);
     }
 
     #[test]
     fn habitual_cues() {
-        let body = "The mayor has repeatedly said the pier is safe. She said it again.";
+        let body = "The mayor has repeatedly said the pier is safe. She said it again.\nOften, he said";
+        let w = parallax_core::words::tokenize(body, &[0..body.len()]).words;
         let cue = body.find("said").unwrap();
-        assert!(habitual_cue(body, &(cue..cue + 4)));
-        let cue2 = body.rfind("said").unwrap();
-        assert!(!habitual_cue(body, &(cue2..cue2 + 4)));
-        assert!(!habitual_cue("é", &(0..2)));
+        assert!(habitual_cue(body, &w, &(cue..cue + 4)));
+        let cue2 = body.find("said it").unwrap();
+        assert!(!habitual_cue(body, &w, &(cue2..cue2 + 4)));
+        let cue3 = body.rfind("said").unwrap();
+        assert!(habitual_cue(body, &w, &(cue3..cue3 + 4)));
+        assert!(!habitual_cue(body, &w, &(cue2 + 4..cue2 + 12)), "the next word is on the next line");
+        let w = parallax_core::words::tokenize("é", &[0..2]).words;
+        assert!(!habitual_cue("é", &w, &(0..2)));
+        assert!(!habitual_cue("é", &w, &(5..9)));
     }
 }
