@@ -27,11 +27,13 @@ use crate::{Event, StoryView, TextRef};
 
 pub fn build_timeline(view: &StoryView) -> Vec<Event> {
     let mut mentions = Vec::new();
+    let mut arena = candidates::Arena::default();
+    let mut scratch = candidates::Scratch::default();
     for (d, (doc, analysis)) in view.docs.iter().zip(&view.analyses).enumerate() {
-        mentions.extend(candidates::document_mentions(d, doc, analysis));
+        candidates::document_mentions(d, doc, analysis, &mut arena, &mut scratch, &mut mentions);
     }
     let bodies: Vec<&str> = view.docs.iter().map(|d| d.body.as_str()).collect();
-    merge::build_events(&bodies, mentions)
+    merge::build_events(&bodies, &mentions, &arena)
 }
 
 /// Events whose evidence dates them differently: (event index, [(dating text, date)]),

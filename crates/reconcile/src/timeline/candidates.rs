@@ -12,9 +12,14 @@
 //!    a present-perfect one ("has filed") takes the publication date;
 //! 4. anything else (plain "said" without a date, future without a date, verbs inside
 //!    quotations without a date, states) is not an event.
+//!
+//! Speed: tokens are classified once per document (see [`super::words`]); the rules test
+//! bits and compare word keys. A mention's lists (evidence, headline, content bag, families)
+//! live in one [`Arena`] per story, and the per-sentence work lists in a reused [`Scratch`],
+//! so that finding mentions allocates nothing per word or per mention.
 
 use super::dates::{parse_duration, parse_value, Prec, When};
-use super::words::*;
+use super::words::{self, key_in, keys, tag, DocTokens, Token};
 use crate::TextRef;
 use parallax_core::{DocAnalysis, Document, ParagraphRole, QuoteKind, Span, TimeExpression, TimexType};
 
@@ -25,25 +30,44 @@ pub enum Source {
     Explicit,
 }
 
+/// A range of a list kept in the [`Arena`].
+pub type Slot = (u32, u32);
+
+/// The lists of a story's mentions, stored end to end.
+#[derive(Debug, Default)]
+pub struct Arena {
+    pub spans: Vec<Span>,
+    pub keys: Vec<u64>,
+}
+
+impl Arena {
+    pub fn spans(&self, s: Slot) -> &[Span] {
+        self.spans.get(s.0 as usize..s.1 as usize).unwrap_or(&[])
+    }
+    pub fn keys(&self, s: Slot) -> &[u64] {
+        self.keys.get(s.0 as usize..s.1 as usize).unwrap_or(&[])
+    }
+}
+
 /// One event mention in one document.
 #[derive(Debug, Clone)]
 pub struct Mention {
     pub doc: usize,
     pub date: Option<(When, Source)>,
     /// Clause span first, then the verb-to-date span, then the verb groups (≤ 3 tokens).
-    pub evidence: Vec<Span>,
+    pub evidence: Slot,
     /// Words of a short headline (subject, verb group, object) as token spans of the body:
     /// the text is only built for the mention that represents its event.
-    pub headline: Vec<Span>,
+    pub headline: Slot,
     /// Whether the clause has a subject before its verb (a better headline).
     pub has_subject: bool,
     /// Hashed stems of the clause's content words, sorted and deduplicated.
-    pub bag: Vec<u64>,
+    pub bag: Slot,
     /// Hashed stem of the head verb.
     pub head: u64,
     /// Occurrence families of the mention: the head verb's first, then the event nouns of
     /// its clause ("suspended" / "suspension" / "was suspended" share one).
-    pub fams: Vec<u64>,
+    pub fams: Slot,
     /// The head says that someone spoke or reacted ("said", "responded"), or is a light verb
     /// ("made", "took"): such a family alone does not identify an occurrence.
     pub generic: bool,
@@ -68,8 +92,14 @@ struct Verb {
     future: bool,
     perfect: bool,
     past: bool,
-    /// Verbs chained to this one ("began accusing", "voted to refer").
-    chained: Vec<(usize, usize)>,
+}
+
+/// Words chained to a verb ("voted to refer", "began accusing", event nouns of its clause):
+/// (verb index, first token, end token), in the order they were found.
+type Chain = (usize, usize, usize);
+
+fn chains_of(chains: &[Chain], vi: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    chains.iter().filter(move |c| c.0 == vi).map(|c| (c.1, c.2))
 }
 
 /// A time expression resolved to a date, with its first token index in the sentence.
@@ -77,6 +107,20 @@ struct Timex {
     span: Span,
     when: When,
     tok: usize,
+}
+
+/// Work lists reused from sentence to sentence and document to document.
+#[derive(Default)]
+pub struct Scratch {
+    tokens: DocTokens,
+    stems: Vec<u64>,
+    verbs: Vec<Verb>,
+    chains: Vec<Chain>,
+    times: Vec<Timex>,
+    owned: Vec<Option<(usize, usize)>>,
+    idx: Vec<usize>,
+    bag: Vec<u64>,
+    quoted: Vec<Span>,
 }
 
 const WEEKDAYS_MONTHS: &[&str] = &[
@@ -88,14 +132,18 @@ const WEEKDAYS_MONTHS: &[&str] = &[
 /// Relative to another event, not to the publication date ("the night before", "a week
 /// later") — unless it names a day or month itself ("earlier on Thursday").
 fn relative_direction(text: &str) -> Option<i64> {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    if words.iter().any(|w| WEEKDAYS_MONTHS.contains(w) || w.bytes().all(|b| b.is_ascii_digit()) && w.len() == 4) {
-        return None;
+    let is = |w: &str, list: &[&str]| list.iter().any(|l| l.eq_ignore_ascii_case(w));
+    let (mut back, mut forward) = (false, false);
+    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if is(w, WEEKDAYS_MONTHS) || w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        back |= is(w, &["before", "earlier", "previous", "prior", "preceding"]);
+        forward |= is(w, &["later", "after", "following", "afterwards", "subsequent"]);
     }
-    if words.iter().any(|w| matches!(*w, "before" | "earlier" | "previous" | "prior" | "preceding")) {
+    if back {
         Some(-1)
-    } else if words.iter().any(|w| matches!(*w, "later" | "after" | "following" | "afterwards" | "subsequent")) {
+    } else if forward {
         Some(1)
     } else {
         None
@@ -144,169 +192,192 @@ pub(super) fn resolve_times(doc: &Document, times: &[TimeExpression]) -> Vec<(Sp
     out
 }
 
-fn is_boundary_punct(s: &str) -> bool {
-    // Most gaps between words are one space: answer those without scanning.
-    if s.bytes().all(|b| b == b' ') {
-        return false;
-    }
-    s.chars().any(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '—' | '–' | '[' | ']'))
-        || s.contains(" - ")
-}
+const K_TO: u64 = words::fnv("to");
+const K_BEING: u64 = words::fnv("being");
+const SCHEDULED: &[u64] = keys!["due", "scheduled", "set", "expected", "planned", "plans", "plan", "poised"];
+const COPULAS: &[u64] = keys!["was", "were", "is", "are"];
+const PAST_COPULAS: &[u64] = keys!["was", "were"];
+const THE_A_AN_TO: &[u64] = keys!["the", "a", "an", "to"];
+const NOT_BEFORE_INFINITIVE: &[u64] = keys![
+    "due", "up", "according", "next", "close", "similar", "compared", "thanks", "back", "access", "return",
+    "prior", "addition"
+];
+const PERFECT_AUX: &[u64] = keys!["has", "have", "'ve", "he's", "she's", "it's", "they've", "we've"];
+const PRESENT_BE: &[u64] = keys!["is", "are", "am"];
+const CHAIN_LINKS: &[u64] = keys!["to", "by", "on"];
+const TEMPORAL_OPENERS: &[u64] = keys!["after", "before", "since", "as"];
+const SUBORDINATORS: &[u64] = keys!["when", "after", "before", "while", "as", "since", "until"];
+const HEADLINE_SKIP: &[u64] = keys!["then", "also", "once"];
+const SUBJECT_SKIP: &[u64] = keys!["on", "in", "at", "last", "earlier", "later", "this"];
+const SUBJECT_CUT: &[u64] =
+    keys!["at", "in", "on", "for", "from", "with", "who", "which", "over", "after", "before", "during"];
+const SEQUENCE_CUES: &[u64] = keys!["later", "then", "afterwards", "subsequently"];
+const TOLD: &[u64] = keys!["told", "tells"];
+const DATE_PREPOSITIONS: &[u64] = keys!["on", "in", "at", "since", "by", "from", "during", "until"];
+const SUBORDINATE_OPENERS: &[u64] =
+    keys!["when", "after", "before", "while", "as", "since", "until", "because", "although", "though", "if", "once"];
+const RELATIVE_BEFORE: &[u64] =
+    keys!["that", "which", "who", "whom", "whose", "where", "when", "since", "until", "because", "if"];
 
-fn is_strong_punct(s: &str) -> bool {
-    if s.bytes().all(|b| b == b' ') {
-        return false;
-    }
-    s.chars().any(|c| matches!(c, ';' | ':' | '(' | ')' | '"' | '“' | '”' | '—' | '–'))
-}
-
-/// Finite verbs of a sentence, in order.
-fn find_verbs(body: &str, toks: &[Token]) -> Vec<Verb> {
-    let mut verbs: Vec<Verb> = Vec::new();
-    let gap = |a: usize, b: usize| body.get(toks[a].span.end..toks[b].span.start).unwrap_or("");
+/// Finite verbs of a sentence, in order, with the words chained to them.
+fn find_verbs(body: &str, toks: &[Token], verbs: &mut Vec<Verb>, chains: &mut Vec<Chain>) {
+    verbs.clear();
+    chains.clear();
+    let n = toks.len();
+    let joined = |p: usize| !toks[p].is(tag::BOUND_AFTER);
     let mut i = 0;
-    while i < toks.len() {
-        let w = toks[i].lower();
-        let prev = i.checked_sub(1).map(|p| toks[p].lower());
-        let joined = |p: usize| !is_boundary_punct(gap(p, p + 1));
+    while i < n {
+        let t = toks[i];
+        let prev = i.checked_sub(1).map(|p| toks[p]);
+        // Cheap exit: every rule below needs a verb form, a copula, or "to", an auxiliary or
+        // a group adverb right before.
+        if !t.is(tag::PAST | tag::PRESENT_EVENT) && !key_in(t.key, COPULAS) && !prev.is_some_and(|p| p.key == K_TO || p.is(tag::AUX | tag::GROUP_ADV)) {
+            i += 1;
+            continue;
+        }
         // Walk back over the group: auxiliaries and group adverbs directly before.
         let mut start = i;
         let mut has_aux = false;
-        while start > 0 && joined(start - 1) && (is_auxiliary(&toks[start - 1].lower()) || is_group_adverb(&toks[start - 1].lower())) {
-            has_aux |= is_auxiliary(&toks[start - 1].lower());
+        while start > 0 && joined(start - 1) && toks[start - 1].is(tag::AUX | tag::GROUP_ADV) {
+            has_aux |= toks[start - 1].is(tag::AUX);
             start -= 1;
         }
-        while start < i && !is_auxiliary(&toks[start].lower()) {
+        while start < i && !toks[start].is(tag::AUX) {
             start += 1; // a group starts at its first auxiliary, not at a stray adverb
         }
         let group = &toks[start..i];
-        let future = group.iter().any(|g| is_future_marker(g.lower()))
-            || (i >= 2 && toks[i - 1].lower() == "to" && matches!(toks[i - 2].lower(), "due" | "scheduled" | "set" | "expected" | "planned" | "plans" | "plan" | "poised"));
-        let after_modal = i > 0 && joined(i - 1) && toks[i - 1].lower() != "to" && (is_future_marker(&toks[start.min(i - 1)].lower()) && has_aux);
-        let capital_inside = toks[i].capital && i > 0;
-        let det_before = prev.is_some_and(is_determiner) && !has_aux;
+        let future = group.iter().any(|g| g.is(tag::FUTURE))
+            || (i >= 2 && toks[i - 1].key == K_TO && key_in(toks[i - 2].key, SCHEDULED));
+        let after_modal = i > 0 && joined(i - 1) && toks[i - 1].key != K_TO && (toks[start.min(i - 1)].is(tag::FUTURE) && has_aux);
+        let capital_inside = t.is(tag::CAPITAL) && i > 0;
+        let det_before = prev.is_some_and(|p| p.is(tag::DET)) && !has_aux;
         // A copula with no verb after it is the main verb ("was back in the capital on Tuesday").
-        let copula = matches!(w, "was" | "were" | "is" | "are") && {
+        let copula = key_in(t.key, COPULAS) && {
             let mut k = i + 1;
-            while k < toks.len() && is_group_adverb(&toks[k].lower()) {
+            while k < n && toks[k].is(tag::GROUP_ADV) {
                 k += 1;
             }
-            k >= toks.len() || !(is_past_form(&toks[k].lower()) || toks[k].lower().ends_with("ing") || toks[k].lower() == "to")
+            k >= n || !(toks[k].is(tag::PAST | tag::ING) || toks[k].key == K_TO)
         };
         if copula && !capital_inside {
-            verbs.push(Verb { tok: i, group_start: i, group_end: i + 1, future: false, perfect: false, past: w.starts_with('w'), chained: Vec::new() });
+            verbs.push(Verb { tok: i, group_start: i, group_end: i + 1, future: false, perfect: false, past: key_in(t.key, PAST_COPULAS) });
             i += 1;
             continue;
         }
         let is_verb = !capital_inside
-            && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')
-            && !is_auxiliary(w)
-            && !is_group_adverb(w)
-            && ((is_past_form(w) && !det_before)
-                || (is_present_event_verb(w) && !det_before && prev.is_some_and(|p| !matches!(p, "the" | "a" | "an" | "to")))
-                || (after_modal && !is_determiner(w))
-                || (future && i >= 2 && toks[i - 1].lower() == "to")
-                || (i >= 1 && toks[i - 1].lower() == "to" && joined(i - 1) && i >= 2 && !is_determiner(w) && w.len() > 2 && !w.ends_with("ing") && !toks[i - 2].lower().ends_with("ed") && !matches!(toks[i - 2].lower(), "due" | "up" | "according" | "next" | "close" | "similar" | "compared" | "thanks" | "back" | "access" | "return" | "prior" | "addition")));
+            && !t.is(tag::AUX | tag::GROUP_ADV)
+            && ((t.is(tag::PAST) && !det_before)
+                || (t.is(tag::PRESENT_EVENT) && !det_before && prev.is_some_and(|p| !key_in(p.key, THE_A_AN_TO)))
+                || (after_modal && !t.is(tag::DET))
+                || (future && i >= 2 && toks[i - 1].key == K_TO)
+                || (i >= 2
+                    && toks[i - 1].key == K_TO
+                    && joined(i - 1)
+                    && !t.is(tag::DET)
+                    && t.is(tag::LONG)
+                    && !t.is(tag::ING)
+                    && !toks[i - 2].is(tag::ED)
+                    && !key_in(toks[i - 2].key, NOT_BEFORE_INFINITIVE)))
+            && body.get(t.span()).is_some_and(words::wordy);
         if !is_verb {
             i += 1;
             continue;
         }
-        let perfect = group.iter().any(|g| matches!(g.lower(), "has" | "have" | "'ve" | "he's" | "she's" | "it's" | "they've" | "we've"))
-            && !group.iter().any(|g| g.lower() == "being");
-        let present_passive = group.iter().any(|g| matches!(g.lower(), "is" | "are" | "am")) && !perfect;
-        let infinitive = i >= 1 && toks[i - 1].lower() == "to";
-        let past = !future && !infinitive && is_past_form(w) && !present_passive;
+        let perfect = group.iter().any(|g| key_in(g.key, PERFECT_AUX)) && !group.iter().any(|g| g.key == K_BEING);
+        let present_passive = group.iter().any(|g| key_in(g.key, PRESENT_BE)) && !perfect;
+        let infinitive = i >= 1 && toks[i - 1].key == K_TO;
+        let past = !future && !infinitive && t.is(tag::PAST) && !present_passive;
         let mut end = i + 1;
-        if end < toks.len() && joined(i) && is_particle(&toks[end].lower()) && end - start < 3 {
+        if end < n && joined(i) && toks[end].is(tag::PARTICLE) && end - start < 3 {
             end += 1;
         }
         // Chained verbs: "voted to refer", "began accusing", "started by hinting".
-        if let Some(last) = verbs.last_mut() {
+        if let Some(last) = verbs.last() {
             let between = last.group_end..start;
             let chained = last.group_end <= start
                 && between.len() <= 2
-                && between.clone().all(|k| matches!(toks[k].lower(), "to" | "by" | "on"))
+                && between.clone().all(|k| key_in(toks[k].key, CHAIN_LINKS))
                 && (last.group_end..=start).all(|k| k == 0 || joined(k - 1));
             if chained {
-                last.chained.push((start, end));
+                chains.push((verbs.len() - 1, start, end));
                 i = end;
                 continue;
             }
         }
-        verbs.push(Verb { tok: i, group_start: start, group_end: end, future, perfect, past, chained: Vec::new() });
+        verbs.push(Verb { tok: i, group_start: start, group_end: end, future, perfect, past });
         i = end;
     }
     // Participles ("began accusing", ", saying", "by walking") and event nouns ("filed a
     // lawsuit") are words of the nearest verb's event: extra evidence, not new events.
-    if !verbs.is_empty() {
-        for k in 0..toks.len() {
-            let w = toks[k].lower();
-            let participle = w.ends_with("ing") && w.len() > 5 && !toks[k].capital
-                && k > 0 && !is_determiner(&toks[k - 1].lower()) && !is_event_noun(w)
-                && !matches!(w, "during" | "according" | "including" | "following" | "morning" | "evening" | "nothing" | "something" | "anything" | "everything" | "building" | "meeting" | "funding" | "spending");
-            let noun = is_event_noun(w) && !toks[k].capital;
-            if !(participle || noun) || verbs.iter().any(|v| (v.group_start..v.group_end).contains(&k) || v.chained.iter().any(|c| (c.0..c.1).contains(&k))) {
-                continue;
+    if verbs.is_empty() {
+        return;
+    }
+    for k in 0..n {
+        let t = toks[k];
+        let participle = t.is(tag::PARTICIPLE) && !t.is(tag::CAPITAL) && k > 0 && !toks[k - 1].is(tag::DET);
+        let noun = t.is(tag::EVENT_NOUN) && !t.is(tag::CAPITAL);
+        if !(participle || noun)
+            || verbs.iter().any(|v| (v.group_start..v.group_end).contains(&k))
+            || chains.iter().any(|c| (c.1..c.2).contains(&k))
+        {
+            continue;
+        }
+        let nearest = verbs.iter().enumerate().min_by_key(|(_, v)| {
+            let d = if k < v.group_start { v.group_start - k + 1 } else { k.saturating_sub(v.group_end) };
+            let crossing = (k.min(v.group_start)..k.max(v.group_end)).filter(|&j| j + 1 < n && toks[j].is(tag::STRONG_AFTER)).count();
+            d + 6 * crossing
+        });
+        if let Some((vi, _)) = nearest {
+            let mut end = k + 1;
+            // "court case", "keynote address": keep a modifier noun before an event noun.
+            let start = if noun && k > 0 && !toks[k - 1].is(tag::STOP | tag::CAPITAL | tag::PAST) && joined(k - 1) { k - 1 } else { k };
+            if participle && end < n && toks[end].is(tag::PARTICLE) {
+                end += 1;
             }
-            let nearest = verbs.iter().enumerate().min_by_key(|(_, v)| {
-                let d = if k < v.group_start { v.group_start - k + 1 } else { k.saturating_sub(v.group_end) };
-                let crossing = (k.min(v.group_start)..k.max(v.group_end)).filter(|&j| j + 1 < toks.len() && is_strong_punct(gap(j, j + 1))).count();
-                d + 6 * crossing
-            });
-            if let Some((vi, _)) = nearest {
-                let mut end = k + 1;
-                // "court case", "keynote address": keep a modifier noun before an event noun.
-                let start = if noun && k > 0 && !is_stopword(&toks[k - 1].lower()) && !toks[k - 1].capital && !is_past_form(&toks[k - 1].lower()) && !is_boundary_punct(gap(k - 1, k)) { k - 1 } else { k };
-                if participle && end < toks.len() && is_particle(&toks[end].lower()) {
-                    end += 1;
-                }
-                verbs[vi].chained.push((start, end));
-            }
+            chains.push((vi, start, end));
         }
     }
-    verbs
 }
 
 /// Token distance from a time expression to a verb, counting a clause boundary as 4.
-fn distance(body: &str, toks: &[Token], verb: &Verb, timex_tok: usize) -> usize {
+fn distance(toks: &[Token], verb: &Verb, timex_tok: usize) -> usize {
     let (a, b) = if timex_tok < verb.group_start { (timex_tok, verb.group_start) } else { (verb.group_end.min(timex_tok), timex_tok) };
     let mut d = b.saturating_sub(a);
     if timex_tok < verb.group_start {
         d += 1; // a date usually follows its verb
     }
     for k in a..b {
-        if k > a && is_clause_opener(&toks[k].lower()) && !matches!(toks[k].lower(), "after" | "before" | "since" | "as") {
+        if k > a && toks[k].is(tag::OPENER) && !key_in(toks[k].key, TEMPORAL_OPENERS) {
             d += 4;
         }
-        if k + 1 < toks.len() && is_strong_punct(body.get(toks[k].span.end..toks[k + 1].span.start).unwrap_or("")) {
+        if k + 1 < toks.len() && toks[k].is(tag::STRONG_AFTER) {
             d += 4;
         }
     }
     d
 }
 
+/// End of a verb's group with the verbs chained right after it ("voted to refer").
+fn verb_end(v: &Verb, chains: &[Chain], vi: usize) -> usize {
+    chains_of(chains, vi).filter(|c| c.0 >= v.group_end && c.0 <= v.group_end + 2).map(|c| c.1).max().unwrap_or(v.group_end)
+}
+
 /// Token range of the clause around a verb: out to punctuation or a clause opener.
-fn clause_bounds(body: &str, toks: &[Token], v: &Verb) -> (usize, usize) {
-    let gap = |k: usize| body.get(toks[k].span.end..toks[k + 1].span.start).unwrap_or("");
+fn clause_bounds(toks: &[Token], v: &Verb, verb_end: usize) -> (usize, usize) {
     let mut s = v.group_start;
-    while s > 0 && !is_boundary_punct(gap(s - 1)) && !is_clause_opener(&toks[s - 1].lower()) && v.group_start - s < 12 {
+    while s > 0 && !toks[s - 1].is(tag::BOUND_AFTER | tag::OPENER) && v.group_start - s < 12 {
         s -= 1;
     }
     // Keep a subordinator ("When he went public ...") but not "and"/"that"/"which".
-    if s > 0 && !is_boundary_punct(gap(s - 1)) && matches!(toks[s - 1].lower(), "when" | "after" | "before" | "while" | "as" | "since" | "until") {
+    if s > 0 && !toks[s - 1].is(tag::BOUND_AFTER) && key_in(toks[s - 1].key, SUBORDINATORS) {
         s -= 1;
     }
     // Chained verbs right after the group ("voted to refer") extend the clause.
-    let mut e = v.chained.iter().filter(|c| c.0 >= v.group_end && c.0 <= v.group_end + 2).map(|c| c.1).max().unwrap_or(v.group_end).min(toks.len());
-    while e < toks.len() && !is_boundary_punct(gap(e - 1)) && !is_clause_opener(&toks[e].lower()) && e - v.group_end < 12 {
+    let mut e = verb_end.min(toks.len());
+    while e < toks.len() && !toks[e - 1].is(tag::BOUND_AFTER) && !toks[e].is(tag::OPENER) && e - v.group_end < 12 {
         e += 1;
     }
     (s, e)
-}
-
-/// FNV-1a: cheap, deterministic hashing of stems for the pairwise comparisons of merging.
-fn hash(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Maximum words of an event's headline.
@@ -315,29 +386,28 @@ const HEADLINE_WORDS: usize = 12;
 /// A short headline of the occurrence: the subject (cut before a modifier: "Talks aimed at
 /// ending …" → "Talks"), the verb group with its chained verbs, and the object up to the end
 /// of the clause, at most [`HEADLINE_WORDS`] words. Leading conjunctions and subordinators
-/// are dropped. Returns the word spans and whether a subject was found.
-fn headline(toks: &[Token], v: &Verb, cs: usize, ce: usize, timex_tok: &dyn Fn(usize) -> bool) -> (Vec<Span>, bool) {
+/// are dropped. Pushes the word spans and returns whether a subject was found.
+fn headline(toks: &[Token], v: &Verb, verb_end: usize, cs: usize, ce: usize, words: &mut Vec<usize>, out: &mut Vec<Span>) -> bool {
     let mut s = cs;
-    while s < v.group_start && (is_clause_opener(toks[s].lower()) || matches!(toks[s].lower(), "then" | "also" | "once")) {
+    while s < v.group_start && (toks[s].is(tag::OPENER) || key_in(toks[s].key, HEADLINE_SKIP)) {
         s += 1;
     }
     // Subject: drop date words, cut before a participle, relative or preposition.
-    let mut subject: Vec<usize> = Vec::new();
+    words.clear();
     for k in s..v.group_start {
-        let w = toks[k].lower();
-        if timex_tok(k) || matches!(w, "on" | "in" | "at" | "last" | "earlier" | "later" | "this") && subject.is_empty() {
+        let t = toks[k];
+        if t.is(tag::IN_TIMEX) || key_in(t.key, SUBJECT_SKIP) && words.is_empty() {
             continue;
         }
-        if !subject.is_empty() && !toks[k].capital && (is_past_form(w) || w.ends_with("ing") || matches!(w, "at" | "in" | "on" | "for" | "from" | "with" | "who" | "which" | "over" | "after" | "before" | "during")) {
+        if !words.is_empty() && !t.is(tag::CAPITAL) && (t.is(tag::PAST | tag::ING) || key_in(t.key, SUBJECT_CUT)) {
             break;
         }
-        subject.push(k);
+        words.push(k);
     }
-    if subject.len() > 5 {
-        subject.drain(..subject.len() - 5);
+    if words.len() > 5 {
+        words.drain(..words.len() - 5);
     }
-    let mut words: Vec<usize> = subject.clone();
-    let verb_end = v.chained.iter().filter(|c| c.0 >= v.group_end && c.0 <= v.group_end + 2).map(|c| c.1).max().unwrap_or(v.group_end);
+    let subject = words.len();
     words.extend(v.group_start..verb_end.min(toks.len()));
     let mut k = verb_end;
     while k < ce.min(toks.len()) && words.len() < HEADLINE_WORDS {
@@ -345,59 +415,75 @@ fn headline(toks: &[Token], v: &Verb, cs: usize, ce: usize, timex_tok: &dyn Fn(u
         k += 1;
     }
     // Do not end on a function word ("… accused BHC of").
-    while words.len() > subject.len() + 1 && words.last().is_some_and(|&k| k >= verb_end && is_stopword(toks[k].lower()) && !timex_tok(k)) {
+    while words.len() > subject + 1 && words.last().is_some_and(|&k| k >= verb_end && toks[k].is(tag::STOP) && !toks[k].is(tag::IN_TIMEX)) {
         words.pop();
     }
-    (words.into_iter().map(|k| toks[k].span.clone()).collect(), !subject.is_empty())
-}
-
-/// Heads that do not identify an occurrence on their own: speech and reaction verbs and
-/// light verbs.
-fn is_generic(head: &str) -> bool {
-    is_plain_speech(head)
-        || matches!(
-            head,
-            "responded" | "reacted" | "warned" | "laughed" | "denied" | "repeated" | "rejected" | "confirmed" | "made" | "took"
-                | "got" | "gave" | "came" | "went" | "saw" | "did" | "was" | "were" | "is" | "are" | "put" | "kept" | "tried"
-                | "began" | "started" | "called" | "claimed" | "accused" | "alleged" | "raised" | "added" | "asked"
-        )
+    out.extend(words.iter().map(|&k| toks[k].span()));
+    subject > 0
 }
 
 /// The occurrence family of a head verb or event noun: its stem, with the few common news
 /// verbs whose noun or phrasal synonym has another stem mapped together (expel / expulsion /
 /// "kicked out", collapse / "broke down", walk out / walkout / strike, meet / met).
-fn family(w: &str, particle: Option<&str>) -> u64 {
-    let st = stem(w);
-    let canon = match (st, particle) {
-        ("expel" | "expell" | "expuls" | "ousted" | "ouster", _) => "expel",
-        ("booted" | "kicked" | "thrown" | "threw", Some("out")) => "expel",
-        ("collap" | "collaps", _) | ("broke" | "broken", Some("down")) => "collapse",
-        ("walked" | "walk" | "walks", Some("out")) | ("walkou", _) => "strike",
-        ("strike" | "struck", _) => "strike",
-        ("met" | "meet" | "meets", _) => "meet",
-        ("voted" | "vote" | "votes", _) => "vote",
-        ("resign" | "resigns", _) => "resign",
-        ("suspen" | "suspends", _) => "suspen",
-        ("arrest", _) => "arrest",
-        _ => st,
-    };
-    hash(canon)
+fn family(text: &str, particle: Option<u64>) -> u64 {
+    const OUT: u64 = words::fnv("out");
+    const DOWN: u64 = words::fnv("down");
+    words::with_lower(text, |w| {
+        let st = words::stem(w);
+        let canon = match (st, particle) {
+            ("expel" | "expell" | "expuls" | "ousted" | "ouster", _) => "expel",
+            ("booted" | "kicked" | "thrown" | "threw", Some(OUT)) => "expel",
+            ("collap" | "collaps", _) | ("broke" | "broken", Some(DOWN)) => "collapse",
+            ("walked" | "walk" | "walks", Some(OUT)) | ("walkou", _) => "strike",
+            ("strike" | "struck", _) => "strike",
+            ("met" | "meet" | "meets", _) => "meet",
+            ("voted" | "vote" | "votes", _) => "vote",
+            ("resign" | "resigns", _) => "resign",
+            ("suspen" | "suspends", _) => "suspen",
+            ("arrest", _) => "arrest",
+            _ => st,
+        };
+        words::hash(canon)
+    })
 }
 
-/// The event mentions of document `doc`.
-pub fn document_mentions(doc_index: usize, doc: &Document, analysis: &DocAnalysis) -> Vec<Mention> {
+/// The event mentions of document `doc`, appended to `out` (their lists to `arena`).
+pub fn document_mentions(
+    doc_index: usize,
+    doc: &Document,
+    analysis: &DocAnalysis,
+    arena: &mut Arena,
+    scratch: &mut Scratch,
+    out: &mut Vec<Mention>,
+) {
     let body = doc.body.as_str();
     let published = doc.published.map(When::day);
     let resolved = resolve_times(doc, &analysis.times);
-    let quotes: Vec<&Span> =
-        analysis.quotes.iter().filter(|q| q.kind != QuoteKind::Indirect).map(|q| &q.text).collect();
-    let in_quote = |at: usize| quotes.iter().any(|q| q.start <= at && at < q.end);
-    let mut out = Vec::new();
+    // Direct quotations as disjoint sorted stretches: "inside a quote" is one binary search.
+    let quoted = &mut scratch.quoted;
+    quoted.clear();
+    quoted.extend(analysis.quotes.iter().filter(|q| q.kind != QuoteKind::Indirect && q.text.start < q.text.end).map(|q| q.text.clone()));
+    quoted.sort_unstable_by_key(|q| q.start);
+    let mut merged: usize = 0;
+    for k in 0..quoted.len() {
+        if merged > 0 && quoted[k].start <= quoted[merged - 1].end {
+            quoted[merged - 1].end = quoted[merged - 1].end.max(quoted[k].end);
+        } else {
+            quoted[merged] = quoted[k].clone();
+            merged += 1;
+        }
+    }
+    quoted.truncate(merged);
+    let quoted = &scratch.quoted;
+    let in_quote = |at: usize| {
+        let i = quoted.partition_point(|q| q.start <= at);
+        i > 0 && at < quoted[i - 1].end
+    };
     let mut reference: Option<When> = None;
     // Sentence index of the last day-precise date: narration carries it a few sentences only.
     let mut reference_at = 0usize;
     let mut next_time = 0usize;
-    // The segment stage already split the body; re-segment only when it did not run.
+    // The segment stage already split the body and its words; redo that only when it did not run.
     let segmented;
     let sentences: &[Span] = if analysis.sentences.is_empty() {
         segmented = parallax_segment::document_sentences(doc);
@@ -405,7 +491,17 @@ pub fn document_mentions(doc_index: usize, doc: &Document, analysis: &DocAnalysi
     } else {
         &analysis.sentences
     };
-    let lower_body = body.to_ascii_lowercase();
+    let own_words;
+    let words = if analysis.words.sentence_starts.len() == sentences.len() && !(analysis.words.words.is_empty() && !body.is_empty()) {
+        &analysis.words
+    } else {
+        own_words = parallax_core::words::tokenize(body, sentences);
+        &own_words
+    };
+    let Scratch { tokens, stems, verbs, chains, times, owned, idx, bag, .. } = scratch;
+    words::doc_tokens(body, words, sentences, tokens);
+    stems.clear();
+    stems.resize(tokens.toks.len(), 0);
     for (si, sentence) in sentences.iter().cloned().enumerate() {
         if sentence.end > body.len() || sentence.start >= sentence.end {
             continue;
@@ -413,38 +509,47 @@ pub fn document_mentions(doc_index: usize, doc: &Document, analysis: &DocAnalysi
         if doc.paragraph_of(sentence.start).is_some_and(|p| doc.role(p) == ParagraphRole::Heading) {
             continue;
         }
-        let toks = tokens(body, &lower_body, sentence.clone());
-        if toks.is_empty() {
+        let Some(&(ts, te)) = tokens.sentences.get(si) else { continue };
+        let (ts, te) = (ts as usize, te as usize);
+        if ts >= te {
             continue;
         }
         // Time expressions of this sentence (resolved list is in text order).
-        let mut times: Vec<Timex> = Vec::new();
+        times.clear();
         let reference_before = reference.filter(|_| si - reference_at <= NARRATION_WINDOW);
-        while next_time < resolved.len() && resolved[next_time].0.start < sentence.end {
-            let (span, when) = resolved[next_time].clone();
-            next_time += 1;
-            if span.start < sentence.start {
-                continue;
+        {
+            let toks = &mut tokens.toks[ts..te];
+            while next_time < resolved.len() && resolved[next_time].0.start < sentence.end {
+                let (span, when) = resolved[next_time].clone();
+                next_time += 1;
+                if span.start < sentence.start {
+                    continue;
+                }
+                let tok = toks.partition_point(|t| (t.end as usize) <= span.start).min(toks.len() - 1);
+                // The words inside the expression: left out of content bags and headline subjects.
+                for t in toks[tok..].iter_mut().take_while(|t| (t.start as usize) < span.end) {
+                    if t.start as usize >= span.start && t.end as usize <= span.end {
+                        t.tags |= tag::IN_TIMEX;
+                    }
+                }
+                if when.precision == Prec::Day {
+                    reference = Some(when);
+                    reference_at = si;
+                }
+                times.push(Timex { span, when, tok });
             }
-            let tok = toks.partition_point(|t| t.span.end <= span.start).min(toks.len() - 1);
-            if when.precision == Prec::Day {
-                reference = Some(when);
-                reference_at = si;
-            }
-            times.push(Timex { span, when, tok });
         }
-        let verbs = find_verbs(body, &toks);
+        let toks = &tokens.toks[ts..te];
+        let stems = &mut stems[ts..te];
+        find_verbs(body, toks, verbs, chains);
         if verbs.is_empty() {
             continue;
         }
         // Each time expression goes to its nearest verb; each verb keeps its nearest one.
-        let mut owned: Vec<Option<(usize, usize)>> = vec![None; verbs.len()];
+        owned.clear();
+        owned.resize(verbs.len(), None);
         for (ti, t) in times.iter().enumerate() {
-            let best = verbs
-                .iter()
-                .enumerate()
-                .map(|(vi, v)| (distance(body, &toks, v, t.tok), vi))
-                .min();
+            let best = verbs.iter().enumerate().map(|(vi, v)| (distance(toks, v, t.tok), vi)).min();
             if let Some((d, vi)) = best {
                 if d <= 14 && owned[vi].is_none_or(|(od, _)| d < od) {
                     owned[vi] = Some((d, ti));
@@ -452,13 +557,9 @@ pub fn document_mentions(doc_index: usize, doc: &Document, analysis: &DocAnalysi
             }
         }
         // A dated non-future verb of the sentence dates its undated past neighbours.
-        let sentence_date = verbs
-            .iter()
-            .zip(&owned)
-            .filter(|(v, _)| !v.future)
-            .find_map(|(_, o)| o.map(|(_, ti)| times[ti].when));
+        let sentence_date = verbs.iter().zip(owned.iter()).filter(|(v, _)| !v.future).find_map(|(_, o)| o.map(|(_, ti)| times[ti].when));
         for (vi, v) in verbs.iter().enumerate() {
-            let head = toks[v.tok].lower();
+            let head = toks[v.tok];
             let own = owned[vi].map(|(_, ti)| &times[ti]);
             let date = match own {
                 Some(t) => Some((t.when, Source::Explicit)),
@@ -466,11 +567,15 @@ pub fn document_mentions(doc_index: usize, doc: &Document, analysis: &DocAnalysi
                     // A plain speech verb reports an occurrence when the sentence opens
                     // with a sequence cue ("Later, a spokesperson said") or when it names a
                     // programme or outlet as listener ("told Checkpoint"): an interview.
-                    let speech_event = is_plain_speech(head)
-                        && (matches!(toks[0].lower(), "later" | "then" | "afterwards" | "subsequently")
-                            || (matches!(head, "told" | "tells") && toks.get(v.group_end).is_some_and(|t| t.capital)));
-                    let eventive = !v.future && (v.past || v.perfect || speech_event) && (speech_event || !is_plain_speech(head)) && !is_stative(head)
-                        && !in_quote(toks[v.tok].span.start);
+                    let speech = head.is(tag::SPEECH);
+                    let speech_event = speech
+                        && (key_in(toks[0].key, SEQUENCE_CUES)
+                            || (key_in(head.key, TOLD) && toks.get(v.group_end).is_some_and(|t| t.is(tag::CAPITAL))));
+                    let eventive = !v.future
+                        && (v.past || v.perfect || speech_event)
+                        && (speech_event || !speech)
+                        && !head.is(tag::STATIVE)
+                        && !in_quote(head.start as usize);
                     if !eventive {
                         continue;
                     }
@@ -478,13 +583,13 @@ pub fn document_mentions(doc_index: usize, doc: &Document, analysis: &DocAnalysi
                     inherited.map(|w| (w, Source::Inherited))
                 }
             };
-            let (cs, ce) = clause_bounds(body, &toks, v);
+            let vend = verb_end(v, chains, vi);
+            let (cs, ce) = clause_bounds(toks, v, vend);
             if cs >= ce || ce > toks.len() {
                 continue;
             }
-            let mut clause = toks[cs].span.start..toks[ce - 1].span.end;
-            let mut evidence = Vec::new();
-            let group = toks[v.group_start.max(v.group_end.saturating_sub(3))].span.start..toks[v.group_end - 1].span.end;
+            let mut clause = toks[cs].start as usize..toks[ce - 1].end as usize;
+            let group = toks[v.group_start.max(v.group_end.saturating_sub(3))].start as usize..toks[v.group_end - 1].end as usize;
             let mut core = None;
             if let Some(t) = own {
                 clause = clause.start.min(t.span.start)..clause.end.max(t.span.end);
@@ -492,66 +597,80 @@ pub fn document_mentions(doc_index: usize, doc: &Document, analysis: &DocAnalysi
                 core = Some(if t.span.start >= group.end {
                     group.start..t.span.end
                 } else {
-                    let prep = t.tok.checked_sub(1).filter(|&k| matches!(toks[k].lower(), "on" | "in" | "at" | "since" | "by" | "from" | "during" | "until"));
-                    prep.map_or(t.span.start, |k| toks[k].span.start)..group.end
+                    let prep = t.tok.checked_sub(1).filter(|&k| key_in(toks[k].key, DATE_PREPOSITIONS));
+                    prep.map_or(t.span.start, |k| toks[k].start as usize)..group.end
                 });
             }
-            evidence.push(clause.clone());
+            let ev_start = arena.spans.len();
+            arena.spans.push(clause.clone());
             if let Some(c) = core {
                 if c != clause {
-                    evidence.push(c);
+                    arena.spans.push(c);
                 }
             }
             if group != clause {
-                evidence.push(group.clone());
+                arena.spans.push(group);
             }
-            for &(a, b) in &v.chained {
-                let s = toks[a].span.start..toks[(b - 1).max(a)].span.end;
-                if !evidence.contains(&s) {
-                    evidence.push(s);
+            for (a, b) in chains_of(chains, vi) {
+                let s = toks[a].start as usize..toks[(b - 1).max(a)].end as usize;
+                if !arena.spans[ev_start..].contains(&s) {
+                    arena.spans.push(s);
                 }
             }
-            let mut bag: Vec<u64> = toks[cs..ce]
-                .iter()
-                .filter(|t| !is_stopword(&t.lower()) && !times.iter().any(|x| x.span.start <= t.span.start && t.span.end <= x.span.end))
-                .map(|t| hash(stem(t.lower())))
-                .collect();
-            bag.sort();
+            let evidence = (ev_start as u32, arena.spans.len() as u32);
+            bag.clear();
+            for k in cs..ce {
+                let t = toks[k];
+                if !t.is(tag::STOP | tag::IN_TIMEX) {
+                    if stems[k] == 0 {
+                        stems[k] = words::stem_hash(&body[t.span()]);
+                    }
+                    bag.push(stems[k]);
+                }
+            }
+            bag.sort_unstable();
             bag.dedup();
-            let timex_tok = |k: usize| times.iter().any(|x| x.span.start <= toks[k].span.start && toks[k].span.end <= x.span.end);
-            let (headline, has_subject) = headline(&toks, v, cs, ce, &timex_tok);
-            let particle = (v.group_end > v.tok + 1).then(|| toks[v.group_end - 1].lower());
-            let mut fams = vec![family(head, particle)];
-            for &(a, b) in &v.chained {
-                let w = toks[(b - 1).max(a)].lower();
-                if is_event_noun(w) {
-                    let f = family(w, None);
-                    if !fams.contains(&f) {
-                        fams.push(f);
+            let bag_start = arena.keys.len();
+            arena.keys.extend_from_slice(bag);
+            let bag_slot = (bag_start as u32, arena.keys.len() as u32);
+            let hl_start = arena.spans.len();
+            let has_subject = headline(toks, v, vend, cs, ce, idx, &mut arena.spans);
+            let headline_slot = (hl_start as u32, arena.spans.len() as u32);
+            let head_text = &body[head.span()];
+            let particle = (v.group_end > v.tok + 1).then(|| toks[v.group_end - 1].key);
+            let fam_start = arena.keys.len();
+            arena.keys.push(family(head_text, particle));
+            for (a, b) in chains_of(chains, vi) {
+                let w = toks[(b - 1).max(a)];
+                if w.is(tag::EVENT_NOUN) {
+                    let f = family(&body[w.span()], None);
+                    if !arena.keys[fam_start..].contains(&f) {
+                        arena.keys.push(f);
                     }
                 }
             }
-            let subordinate = cs < v.group_start
-                && matches!(toks[cs].lower(), "when" | "after" | "before" | "while" | "as" | "since" | "until" | "because" | "although" | "though" | "if" | "once")
-                || cs > 0 && matches!(toks[cs - 1].lower(), "that" | "which" | "who" | "whom" | "whose" | "where" | "when" | "since" | "until" | "because" | "if");
+            let fams = (fam_start as u32, arena.keys.len() as u32);
+            let subordinate = cs < v.group_start && key_in(toks[cs].key, SUBORDINATE_OPENERS) || cs > 0 && key_in(toks[cs - 1].key, RELATIVE_BEFORE);
+            if stems[v.tok] == 0 {
+                stems[v.tok] = words::stem_hash(head_text);
+            }
             out.push(Mention {
                 doc: doc_index,
                 date,
                 evidence,
-                headline,
+                headline: headline_slot,
                 has_subject,
-                bag,
-                head: hash(stem(head)),
+                bag: bag_slot,
+                head: stems[v.tok],
                 fams,
-                generic: is_generic(head),
+                generic: head.is(tag::GENERIC),
                 subordinate,
             });
         }
     }
-    out
 }
 
 /// The text references of a mention.
-pub fn evidence_refs(m: &Mention) -> Vec<TextRef> {
-    m.evidence.iter().map(|s| TextRef { doc: m.doc, span: s.clone() }).collect()
+pub fn evidence_refs<'a>(m: &'a Mention, arena: &'a Arena) -> impl Iterator<Item = TextRef> + 'a {
+    arena.spans(m.evidence).iter().map(|s| TextRef { doc: m.doc, span: s.clone() })
 }

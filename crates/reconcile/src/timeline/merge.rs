@@ -7,9 +7,9 @@
 //! this is the "Tuesday vs Monday night" case, kept as one event and reported by
 //! [`super::date_conflicts`]. Mentions of one document only merge when dated alike.
 
-use super::candidates::{evidence_refs, Mention, Source};
+use super::candidates::{evidence_refs, Arena, Mention, Source};
 use super::dates::{Prec, When};
-use crate::{DatePrecision, Event};
+use crate::{DatePrecision, Event, TextRef};
 
 /// Shared content stems of two sorted bags, and the overlap coefficient.
 fn overlap(a: &[u64], b: &[u64]) -> (usize, f64) {
@@ -31,20 +31,22 @@ fn overlap(a: &[u64], b: &[u64]) -> (usize, f64) {
 
 /// A family both mentions share that identifies an occurrence: not the generic head family
 /// ("said", "made") of either of them.
-fn strong_family(a: &Mention, b: &Mention) -> bool {
-    a.fams.iter().enumerate().any(|(i, f)| {
-        !(i == 0 && a.generic) && b.fams.iter().enumerate().any(|(j, g)| g == f && !(j == 0 && b.generic))
+fn strong_family(a: &Mention, b: &Mention, arena: &Arena) -> bool {
+    let bf = arena.keys(b.fams);
+    arena.keys(a.fams).iter().enumerate().any(|(i, f)| {
+        !(i == 0 && a.generic) && bf.iter().enumerate().any(|(j, g)| g == f && !(j == 0 && b.generic))
     })
 }
 
-fn same_occurrence(a: &Mention, b: &Mention) -> bool {
+fn same_occurrence(a: &Mention, b: &Mention, arena: &Arena) -> bool {
     let same_head = a.head == b.head;
-    let family = strong_family(a, b);
     let both_explicit = matches!((a.date, b.date), (Some((_, Source::Explicit)), Some((_, Source::Explicit))));
+    let family = strong_family(a, b, arena);
     if !same_head && !family && !both_explicit {
         return false; // every rule below needs one or the other
     }
-    let (shared, coef) = overlap(&a.bag, &b.bag);
+    // The bag overlap is the costly part: only computed once the cheap tests leave it open.
+    let overlap = || overlap(arena.keys(a.bag), arena.keys(b.bag));
     match (a.date, b.date) {
         (Some((da, sa)), Some((db, sb))) => {
             if da.compatible(&db) {
@@ -59,6 +61,10 @@ fn same_occurrence(a: &Mention, b: &Mention) -> bool {
                 {
                     return true;
                 }
+                if a.doc == b.doc && !family && !(same_head && strong_date) {
+                    return false;
+                }
+                let (shared, coef) = overlap();
                 if family && shared >= 2 && coef >= 0.3 {
                     return true;
                 }
@@ -74,11 +80,18 @@ fn same_occurrence(a: &Mention, b: &Mention) -> bool {
                     && db.precision == Prec::Day
                     && (da.ordinal() - db.ordinal()).abs() <= 2
                     && (same_head || family)
-                    && shared >= 3
-                    && coef >= 0.6
+                    && {
+                        let (shared, coef) = overlap();
+                        shared >= 3 && coef >= 0.6
+                    }
             }
         }
-        _ => a.doc != b.doc && (same_head || family) && shared >= 3 && coef >= 0.6,
+        _ => {
+            a.doc != b.doc && (same_head || family) && {
+                let (shared, coef) = overlap();
+                shared >= 3 && coef >= 0.6
+            }
+        }
     }
 }
 
@@ -89,19 +102,74 @@ pub(super) const MEMBERS_COMPARED: usize = 4;
 const GROUPS_COMPARED: usize = 24;
 
 
+/// A trivial hasher for keys that are hashes or small integers already (blocking keys): the
+/// default SipHash costs more than the comparisons it serves.
+#[derive(Default, Clone, Copy)]
+struct Mix(u64);
+
+impl std::hash::Hasher for Mix {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7cc1_b727_220a_95);
+    }
+    fn write_i64(&mut self, i: i64) {
+        self.write_u64(i as u64);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+}
+
+type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Mix>>;
+type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<Mix>>;
+
+/// A group being built: its first members (the only ones compared) and its dates.
+struct Group {
+    first: [usize; MEMBERS_COMPARED],
+    len: usize,
+    dates: Vec<When>,
+}
+
+/// Groups of mentions: group `g` holds `members[starts[g]..starts[g + 1]]`, in text order.
+pub(super) struct Groups {
+    starts: Vec<usize>,
+    members: Vec<usize>,
+}
+
+impl Groups {
+    fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+    fn get(&self, g: usize) -> &[usize] {
+        &self.members[self.starts[g]..self.starts[g + 1]]
+    }
+}
+
 /// Greedy single-link grouping in text order. A mention is only compared with groups that
 /// share its head verb or one of its dates (blocking), and with a few members of each; it
 /// joins the group with most matching members. No chaining across dates: it joins only if
 /// its date is compatible with every date of the group, or if it is a tolerated conflict
 /// with a group that has a single day date.
-fn group_mentions(mentions: &[Mention]) -> Vec<Vec<usize>> {
-    use std::collections::HashMap;
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut dates: Vec<Vec<When>> = Vec::new();
-    let mut by_key: HashMap<(u8, i64), Vec<usize>> = HashMap::new();
+fn group_mentions(mentions: &[Mention], arena: &Arena) -> Groups {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of = vec![0usize; mentions.len()];
+    let mut by_key: FastMap<(u8, i64), Vec<usize>> = FastMap::default();
+    let mut keys: Vec<(u8, i64)> = Vec::new();
+    let mut candidates: Vec<usize> = Vec::new();
     for (j, m) in mentions.iter().enumerate() {
-        let mut keys = vec![(0u8, m.head as i64)];
-        for (i, f) in m.fams.iter().enumerate() {
+        keys.clear();
+        keys.push((0u8, m.head as i64));
+        for (i, f) in arena.keys(m.fams).iter().enumerate() {
             if !(i == 0 && m.generic) {
                 keys.push((2, *f as i64));
             }
@@ -110,15 +178,16 @@ fn group_mentions(mentions: &[Mention]) -> Vec<Vec<usize>> {
             keys.push((1, w.ordinal()));
         }
         // The most recent groups of each key only: a long story stays linear in mentions.
-        let mut candidates: Vec<usize> =
-            keys.iter().filter_map(|k| by_key.get(k)).flat_map(|l| l.iter().rev().take(GROUPS_COMPARED)).copied().collect();
+        candidates.clear();
+        candidates.extend(keys.iter().filter_map(|k| by_key.get(k)).flat_map(|l| l.iter().rev().take(GROUPS_COMPARED)));
         candidates.sort_unstable();
         candidates.dedup();
         let mut best: Option<(usize, usize)> = None;
-        for g in candidates {
-            let compatible = m.date.is_none_or(|(w, _)| dates[g].iter().all(|d| d.compatible(&w)));
-            let hits = groups[g].iter().take(MEMBERS_COMPARED).filter(|&&i| same_occurrence(&mentions[i], m)).count();
-            let conflict_ok = hits > 0 && dates[g].len() == 1 && dates[g][0].precision == Prec::Day;
+        for &g in &candidates {
+            let group = &groups[g];
+            let compatible = m.date.is_none_or(|(w, _)| group.dates.iter().all(|d| d.compatible(&w)));
+            let hits = group.first[..group.len.min(MEMBERS_COMPARED)].iter().filter(|&&i| same_occurrence(&mentions[i], m, arena)).count();
+            let conflict_ok = hits > 0 && group.dates.len() == 1 && group.dates[0].precision == Prec::Day;
             if hits > 0 && (compatible || conflict_ok) && best.is_none_or(|(h, _)| hits > h) {
                 best = Some((hits, g));
             }
@@ -126,31 +195,49 @@ fn group_mentions(mentions: &[Mention]) -> Vec<Vec<usize>> {
         let g = match best {
             Some((_, g)) => g,
             None => {
-                groups.push(Vec::new());
-                dates.push(Vec::new());
+                groups.push(Group { first: [0; MEMBERS_COMPARED], len: 0, dates: Vec::new() });
                 groups.len() - 1
             }
         };
-        groups[g].push(j);
+        let group = &mut groups[g];
+        if group.len < MEMBERS_COMPARED {
+            group.first[group.len] = j;
+        }
+        group.len += 1;
+        group_of[j] = g;
         if let Some((w, _)) = m.date {
-            if !dates[g].contains(&w) {
-                dates[g].push(w);
+            if !group.dates.contains(&w) {
+                group.dates.push(w);
             }
         }
-        for k in keys {
+        for &k in &keys {
             let list = by_key.entry(k).or_default();
             if list.last() != Some(&g) && !list.iter().rev().take(GROUPS_COMPARED).any(|&x| x == g) {
                 list.push(g);
             }
         }
     }
-    groups
+    // Members in text order, group by group.
+    let mut starts = Vec::with_capacity(groups.len() + 1);
+    let mut at = 0;
+    for g in &groups {
+        starts.push(at);
+        at += g.len;
+    }
+    starts.push(at);
+    let mut fill = starts.clone();
+    let mut members = vec![0usize; mentions.len()];
+    for (j, &g) in group_of.iter().enumerate() {
+        members[fill[g]] = j;
+        fill[g] += 1;
+    }
+    Groups { starts, members }
 }
 
 /// The date of a merged event: the best-supported one among its members (explicit dates
 /// count double), preferring the most precise date that the coarser ones contain.
-fn vote(members: &[&Mention]) -> Option<When> {
-    let mut tally: Vec<(When, usize)> = Vec::new();
+fn vote<'a>(members: impl Iterator<Item = &'a Mention>, tally: &mut Vec<(When, usize)>) -> Option<When> {
+    tally.clear();
     for m in members {
         if let Some((w, src)) = m.date {
             let weight = if src == Source::Explicit { 2 } else { 1 };
@@ -181,9 +268,9 @@ fn worth_an_event(members: &[&Mention]) -> bool {
 }
 
 /// The headline text of a mention: its words joined by single spaces, first letter up.
-fn headline_text(body: &str, m: &Mention) -> String {
+fn headline_text(body: &str, m: &Mention, arena: &Arena) -> String {
     let mut out = String::new();
-    for s in &m.headline {
+    for s in arena.spans(m.headline) {
         let w = body.get(s.clone()).unwrap_or("");
         if !w.is_empty() {
             if !out.is_empty() {
@@ -200,25 +287,34 @@ fn headline_text(body: &str, m: &Mention) -> String {
 }
 
 /// Groups mentions into events and orders them.
-pub fn build_events(bodies: &[&str], mentions: Vec<Mention>) -> Vec<Event> {
+pub fn build_events(bodies: &[&str], mentions: &[Mention], arena: &Arena) -> Vec<Event> {
     let n = mentions.len();
-    let groups = group_mentions(&mentions);
+    let groups = group_mentions(mentions, arena);
     // Sort key for undated events: the key of the event just before them in their article.
     let mut keyed: Vec<(i64, usize, Event)> = Vec::new();
     let mut group_of = vec![0usize; n];
-    for (g, members) in groups.iter().enumerate() {
-        for &m in members {
+    for g in 0..groups.len() {
+        for &m in groups.get(g) {
             group_of[m] = g;
         }
     }
-    let dates: Vec<Option<When>> = groups.iter().map(|ms| vote(&ms.iter().map(|&i| &mentions[i]).collect::<Vec<_>>())).collect();
-    let keep: Vec<bool> = groups.iter().map(|ms| worth_an_event(&ms.iter().map(|&i| &mentions[i]).collect::<Vec<_>>())).collect();
+    let mut tally = Vec::new();
+    let dates: Vec<Option<When>> = (0..groups.len()).map(|g| vote(groups.get(g).iter().map(|&i| &mentions[i]), &mut tally)).collect();
+    let mut refs: Vec<&Mention> = Vec::new();
+    let keep: Vec<bool> = (0..groups.len())
+        .map(|g| {
+            refs.clear();
+            refs.extend(groups.get(g).iter().map(|&i| &mentions[i]));
+            worth_an_event(&refs)
+        })
+        .collect();
     // A dated mention that makes no event of its own (narrated in passing, one article) is
     // part of the account its article gives of that day: it joins the nearest kept event of
     // its article with the same date (before it, else after it), as extra evidence.
     let mut guests: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     let mut keep = keep;
-    for (g, members) in groups.iter().enumerate() {
+    for g in 0..groups.len() {
+        let members = groups.get(g);
         let Some(d) = dates[g].filter(|_| !keep[g]) else { continue };
         let first = members[0];
         let doc = mentions[first].doc;
@@ -231,7 +327,8 @@ pub fn build_events(bodies: &[&str], mentions: Vec<Mention>) -> Vec<Event> {
             None => keep[g] = members.iter().any(|&i| !mentions[i].generic && !mentions[i].subordinate),
         }
     }
-    for (g, members) in groups.iter().enumerate() {
+    for g in 0..groups.len() {
+        let members = groups.get(g);
         if !keep[g] {
             continue;
         }
@@ -257,17 +354,28 @@ pub fn build_events(bodies: &[&str], mentions: Vec<Mention>) -> Vec<Event> {
             .unwrap_or(first);
         // Every member's evidence, first occurrence order (a hash set: big events of big
         // stories hold thousands of spans).
-        let mut evidence = Vec::new();
-        let mut seen = std::collections::HashSet::with_capacity(4 * (members.len() + guests[g].len()));
-        for &m in members.iter().chain(&guests[g]) {
-            for r in evidence_refs(&mentions[m]) {
-                if seen.insert((r.doc, r.span.start, r.span.end)) {
-                    evidence.push(r);
+        let mut evidence: Vec<TextRef> = Vec::new();
+        let total: usize = members.iter().chain(&guests[g]).map(|&m| arena.spans(mentions[m].evidence).len()).sum();
+        if total <= 32 {
+            for &m in members.iter().chain(&guests[g]) {
+                for r in evidence_refs(&mentions[m], arena) {
+                    if !evidence.contains(&r) {
+                        evidence.push(r);
+                    }
+                }
+            }
+        } else {
+            let mut seen = FastSet::with_capacity_and_hasher(total, Default::default());
+            for &m in members.iter().chain(&guests[g]) {
+                for r in evidence_refs(&mentions[m], arena) {
+                    if seen.insert((r.doc, r.span.start, r.span.end)) {
+                        evidence.push(r);
+                    }
                 }
             }
         }
         let event = Event {
-            what: headline_text(bodies.get(mentions[rep].doc).copied().unwrap_or(""), &mentions[rep]),
+            what: headline_text(bodies.get(mentions[rep].doc).copied().unwrap_or(""), &mentions[rep], arena),
             date: dates[g].map(|w| w.format()),
             precision: dates[g].map_or(DatePrecision::Unknown, |w| w.precision()),
             evidence,
