@@ -922,6 +922,12 @@ impl<'a> Scanner<'a> {
             if y > 2099 {
                 return None;
             }
+            // "Harbour 2030", "Vision 2025", "Windows 2000": a capitalised word of no date
+            // meaning right before the number makes it part of a name. Sentence openers ("In
+            // 2020") are date words or prepositions and never `Lex::Other` capitals mid-sentence.
+            if i > 0 && self.t[i - 1].kind == Kind::Word && self.cap(i - 1) && self.prev(i) == Lex::Other && !starts_sentence(self.t, i - 1) {
+                return None;
+            }
             return cand(i, j + 1, Date, year_str(y));
         }
         if !the {
@@ -1805,4 +1811,18 @@ impl QorH {
             QorH::H(_) => None,
         }
     }
+}
+
+/// Does token `i` open a sentence (first token, or after a full stop, "?" or "!")?
+fn starts_sentence(t: &[Tok], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        match t[k].kind {
+            Kind::Punct if matches!(t[k].ch, '"' | '\'' | '(') => continue,
+            Kind::Punct => return matches!(t[k].ch, '.' | '?' | '!' | ':'),
+            _ => return false,
+        }
+    }
+    true
 }
