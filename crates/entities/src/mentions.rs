@@ -156,10 +156,17 @@ pub fn find(t: &Tokens) -> Found {
             }
             let right_hint = if left_hint == Hint::Person { Hint::Org } else { Hint::Person };
             push_forced(&mut out, start..end, left_hint);
-            if rlen > 0 {
-                push_forced(&mut out, end + 1..end + 1 + rlen, right_hint);
+            // "JANE DOE/The Harbour Times A caption": the outlet's name follows its article
+            // (two words at most, the caption's first word being capitalised too).
+            let mut right_start = end + 1;
+            if right_hint == Hint::Org && is_function_word(t.lower(right_start)) && right_start + 1 < right_end {
+                right_start += 1;
+                rlen = (right_end - right_start).min(2);
             }
-            let rest = end + 1 + rlen;
+            if rlen > 0 {
+                push_forced(&mut out, right_start..right_start + rlen, right_hint);
+            }
+            let rest = right_start + rlen;
             if rest < right_end {
                 analyze(t, rest, right_end, true, &mid_caps, &mut out);
             }
