@@ -219,10 +219,30 @@ pub fn lcs_len<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
     }
     let n = short.len();
     if n <= 64 {
-        // One machine word, masks built on the fly: no allocation.
+        // One machine word; the short side's distinct symbols and their position masks are
+        // built once on the stack (sorted, for a binary search per word of the long side), so
+        // a pair costs O(m log n) and no allocation.
+        let mut order = [0u8; 64];
+        for (i, o) in order.iter_mut().enumerate().take(n) {
+            *o = i as u8;
+        }
+        let order = &mut order[..n];
+        order.sort_unstable_by(|&x, &y| short[x as usize].cmp(&short[y as usize]));
+        let mut reps = [0u8; 64]; // index into `short` of each distinct symbol, ascending
+        let mut masks = [0u64; 64];
+        let mut k = 0usize;
+        for &i in order.iter() {
+            if k == 0 || short[reps[k - 1] as usize] != short[i as usize] {
+                reps[k] = i;
+                k += 1;
+            }
+            masks[k - 1] |= 1u64 << i;
+        }
+        let (reps, masks) = (&reps[..k], &masks[..k]);
         let mut v = u64::MAX;
         for t in long {
-            let m = short.iter().enumerate().fold(0u64, |m, (i, s)| if s == t { m | 1 << i } else { m });
+            let Ok(x) = reps.binary_search_by(|&r| short[r as usize].cmp(t)) else { continue };
+            let m = masks[x];
             v = v.wrapping_add(v & m) | (v & !m);
         }
         let valid = if n == 64 { u64::MAX } else { (1u64 << n) - 1 };

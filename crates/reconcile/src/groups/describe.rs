@@ -105,26 +105,46 @@ pub fn describe(view: &StoryView, profiles: &[Profile], members: &[usize]) -> Qu
     let order = order_members(profiles, members);
     let wordings: Vec<Wording> = order.iter().map(|&p| Wording::new(profiles[p].text)).collect();
     let keys: Vec<Vec<u64>> = wordings.iter().map(Wording::keys).collect();
-    let diffs = wordings.iter().map(|w| diff::word_diff_of(wordings[0].text, &wordings[0].words, w.text, &w.words)).collect();
-    // Words in common, in order, between every two members (a group has a handful).
+    // Words in common, in order, between every two members. Members with the same words (wire
+    // copies, an outlet reprinting its own story) are aligned once, as one wording: a group
+    // reprinted in dozens of articles costs as much as its distinct wordings.
     let n = order.len();
-    let mut common = vec![0usize; n * n];
-    for i in 0..n {
-        for j in i + 1..n {
-            let l = diff::lcs_len(&keys[i], &keys[j]);
-            common[i * n + j] = l;
-            common[j * n + i] = l;
+    let (class, reps) = wording_classes(&keys);
+    let k = reps.len();
+    let mut class_common = vec![0usize; k * k];
+    for a in 0..k {
+        class_common[a * k + a] = keys[reps[a]].len();
+        for b in a + 1..k {
+            let l = diff::lcs_len(&keys[reps[a]], &keys[reps[b]]);
+            class_common[a * k + b] = l;
+            class_common[b * k + a] = l;
         }
     }
+    let mut common = vec![0usize; n * n];
+    for i in 0..n {
+        for j in 0..n {
+            common[i * n + j] = class_common[class[i] * k + class[j]];
+        }
+    }
+    let diffs = (0..n).map(|m| member_diff(&wordings[0], &wordings[m], common[m])).collect();
     let quoted = |m: usize| profiles[order[m]].kind != QuoteKind::Indirect;
     // Same words: every member but the longest is, word for word, a stretch of another member
     // (an outlet quoting less, or in pieces, is not a different wording); a paraphrase beside
     // quoted words is a different wording.
     let longest = (0..order.len()).max_by_key(|&m| (keys[m].len(), usize::MAX - m)).unwrap_or(0);
     let any_quoted = (0..order.len()).any(quoted);
+    // A member whose words another member has too is trivially a stretch of it; otherwise it is
+    // looked for in the other distinct wordings.
+    let mut class_size = vec![0usize; k];
+    class.iter().for_each(|&c| class_size[c] += 1);
+    let mut inside: Vec<Option<bool>> = vec![None; k];
     let identical_wording = (0..order.len()).all(|m| {
         (quoted(m) || !any_quoted)
-            && (m == longest || (0..order.len()).any(|j| j != m && contains_run(&keys[j], &keys[m])))
+            && (m == longest
+                || class_size[class[m]] > 1
+                || *inside[class[m]].get_or_insert_with(|| {
+                    (0..k).any(|c| c != class[m] && contains_run(&keys[reps[c]], &keys[m]))
+                }))
     });
 
     let labels = doc_labels(view, profiles, &order);
@@ -197,6 +217,26 @@ pub fn describe(view: &StoryView, profiles: &[Profile], members: &[usize]) -> Qu
     }
 }
 
+/// A member's diff against the reference. Word by word only when the two share, in order, at
+/// least half the words of the shorter one (`shared` words): below that they are different
+/// sentences (typically a loose paraphrase reported indirectly), an interleaving of a few common
+/// words ("the", "we", "will") would only be noise to a reader, and the alignment costs most.
+/// Such a member is shown whole: the reference's words removed, the member's added.
+fn member_diff(reference: &Wording, w: &Wording, shared: usize) -> Vec<diff::DiffOp> {
+    if shared * 2 >= reference.words.len().min(w.words.len()) {
+        return diff::word_diff_of(reference.text, &reference.words, w.text, &w.words);
+    }
+    let whole = |x: &Wording| (0..x.words.len()).map(|i| x.printed(i)).collect::<Vec<&str>>().join(" ");
+    let mut ops = Vec::with_capacity(2);
+    if !reference.words.is_empty() {
+        ops.push(diff::DiffOp::Removed(whole(reference)));
+    }
+    if !w.words.is_empty() {
+        ops.push(diff::DiffOp::Added(whole(w)));
+    }
+    ops
+}
+
 /// The member (position in `order`) that member `m` shares most words with, in order, and how
 /// many: another article's member first, then one of its own article.
 fn counterpart(profiles: &[Profile], order: &[usize], keys: &[Vec<u64>], common: &[usize], m: usize) -> Option<(usize, usize)> {
@@ -230,6 +270,22 @@ fn order_members(profiles: &[Profile], members: &[usize]) -> Vec<usize> {
     let mut rest: Vec<usize> = members.iter().copied().filter(|&p| Some(p) != best).collect();
     rest.sort_by_key(|&p| (profiles[p].doc, profiles[p].span.start));
     best.into_iter().chain(rest).collect()
+}
+
+/// Each member's class of identical words (index into the returned representatives, the first
+/// member of each class).
+fn wording_classes(keys: &[Vec<u64>]) -> (Vec<usize>, Vec<usize>) {
+    let mut reps: Vec<usize> = Vec::new();
+    let class = (0..keys.len())
+        .map(|m| match reps.iter().position(|&r| keys[r] == keys[m]) {
+            Some(c) => c,
+            None => {
+                reps.push(m);
+                reps.len() - 1
+            }
+        })
+        .collect();
+    (class, reps)
 }
 
 /// Whether `needle` occurs as a contiguous run of `hay`.

@@ -262,23 +262,35 @@ fn could_accept(p: &Profile, q: &Profile, totals: (f32, f32), w: &[f32]) -> bool
 /// All accepted links of a story, strongest first.
 pub fn links(profiles: &[Profile], w: &[f32], n_tokens: usize) -> Vec<Link> {
     // Postings of content tokens; tokens that are in very many quotes only add work.
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_tokens];
-    let distinct: Vec<Vec<u32>> = profiles.iter().map(|prof| prof.bag.iter().map(|x| x.0).collect()).collect();
-    for (p, d) in distinct.iter().enumerate() {
-        for &t in d {
-            postings[t as usize].push(p as u32);
+    // Flat (one buffer, offsets per token), in profile order: no vector per token.
+    let mut starts = vec![0u32; n_tokens + 1];
+    for prof in profiles {
+        for &(t, _) in &prof.bag {
+            starts[t as usize + 1] += 1;
         }
     }
+    for t in 0..n_tokens {
+        starts[t + 1] += starts[t];
+    }
+    let mut fill: Vec<u32> = starts[..n_tokens].to_vec();
+    let mut flat = vec![0u32; starts[n_tokens] as usize];
+    for (p, prof) in profiles.iter().enumerate() {
+        for &(t, _) in &prof.bag {
+            flat[fill[t as usize] as usize] = p as u32;
+            fill[t as usize] += 1;
+        }
+    }
+    let postings = |t: u32| &flat[starts[t as usize] as usize..starts[t as usize + 1] as usize];
     // Weight of each quote's distinct content words, for the cheap bound below.
-    let content_weight: Vec<f32> = distinct.iter().map(|d| d.iter().map(|&t| w[t as usize]).sum()).collect();
+    let content_weight: Vec<f32> = profiles.iter().map(|prof| prof.bag.iter().map(|&(t, _)| w[t as usize]).sum()).collect();
     let totals: Vec<f32> = profiles.iter().map(|x| (0..x.toks.len()).map(|i| weight(x, i, w)).sum()).collect();
     let cap = 64.max(profiles.len() / 4);
     let mut shared = vec![0f32; profiles.len()];
     let mut touched: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     for (p, prof) in profiles.iter().enumerate() {
-        for &t in &distinct[p] {
-            let list = &postings[t as usize];
+        for &(t, _) in &prof.bag {
+            let list = postings(t);
             if list.len() > cap {
                 continue;
             }

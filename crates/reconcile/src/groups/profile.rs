@@ -92,8 +92,13 @@ pub struct Interner {
 
 impl Interner {
     fn id(&mut self, s: &str) -> u32 {
+        self.id_of_key(crate::diff::key_of(s))
+    }
+
+    /// The token id of a token text by its key ([`crate::diff::key_of`]).
+    fn id_of_key(&mut self, key: u64) -> u32 {
         let n = self.ids.len() as u32;
-        *self.ids.entry(crate::diff::key_of(s)).or_insert(n)
+        *self.ids.entry(key).or_insert(n)
     }
 
     fn not(&mut self) -> u32 {
@@ -108,28 +113,63 @@ impl Interner {
     }
 
     /// The tokens of a word, by its key; `printed` is read only the first time the key is met.
+    /// What a key becomes does not depend on the story, so it is also kept between stories
+    /// (per thread, bounded): only the story's token numbering is redone per story.
     fn entry(&mut self, key: u64, printed: &str) -> Entry {
         if let Some(&e) = self.words.get(&key) {
             return e;
         }
-        let mut base = std::mem::take(&mut self.buf);
+        thread_local! {
+            /// Word key → (key of its token text, content word, "not" follows).
+            static KNOWN: std::cell::RefCell<KeyMap<(Option<u64>, bool, bool)>> = std::cell::RefCell::new(KeyMap::default());
+        }
+        let known = KNOWN.with(|k| k.try_borrow().ok().and_then(|k| k.get(&key).copied()));
+        let (tok_key, content, negated) = match known {
+            Some(k) => k,
+            None => {
+                let k = Self::work_out(&mut self.buf, printed);
+                KNOWN.with(|m| {
+                    if let Ok(mut m) = m.try_borrow_mut() {
+                        if m.len() >= KNOWN_WORDS {
+                            m.clear();
+                        }
+                        m.insert(key, k);
+                    }
+                });
+                k
+            }
+        };
+        let e = Entry { tok: tok_key.map(|k| self.id_of_key(k)), content, negated };
+        self.words.insert(key, e);
+        e
+    }
+
+    /// What a printed word becomes: the key of its token text (none without letters or
+    /// digits), whether it is a content word, whether a "not" follows.
+    fn work_out(buf: &mut String, printed: &str) -> (Option<u64>, bool, bool) {
+        let mut base = std::mem::take(buf);
         base.clear();
         let negated = if printed.contains(is_apostrophe) {
-            let (opened, negated) = open_contraction(printed);
+            let mut lower = String::with_capacity(printed.len());
+            lower_with_plain_apostrophes(printed, &mut lower);
+            let (opened, negated) = open_lowered(&lower);
             base.extend(opened.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
             negated
+        } else if printed.is_ascii() {
+            // The common case, byte by byte (same result as the general branch for ASCII).
+            base.extend(printed.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
+            false
         } else {
             base.extend(printed.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
             false
         };
-        let e = if base.is_empty() {
-            Entry { tok: None, content: false, negated }
+        let out = if base.is_empty() {
+            (None, false, negated)
         } else {
-            Entry { tok: Some(self.id(stem(&base))), content: !lexicon::is_function_word(&base), negated }
+            (Some(crate::diff::key_of(stem(&base))), !lexicon::is_function_word(&base), negated)
         };
-        self.buf = base;
-        self.words.insert(key, e);
-        e
+        *buf = base;
+        out
     }
 
     pub fn len(&self) -> usize {
@@ -137,9 +177,16 @@ impl Interner {
     }
 }
 
+/// Most distinct words kept between stories by [`Interner::entry`] (a few MB at most).
+const KNOWN_WORDS: usize = 1 << 17;
+
 /// Profiles of every quote of the story, in (document, quote) order.
 pub fn profiles<'a>(view: &StoryView<'a>, interner: &mut Interner) -> Vec<Profile<'a>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(view.analyses.iter().map(|a| a.quotes.len()).sum());
+    if interner.words.is_empty() {
+        interner.words.reserve(out.capacity() * 8);
+        interner.ids.reserve(out.capacity() * 6);
+    }
     for (d, (doc, an)) in view.docs.iter().zip(&view.analyses).enumerate() {
         if an.quotes.is_empty() {
             continue;
@@ -289,8 +336,22 @@ pub fn quote_tokens(body: &str, words: &[Word], span: &Span, interner: &mut Inte
 
 /// "didn't" → ("did", true), "won’t" → ("will", true), "it's" → ("it", false),
 /// "colleague's" → ("colleague", false); other words unchanged.
+#[cfg(test)]
 fn open_contraction(printed: &str) -> (String, bool) {
-    let lower: String = printed.chars().map(|c| if is_apostrophe(c) { '\'' } else { c }).flat_map(char::to_lowercase).collect();
+    let mut lower = String::new();
+    lower_with_plain_apostrophes(printed, &mut lower);
+    let (base, negated) = open_lowered(&lower);
+    (base.to_string(), negated)
+}
+
+/// `printed` lowercased, every apostrophe made a straight one, appended to `out`.
+fn lower_with_plain_apostrophes(printed: &str, out: &mut String) {
+    out.extend(printed.chars().map(|c| if is_apostrophe(c) { '\'' } else { c }).flat_map(char::to_lowercase));
+}
+
+/// Contraction opening (see `open_contraction`) of a word already lowercased with straight apostrophes, without
+/// copying: the base is a slice of `lower` or a static word.
+fn open_lowered(lower: &str) -> (&str, bool) {
     if let Some(base) = lower.strip_suffix("n't") {
         let base = match base {
             "wo" => "will",
@@ -298,11 +359,11 @@ fn open_contraction(printed: &str) -> (String, bool) {
             "sha" => "shall",
             b => b,
         };
-        return (base.to_string(), true);
+        return (base, true);
     }
     if let Some(p) = lower.rfind('\'') {
         if matches!(&lower[p + 1..], "s" | "re" | "m" | "ve" | "ll" | "d") && p > 0 {
-            return (lower[..p].to_string(), false);
+            return (&lower[..p], false);
         }
     }
     (lower, false)
