@@ -12,7 +12,7 @@
 //! Sides are short clauses so a reader can see each position in its own words.
 
 use super::model::{Ctx, Unit};
-use super::text::{self, keys, KeyMap, Word, CLAIM, CLAIM_NOUN, DENIAL, DENIAL_ADJ, CAP, DIGITS, LEXICON, LONG, NEG, POSS, SPEECH, STOP, TIME};
+use super::text::{self, keys, Word, CLAIM, CLAIM_NOUN, DENIAL, DENIAL_ADJ, CAP, DIGITS, LEXICON, LONG, NEG, POSS, SPEECH, STOP, TIME};
 use crate::{Discrepancy, DiscrepancyKind, Side};
 use parallax_core::Span;
 
@@ -260,10 +260,10 @@ fn strong(ctx: &Ctx, index: &Index, ui: usize, k: usize) -> Option<Found> {
         f.search = !ws[c..].iter().any(|w| w.is(NEG));
     } else if starts_anaphoric(ws) {
         // "..., which the party denies": the claim is the clause before.
-        let prev = (0..ui).rev().find(|&j| ctx.units[j].sent == u.sent && index.topics[j].len() >= 2)?;
+        let prev = (0..ui).rev().find(|&j| ctx.units[j].sent == u.sent && index.topic(j).len() >= 2)?;
         let p = &ctx.units[prev];
         f.claims.push(unit_side(ctx, p));
-        f.topic = index.topics[prev].clone();
+        f.topic = index.topic(prev).to_vec();
         f.used.push(prev);
         f.denials.push(unit_side(ctx, u));
     } else if !ws[k].is(DENIAL_ADJ) && (refers_back(ws, k) || k + 1 == ws.len() || ws[k].is_any(keys!["true"])) {
@@ -277,7 +277,7 @@ fn strong(ctx: &Ctx, index: &Index, ui: usize, k: usize) -> Option<Found> {
         let prev = antecedent(ctx, index, ui, &probe)?;
         let p = &ctx.units[prev];
         f.claims.push(unit_side(ctx, p));
-        f.topic = index.topics[prev].clone();
+        f.topic = index.topic(prev).to_vec();
         f.used.push(prev);
         f.search = false;
         return Some(f);
@@ -342,7 +342,7 @@ fn antecedent(ctx: &Ctx, index: &Index, ui: usize, probe: &[u64]) -> Option<usiz
             }
             continue;
         }
-        let t = &index.topics[j];
+        let t = index.topic(j);
         if t.len() < 2 || has_strong_denial(ctx.uw(p)).is_some() {
             continue;
         }
@@ -397,7 +397,7 @@ fn weak(ctx: &Ctx, index: &Index, ui: usize) -> Option<Found> {
         return None;
     }
     // A denial must be somebody's statement.
-    if u.quote.is_none() && !index.claim_like(ctx, u) {
+    if u.quote.is_none() && !index.claim_like_at(ui, u) {
         return None;
     }
     Some(Found {
@@ -415,10 +415,22 @@ fn weak(ctx: &Ctx, index: &Index, ui: usize) -> Option<Found> {
 /// Per-unit facts the story-wide search needs, computed once: topic stems, and for units that
 /// can be claims (claim-like, not denials) an index from stem to units.
 struct Index {
-    topics: Vec<Vec<u64>>,
-    by_stem: KeyMap<u64, Vec<usize>>,
+    /// Topic stems of every unit, one after the other (see [`Index::topic`]): one buffer, not
+    /// one vector per unit.
+    topic_stems: Vec<u64>,
+    /// Per unit: the end of its topic in `topic_stems` (it starts where the previous ends).
+    topic_ends: Vec<u32>,
+    /// (topic stem, unit) of the units that can be claims, sorted: the units of a stem are a
+    /// run found by binary search (see [`Index::units_with`]).
+    by_stem: Vec<(u64, u32)>,
     /// Per sentence: has a speech or claim word.
     reported: Vec<bool>,
+    /// Per unit: has a claim word ("accused", "alleged").
+    accusing: Vec<bool>,
+    /// Per indexed unit: stems of the names in it (capitalised words after the first), sorted.
+    names: Vec<Vec<u64>>,
+    /// Per indexed unit: has a negation.
+    negated: Vec<bool>,
 }
 
 /// Buffers of the story-wide search, reused from one denial to the next: per unit (score,
@@ -431,23 +443,66 @@ struct Scratch {
 
 impl Index {
     fn new(ctx: &Ctx) -> Self {
-        let topics: Vec<Vec<u64>> = ctx.units.iter().map(|u| topic(ctx.uw(u))).collect();
+        let mut topic_stems: Vec<u64> = Vec::with_capacity(ctx.words.len());
+        let mut topic_ends: Vec<u32> = Vec::with_capacity(ctx.units.len());
+        for u in &ctx.units {
+            let from = topic_stems.len();
+            topic_stems.extend(ctx.uw(u).iter().filter(|w| is_content(w)).map(|w| w.stem));
+            topic_stems[from..].sort_unstable();
+            let mut keep = from;
+            for k in from..topic_stems.len() {
+                if k == from || topic_stems[k] != topic_stems[keep - 1] {
+                    topic_stems[keep] = topic_stems[k];
+                    keep += 1;
+                }
+            }
+            topic_stems.truncate(keep);
+            topic_ends.push(keep as u32);
+        }
         let reported: Vec<bool> = (0..ctx.sents.len()).map(|si| ctx.sw(si).iter().any(|w| w.is(SPEECH | CLAIM))).collect();
-        let mut index = Index { topics, by_stem: KeyMap::default(), reported };
+        let accusing: Vec<bool> = ctx.units.iter().map(|u| ctx.uw(u).iter().any(|w| w.is(CLAIM))).collect();
+        let names = vec![Vec::new(); ctx.units.len()];
+        let negated = vec![false; ctx.units.len()];
+        let mut index = Index { topic_stems, topic_ends, by_stem: Vec::new(), reported, accusing, names, negated };
         for (j, u) in ctx.units.iter().enumerate() {
-            if has_strong_denial(ctx.uw(u)).is_some() || !index.claim_like(ctx, u) {
+            if !index.claim_like_at(j, u) || has_strong_denial(ctx.uw(u)).is_some() {
                 continue;
             }
-            for &t in &index.topics[j] {
-                index.by_stem.entry(t).or_default().push(j);
+            for k in index.topic_range(j) {
+                let t = index.topic_stems[k];
+                index.by_stem.push((t, j as u32));
             }
+            let mut ns: Vec<u64> = ctx.uw(u).iter().skip(1).filter(|w| w.is(LONG) && w.is(CAP)).map(|w| w.stem).collect();
+            ns.sort_unstable();
+            ns.dedup();
+            index.names[j] = ns;
+            index.negated[j] = ctx.uw(u).iter().any(|w| w.is(NEG));
         }
+        index.by_stem.sort_unstable();
         index
     }
 
-    /// Is this unit somebody's claim: an accusation, a quote, or reported speech?
-    fn claim_like(&self, ctx: &Ctx, u: &Unit) -> bool {
-        u.quote.is_some() || ctx.uw(u).iter().any(|w| w.is(CLAIM)) || self.reported.get(u.sent).copied().unwrap_or(false)
+    /// (stem, unit) entries of the units that can be claims holding `stem`, by unit.
+    fn units_with(&self, stem: u64) -> &[(u64, u32)] {
+        let lo = self.by_stem.partition_point(|&(s, _)| s < stem);
+        let hi = lo + self.by_stem[lo..].partition_point(|&(s, _)| s == stem);
+        &self.by_stem[lo..hi]
+    }
+
+    fn topic_range(&self, j: usize) -> std::ops::Range<usize> {
+        let from = if j == 0 { 0 } else { self.topic_ends.get(j - 1).map_or(0, |&e| e as usize) };
+        let to = self.topic_ends.get(j).map_or(from, |&e| e as usize);
+        from..to.max(from)
+    }
+
+    /// Topic stems of unit `j`, sorted and distinct (as [`topic`] gives them).
+    fn topic(&self, j: usize) -> &[u64] {
+        self.topic_stems.get(self.topic_range(j)).unwrap_or(&[])
+    }
+
+    /// Is unit `j` (`u`) somebody's claim: an accusation, a quote, or reported speech?
+    fn claim_like_at(&self, j: usize, u: &Unit) -> bool {
+        u.quote.is_some() || self.accusing[j] || self.reported.get(u.sent).copied().unwrap_or(false)
     }
 }
 
@@ -458,14 +513,23 @@ fn related(ctx: &Ctx, index: &Index, scratch: &mut Scratch, f: &mut Found) {
     let mut t: Vec<u64> = f.topic.clone();
     t.sort_unstable();
     t.dedup();
+    // Even a unit sharing every stem scores at most their summed rarity, and the bonuses add
+    // at most 2.5 to reach the bar of 4.5: below that, nothing can be found.
+    if t.iter().map(|&x| ctx.idf(x)).sum::<f64>() + 2.5 < 4.5 - 1e-9 {
+        return;
+    }
     // Shared-topic scores of every indexed unit sharing a stem, accumulated through the index
     // (in the order of `t`, as a pairwise sum would add them).
     let Scratch { score, touched } = scratch;
     score.resize(ctx.units.len(), (0.0, 0));
     for &x in &t {
-        let Some(js) = index.by_stem.get(&x) else { continue };
+        let js = index.units_with(x);
+        if js.is_empty() {
+            continue;
+        }
         let idf = ctx.idf(x);
-        for &j in js {
+        for &(_, j) in js {
+            let j = j as usize;
             let e = &mut score[j];
             if e.1 == 0 {
                 touched.push(j);
@@ -474,7 +538,7 @@ fn related(ctx: &Ctx, index: &Index, scratch: &mut Scratch, f: &mut Found) {
             e.1 += 1;
         }
     }
-    touched.sort_unstable();
+    // No order needed: the candidates are sorted by (score, unit) below.
     let mut cands: Vec<(f64, usize)> = Vec::new();
     for &j in touched.iter() {
         let (mut s, n) = std::mem::replace(&mut score[j], (0.0, 0));
@@ -489,9 +553,8 @@ fn related(ctx: &Ctx, index: &Index, scratch: &mut Scratch, f: &mut Found) {
         if n == 0 || s + 2.5 < 4.5 {
             continue;
         }
-        let ut = &index.topics[j];
-        let uw = ctx.uw(u);
-        let accusing = uw.iter().any(|w| w.is(CLAIM));
+        let ut = index.topic(j);
+        let accusing = index.accusing[j];
         // A claim about the denier ("accused X of …") is the strongest link.
         let target = accusing && f.denier.is_some_and(|d| ctx.mentions_entity(u.doc, &u.span, d));
         if target {
@@ -506,7 +569,8 @@ fn related(ctx: &Ctx, index: &Index, scratch: &mut Scratch, f: &mut Found) {
         }
         // Shared names (capitalised inside the clause) say who, not what: they add to the
         // score but do not count as shared topic words.
-        let is_name = |x: u64| uw.iter().skip(1).any(|w| w.stem == x && w.is(LONG) && w.is(CAP));
+        let names = &index.names[j];
+        let is_name = |x: u64| names.binary_search(&x).is_ok();
         let mut n = 0;
         let mut base = 0.0;
         for &x in &t {
@@ -516,7 +580,7 @@ fn related(ctx: &Ctx, index: &Index, scratch: &mut Scratch, f: &mut Found) {
             }
         }
         // The claim must assert, not deny, the topic.
-        if s >= 4.5 && ((n >= 2 && base >= 3.5) || (target && n >= 1 && base >= 2.0)) && !negated_any(uw, &t) {
+        if s >= 4.5 && ((n >= 2 && base >= 3.5) || (target && n >= 1 && base >= 2.0)) && !(index.negated[j] && negated_any(ctx.uw(u), &t)) {
             cands.push((s, j));
         }
     }

@@ -264,23 +264,31 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
             by_stem.entry(s).or_default().push(i);
         }
     }
+    // Per later date: (shared stems, summed rarity), and the dates touched; reused.
+    let mut shared_with: Vec<(usize, f64)> = vec![(0, 0.0); n];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut seen: Vec<u64> = Vec::new();
     for i in 0..n {
-        let mut shared_with: KeyMap<usize, (usize, f64)> = KeyMap::default();
-        let mut seen: Vec<u64> = anchor[i].iter().map(|(_, s)| *s).collect();
+        seen.clear();
+        seen.extend(anchor[i].iter().map(|(_, s)| *s));
         seen.sort_unstable();
         seen.dedup();
-        for s in seen {
+        for &s in &seen {
             let idf = ctx.idf(s);
             for &j in by_stem.get(&s).map(Vec::as_slice).unwrap_or(&[]) {
                 if j > i {
-                    let e = shared_with.entry(j).or_insert((0, 0.0));
+                    let e = &mut shared_with[j];
+                    if e.0 == 0 {
+                        touched.push(j);
+                    }
                     e.0 += 1;
                     e.1 += idf;
                 }
             }
         }
-        let mut pairs: Vec<(usize, (usize, f64))> = shared_with.into_iter().collect();
-        pairs.sort_unstable_by_key(|p| p.0);
+        touched.sort_unstable();
+        let pairs: Vec<(usize, (usize, f64))> =
+            touched.drain(..).map(|j| (j, std::mem::replace(&mut shared_with[j], (0, 0.0)))).collect();
         for (j, (shared, score)) in pairs {
             if all[i].doc == all[j].doc || !conflict(&all[i], &all[j]) {
                 continue;
@@ -308,9 +316,16 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
             }
         }
     }
+    // Linked members of each group in order, groups in the order of their root.
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for i in 0..n {
+        if linked[i] {
+            let r = root(&mut parent, i);
+            groups[r].push(i);
+        }
+    }
     let mut out = Vec::new();
-    for r in 0..n {
-        let members: Vec<usize> = (0..n).filter(|&i| linked[i] && root(&mut parent, i) == r).collect();
+    for members in groups {
         if members.len() < 2 {
             continue;
         }
@@ -342,35 +357,60 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
             }
         }
     }
-    // Near-identical texts share their rarest word: index items by word, look up by that one.
+    // Near-identical texts share their rarest word: each item is looked up by its rarest word
+    // (the last of the rarest, as `max_by` picks), so only those words are indexed.
+    let rarest: Vec<Option<u64>> = items
+        .iter()
+        .map(|(_, _, ws)| {
+            let mut best: Option<(f64, u64)> = None;
+            for w in ws.iter().filter(|w| !w.is(STOP)) {
+                let idf = ctx.idf(w.stem);
+                if best.is_none_or(|(b, _)| idf.total_cmp(&b).is_ge()) {
+                    best = Some((idf, w.stem));
+                }
+            }
+            best.map(|(_, s)| s)
+        })
+        .collect();
     let mut by_word: KeyMap<u64, Vec<usize>> = KeyMap::default();
+    for s in rarest.iter().flatten() {
+        by_word.entry(*s).or_default();
+    }
     for (n, (_, _, ws)) in items.iter().enumerate() {
-        let mut seen: Vec<u64> = ws.iter().filter(|w| !w.is(STOP)).map(|w| w.stem).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for s in seen {
-            by_word.entry(s).or_default().push(n);
+        for w in ws.iter().filter(|w| !w.is(STOP)) {
+            if let Some(list) = by_word.get_mut(&w.stem) {
+                if list.last() != Some(&n) {
+                    list.push(n);
+                }
+            }
         }
     }
+    // Sorted word keys of each item, for the overlap test.
+    let sorted: Vec<Vec<u64>> = items
+        .iter()
+        .map(|(_, _, ws)| {
+            let mut x: Vec<u64> = ws.iter().map(|w| w.key).collect();
+            x.sort_unstable();
+            x
+        })
+        .collect();
     let mut out = Vec::new();
-    let mut done: Vec<(usize, usize)> = Vec::new();
-    for (n, (i, k, ws)) in items.iter().enumerate() {
-        let rarest = ws
-            .iter()
-            .filter(|w| !w.is(STOP))
-            .max_by(|a, b| ctx.idf(a.stem).total_cmp(&ctx.idf(b.stem)));
-        let Some(rarest) = rarest else { continue };
-        for &m in by_word.get(&rarest.stem).map(Vec::as_slice).unwrap_or(&[]) {
-            let (j, l, wt) = &items[m];
+    // Event pairs already reported, as `min << 32 | max`.
+    let mut done: KeyMap<u64, ()> = KeyMap::default();
+    let pair = |a: usize, b: usize| ((a.min(b) as u64) << 32) | a.max(b) as u64;
+    for (n, (i, k, _)) in items.iter().enumerate() {
+        let Some(rarest) = rarest[n] else { continue };
+        for &m in by_word.get(&rarest).map(Vec::as_slice).unwrap_or(&[]) {
+            let (j, l, _) = &items[m];
             let (a, b) = (&events[*i], &events[*j]);
             let (x, y) = (&a.evidence[*k], &b.evidence[*l]);
-            if m <= n || j == i || x.doc == y.doc || a.date == b.date || done.contains(&((*i).min(*j), (*i).max(*j))) {
+            if m <= n || j == i || x.doc == y.doc || a.date == b.date || done.contains_key(&pair(*i, *j)) {
                 continue;
             }
-            if text::overlap_f1(ws, wt) < 0.7 {
+            if text::overlap_f1_sorted(&sorted[n], &sorted[m]) < 0.7 {
                 continue;
             }
-            done.push(((*i).min(*j), (*i).max(*j)));
+            done.insert(pair(*i, *j), ());
             let (da, db) = (a.date.as_deref().unwrap_or(""), b.date.as_deref().unwrap_or(""));
             out.push(Discrepancy {
                 kind: DiscrepancyKind::Date,

@@ -41,6 +41,8 @@ pub struct Ctx<'v, 'a> {
     idf: KeyMap<u64, f64>,
     /// Rarity of a stem no unit holds.
     idf_unseen: f64,
+    /// Dense stem number → stem key (see [`Word::sid`]).
+    stems: Vec<u64>,
 }
 
 impl<'v, 'a> Ctx<'v, 'a> {
@@ -105,6 +107,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
             mentions,
             idf: KeyMap::default(),
             idf_unseen: 0.0,
+            stems: std::mem::take(&mut lexer.stems),
         };
         ctx.build_units();
         ctx
@@ -183,21 +186,30 @@ impl<'v, 'a> Ctx<'v, 'a> {
             let ws = &self.words[u.words.clone()];
             u.holder = holder_of(self.view, &self.mentions, u.doc, &u.span, u.quote, ws);
         }
-        let mut df: KeyMap<u64, u32> = KeyMap::default();
-        df.reserve(self.words.len() / 4);
-        let mut seen: Vec<u64> = Vec::new();
-        for u in &units {
-            seen.clear();
-            seen.extend(self.words[u.words.clone()].iter().map(|w| w.stem));
-            seen.sort_unstable();
-            seen.dedup();
-            for &s in &seen {
-                *df.entry(s).or_default() += 1;
+        // Units holding each stem, counted by dense stem number (`last` marks the unit that
+        // counted it last, so a stem counts once per unit).
+        let ns = self.stems.len();
+        let mut df: Vec<u32> = vec![0; ns];
+        let mut last: Vec<u32> = vec![u32::MAX; ns];
+        for (ui, u) in units.iter().enumerate() {
+            for w in &self.words[u.words.clone()] {
+                let k = w.sid as usize;
+                if k < ns && last[k] != ui as u32 {
+                    last[k] = ui as u32;
+                    df[k] += 1;
+                }
             }
         }
         // Smoothed so that a short story does not make every word look common.
         let n = units.len() as f64 + 10.0;
-        self.idf = df.into_iter().map(|(s, c)| (s, (n / (c as f64 + 1.0)).ln())).collect();
+        let mut idf: KeyMap<u64, f64> = KeyMap::default();
+        idf.reserve(ns);
+        for (k, &c) in df.iter().enumerate() {
+            if c > 0 {
+                idf.insert(self.stems[k], (n / (c as f64 + 1.0)).ln());
+            }
+        }
+        self.idf = idf;
         self.idf_unseen = n.ln();
         self.units = units;
     }
@@ -210,6 +222,11 @@ impl<'v, 'a> Ctx<'v, 'a> {
     /// The words of sentence `si`.
     pub fn sw(&self, si: usize) -> &[Word] {
         self.sents.get(si).and_then(|s| self.words.get(s.words.clone())).unwrap_or(&[])
+    }
+
+    /// How many distinct stems the story has (the bound of [`Word::sid`]).
+    pub fn stem_count(&self) -> usize {
+        self.stems.len()
     }
 
     /// The words of doc `doc` inside `span`.

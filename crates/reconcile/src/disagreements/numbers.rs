@@ -204,6 +204,10 @@ struct Amount {
 struct Stem {
     bytes: [u8; 30],
     len: u8,
+    /// The last four bytes (all of a shorter stem, with its length): stems that are equal or
+    /// one a suffix of the other (four bytes or more) have the same tail, so a differing tail
+    /// rules a pair out without comparing bytes.
+    tail: u64,
 }
 
 impl Stem {
@@ -213,7 +217,9 @@ impl Stem {
         let cut = s.len().min(30);
         let mut bytes = [0u8; 30];
         bytes[..cut].copy_from_slice(&s[..cut]);
-        Stem { bytes, len: cut as u8 }
+        let t = &bytes[cut.saturating_sub(4)..cut];
+        let tail = t.iter().fold((t.len() as u64) << 32, |x, &b| (x & !0xffff_ffff) | ((x << 8) & 0xffff_ffff) | b as u64);
+        Stem { bytes, len: cut as u8, tail }
     }
 
     fn as_bytes(&self) -> &[u8] {
@@ -287,12 +293,29 @@ fn parse_number(text: &str) -> Option<(f64, bool)> {
 }
 
 /// Numbers of one sentence.
-fn amounts_in(ctx: &Ctx, si: usize, timex: &[Span]) -> Vec<Amount> {
+/// The [`Stem`] of each stem number seen so far (words of one stem share it), so each is
+/// spelled out once per story.
+struct Stems {
+    known: Vec<Option<Stem>>,
+    buf: (String, Vec<u8>),
+}
+
+impl Stems {
+    fn of(&mut self, body: &str, w: &Word) -> Stem {
+        let text = body.get(w.span.clone()).unwrap_or("");
+        match self.known.get_mut(w.sid as usize) {
+            Some(Some(s)) => *s,
+            Some(slot) => *slot.insert(Stem::of(text, &mut self.buf)),
+            None => Stem::of(text, &mut self.buf),
+        }
+    }
+}
+
+fn amounts_in(ctx: &Ctx, si: usize, timex: &[Span], stems: &mut Stems) -> Vec<Amount> {
     let s = &ctx.sents[si];
     let body = ctx.body(s.doc);
     let ws = ctx.sw(si);
     let mut out = Vec::new();
-    let mut buf = (String::new(), Vec::new());
     let mut i = 0;
     while i < ws.len() {
         let w = &ws[i];
@@ -376,7 +399,7 @@ fn amounts_in(ctx: &Ctx, si: usize, timex: &[Span]) -> Vec<Amount> {
                 if x.is(STOP | DIGITS) {
                     break;
                 }
-                heads.push(Stem::of(&body[x.span.clone()], &mut buf));
+                heads.push(stems.of(body, x));
                 to = to.max(x_at);
             }
         }
@@ -385,7 +408,7 @@ fn amounts_in(ctx: &Ctx, si: usize, timex: &[Span]) -> Vec<Amount> {
             from -= 1;
         }
         let context: Vec<Stem> =
-            ws[start.saturating_sub(6)..start].iter().filter(|w| is_content(w)).map(|w| Stem::of(&body[w.span.clone()], &mut buf)).collect();
+            ws[start.saturating_sub(6)..start].iter().filter(|w| is_content(w)).map(|w| stems.of(body, w)).collect();
         out.push(Amount { doc: s.doc, sent: si, from, to, value: v, unit, rate, heads, context });
         i = end + 1;
     }
@@ -393,6 +416,9 @@ fn amounts_in(ctx: &Ctx, si: usize, timex: &[Span]) -> Vec<Amount> {
 }
 
 fn related_stem(a: &Stem, b: &Stem) -> bool {
+    if a.tail != b.tail {
+        return false;
+    }
     let (a, b) = (a.as_bytes(), b.as_bytes());
     a == b || (a.len() >= 4 && b.len() >= 4 && (a.ends_with(b) || b.ends_with(a)))
 }
@@ -422,6 +448,7 @@ fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
     let mut all: Vec<Amount> = Vec::new();
     let mut timex: Vec<Span> = Vec::new();
     let mut timex_doc = usize::MAX;
+    let mut stems = Stems { known: vec![None; ctx.stem_count()], buf: (String::new(), Vec::new()) };
     for si in 0..ctx.sents.len() {
         let doc = ctx.sents[si].doc;
         if doc != timex_doc {
@@ -429,7 +456,7 @@ fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
             timex.clear();
             timex.extend(ctx.view.analyses[doc].times.iter().map(|t| t.span.clone()));
         }
-        all.extend(amounts_in(ctx, si, &timex));
+        all.extend(amounts_in(ctx, si, &timex, &mut stems));
     }
     // Connected groups of same-quantity numbers.
     let n = all.len();
@@ -444,11 +471,15 @@ fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
     // Only values within a factor of three can measure the same thing: compare each number
     // with those above it up to three times its value (the groups do not depend on the order
     // pairs are linked in).
+    // Only numbers of one unit compare: sorted by unit, then value.
+    let unit_rank = |u: Unit| u as u8;
     let mut by_value: Vec<usize> = (0..n).collect();
-    by_value.sort_by(|&a, &b| all[a].value.total_cmp(&all[b].value));
+    by_value.sort_by(|&a, &b| {
+        unit_rank(all[a].unit).cmp(&unit_rank(all[b].unit)).then(all[a].value.total_cmp(&all[b].value))
+    });
     for (k, &i) in by_value.iter().enumerate() {
         for &j in &by_value[k + 1..] {
-            if all[j].value / all[i].value > 3.0 {
+            if all[j].unit != all[i].unit || all[j].value / all[i].value > 3.0 {
                 break;
             }
             if same_quantity(&all[i], &all[j]) {
@@ -459,9 +490,14 @@ fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
             }
         }
     }
+    // Members of each group in order, groups in the order of their first member (their root).
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        groups[r].push(i);
+    }
     let mut out = Vec::new();
-    for r in 0..n {
-        let members: Vec<usize> = (0..n).filter(|&i| root(&mut parent, i) == r).collect();
+    for members in groups {
         if members.len() < 2 {
             continue;
         }

@@ -80,6 +80,9 @@ pub struct Word {
     pub key: u64,
     pub stem: u64,
     pub flags: u32,
+    /// Dense number of the stem within the story (see [`Lexer::stems`]), for counting by
+    /// stem in a vector instead of a map.
+    pub sid: u32,
 }
 
 impl Word {
@@ -118,7 +121,11 @@ static CLASSES: LazyLock<KeyMap<u64, u32>> = LazyLock::new(|| {
 /// Stems and classes of the distinct words of a story, each computed once.
 #[derive(Default)]
 pub struct Lexer {
-    cache: KeyMap<u64, (u64, u32)>,
+    cache: KeyMap<u64, (u64, u32, u32)>,
+    /// Stem key → dense stem number.
+    sids: KeyMap<u64, u32>,
+    /// Dense stem number → stem key.
+    pub stems: Vec<u64>,
     lower: String,
 }
 
@@ -127,21 +134,31 @@ impl Lexer {
     pub fn with_capacity(words: usize) -> Lexer {
         let mut cache = KeyMap::default();
         cache.reserve(words / 4 + 64);
-        Lexer { cache, lower: String::new() }
+        Lexer { cache, sids: KeyMap::default(), stems: Vec::new(), lower: String::new() }
     }
 
     pub fn word(&mut self, body: &str, w: &parallax_core::Word) -> Word {
         let span = w.start as usize..w.end as usize;
-        let (stem, flags) = match self.cache.get(&w.key) {
+        let (stem, flags, sid) = self.lookup(body, &span, w.key);
+        let cap = if w.is(parallax_core::Word::CAPITALISED) { CAP } else { 0 };
+        Word { span, key: w.key, stem, flags: flags | cap, sid }
+    }
+
+    fn lookup(&mut self, body: &str, span: &Span, key: u64) -> (u64, u32, u32) {
+        match self.cache.get(&key) {
             Some(&x) => x,
             None => {
-                let x = self.classify(body.get(span.clone()).unwrap_or(""), w.key);
-                self.cache.insert(w.key, x);
+                let (stem, flags) = self.classify(body.get(span.clone()).unwrap_or(""), key);
+                let next = self.stems.len() as u32;
+                let sid = *self.sids.entry(stem).or_insert(next);
+                if sid == next {
+                    self.stems.push(stem);
+                }
+                let x = (stem, flags, sid);
+                self.cache.insert(key, x);
                 x
             }
-        };
-        let cap = if w.is(parallax_core::Word::CAPITALISED) { CAP } else { 0 };
-        Word { span, key: w.key, stem, flags: flags | cap }
+        }
     }
 
     fn classify(&mut self, text: &str, key: u64) -> (u64, u32) {
@@ -374,15 +391,12 @@ pub fn inside<'w>(ws: &'w [Word], span: &Span) -> &'w [Word] {
     &ws[from..to]
 }
 
-/// Token-level F1 of two word lists (case-folded), as the yardstick measures side agreement.
-pub fn overlap_f1(a: &[Word], b: &[Word]) -> f64 {
-    if a.is_empty() || b.is_empty() {
+/// Token-level F1 of two lists of word keys (case-folded words), each already sorted, as the
+/// yardstick measures side agreement (a list compared many times is sorted once).
+pub fn overlap_f1_sorted(x: &[u64], y: &[u64]) -> f64 {
+    if x.is_empty() || y.is_empty() {
         return 0.0;
     }
-    let mut x: Vec<u64> = a.iter().map(|w| w.key).collect();
-    let mut y: Vec<u64> = b.iter().map(|w| w.key).collect();
-    x.sort_unstable();
-    y.sort_unstable();
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {
@@ -398,8 +412,8 @@ pub fn overlap_f1(a: &[Word], b: &[Word]) -> f64 {
     if common == 0 {
         return 0.0;
     }
-    let p = common as f64 / b.len() as f64;
-    let r = common as f64 / a.len() as f64;
+    let p = common as f64 / y.len() as f64;
+    let r = common as f64 / x.len() as f64;
     2.0 * p * r / (p + r)
 }
 

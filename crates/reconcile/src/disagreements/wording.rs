@@ -81,6 +81,11 @@ fn differences(body_a: &str, a: &[Word], body_b: &str, b: &[Word]) -> Vec<(paral
     if n == 0 || m == 0 || n * m > 250_000 {
         return Vec::new();
     }
+    // The words the two share (as multisets) bound the common subsequence from above: when
+    // even that is too little, the table is not worth building.
+    if shared_words(a, b) < 4.max(n.min(m).div_ceil(2)) {
+        return Vec::new();
+    }
     // LCS table over lowercased words.
     let mut t = vec![0u16; (n + 1) * (m + 1)];
     for i in (0..n).rev() {
@@ -144,6 +149,28 @@ fn differences(body_a: &str, a: &[Word], body_b: &str, b: &[Word]) -> Vec<(paral
         .into_iter()
         .map(|(af, at, bf, bt)| (window(body_a, a, af, at), window(body_b, b, bf, bt)))
         .collect()
+}
+
+/// How many words two wordings share, counted with repeats (an upper bound of their longest
+/// common subsequence).
+fn shared_words(a: &[Word], b: &[Word]) -> usize {
+    let mut x: Vec<u64> = a.iter().map(|w| w.key).collect();
+    let mut y: Vec<u64> = b.iter().map(|w| w.key).collect();
+    x.sort_unstable();
+    y.sort_unstable();
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common
 }
 
 /// The words `from..to` (half-open, maybe empty) with context, kept within their sentences.
