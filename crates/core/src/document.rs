@@ -110,6 +110,24 @@ impl Document {
         self.roles.get(paragraph).copied().unwrap_or_default()
     }
 
+    /// What to call the article: its title, else the opening words of its first paragraph
+    /// (a lede reads as a headline), else its id.
+    pub fn headline(&self) -> String {
+        if let Some(title) = self.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            return title.to_owned();
+        }
+        let Some(first) = self.paragraphs.first() else { return self.id.clone() };
+        let text = self.text(first).trim();
+        let sentence_end = text.find(". ").map_or(text.len(), |i| i + 1);
+        let sentence = &text[..sentence_end];
+        let words: Vec<&str> = sentence.split_whitespace().collect();
+        if words.len() <= 16 {
+            sentence.to_owned()
+        } else {
+            format!("{}…", words[..14].join(" "))
+        }
+    }
+
     pub fn word_count(&self) -> usize {
         self.body.split_whitespace().count()
     }
@@ -135,5 +153,9 @@ mod tests {
         assert_eq!(d.text(&d.paragraphs[1]), "Two é.");
         assert_eq!(d.paragraph_of(5), Some(1));
         assert_eq!(d.paragraph_of(4), Some(0));
+        assert_eq!(d.headline(), "One.");
+        let long = Document::from_paragraphs("b", ["one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen."]);
+        assert_eq!(long.headline(), "one two three four five six seven eight nine ten eleven twelve thirteen fourteen…");
+        assert_eq!(Document::from_paragraphs("c", Vec::<&str>::new()).headline(), "c");
     }
 }

@@ -168,7 +168,7 @@ fn story_title(a: &Analysis, k: usize) -> String {
         .filter(|d| d.title.as_deref().is_some_and(|t| !t.trim().is_empty()))
         .min_by_key(|d| d.published)
         .and_then(|d| d.title.clone())
-        .or_else(|| docs().next().map(|d| d.id.clone()))
+        .or_else(|| docs().min_by_key(|d| d.published).map(|d| d.headline()))
         .unwrap_or_else(|| format!("Story {}", k + 1))
 }
 
@@ -290,7 +290,8 @@ fn articles_section(cx: &Ctx, out: &mut String) {
     out.push_str("<ul class=\"plain articles-list\">\n");
     for pos in 0..cx.story.docs.len() {
         let Some(doc) = cx.doc(pos) else { continue };
-        let title = doc.title.as_deref().filter(|t| !t.trim().is_empty()).unwrap_or("(untitled)");
+        let title = doc.headline();
+        let title = title.as_str();
         let when = doc.published.map_or_else(|| "undated".to_owned(), |p| p.to_string());
         let _ = write!(
             out,
@@ -683,7 +684,8 @@ fn texts_section(cx: &Ctx, out: &mut String) {
     out.push_str("<p class=\"legend\"><mark>Highlighted</mark>: cited by the summary, the timeline or a disagreement. <span class=\"q\">Underlined</span>: a quote.</p>\n");
     for pos in 0..cx.story.docs.len() {
         let Some(doc) = cx.doc(pos) else { continue };
-        let title = doc.title.as_deref().filter(|t| !t.trim().is_empty()).unwrap_or("(untitled)");
+        let title = doc.headline();
+        let title = title.as_str();
         let when = doc.published.map_or_else(|| "undated".to_owned(), |p| p.to_string());
         let _ = writeln!(
             out,

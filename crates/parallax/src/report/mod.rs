@@ -82,7 +82,7 @@ pub fn render(analysis: &Analysis, style: Style) -> String {
     style.heading(&mut out, 1, &format!("Parallax report: {} articles, {} stories", analysis.docs.len(), analysis.stories.len()));
     for (k, story) in analysis.stories.iter().enumerate() {
         let docs: Vec<&parallax_core::Document> = story.docs.iter().map(|&d| &analysis.docs[d]).collect();
-        let title = docs.iter().find_map(|d| d.title.clone()).unwrap_or_else(|| docs[0].id.clone());
+        let title = docs.iter().find_map(|d| d.title.clone()).unwrap_or_else(|| docs[0].headline());
         style.heading(&mut out, 2, &format!("Story {}: {}", k + 1, style.plain(&title)));
         let copies = &story.reconciled.copies;
         for (pos, d) in docs.iter().enumerate() {
