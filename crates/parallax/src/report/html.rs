@@ -323,6 +323,9 @@ fn articles_section(cx: &Ctx, out: &mut String) {
     out.push_str("</ul>\n");
 }
 
+/// Passages shown under a timeline event before the rest fold away.
+const TIMELINE_EVIDENCE: usize = 3;
+
 fn timeline_section(cx: &Ctx, out: &mut String) {
     let events = &cx.story.reconciled.events;
     heading(cx, out, "timeline", "Timeline", Some(events.len()));
@@ -345,7 +348,12 @@ fn timeline_section(cx: &Ctx, out: &mut String) {
             esc(when.as_deref().unwrap_or("Undated")),
             esc(&e.what)
         );
-        for t in widest(&e.evidence) {
+        let shown = widest(&e.evidence);
+        for (n, t) in shown.iter().enumerate() {
+            // A long list of passages buries the event: the first few, the rest on demand.
+            if n == TIMELINE_EVIDENCE && shown.len() > TIMELINE_EVIDENCE {
+                let _ = write!(out, "<li><details><summary>{} more passages</summary><ul class=\"ev\">", shown.len() - TIMELINE_EVIDENCE);
+            }
             let text = cx.text(t);
             // The event's own wording is usually cut from its first passage: name the source only.
             if text.trim() == e.what.trim() {
@@ -353,6 +361,9 @@ fn timeline_section(cx: &Ctx, out: &mut String) {
             } else {
                 let _ = write!(out, "<li>{} “{}”</li>", cx.chip(t), esc(&shorten(text, 240)));
             }
+        }
+        if shown.len() > TIMELINE_EVIDENCE {
+            out.push_str("</ul></details></li>");
         }
         out.push_str("</ul></li>\n");
     }
