@@ -64,7 +64,10 @@ pub fn find(ctx: &Ctx, groups: &[QuoteGroup]) -> Vec<Discrepancy> {
         let first = &sides[0];
         let fw = ctx.words_in(first.at.doc, &first.at.span);
         let lead = if fw.is_empty() { String::new() } else { ctx.body(first.at.doc)[text::cover(fw, 0, fw.len().min(6) - 1)].to_string() };
-        let names: Vec<&str> = docs.iter().map(|&d| ctx.view.docs[d].id.as_str()).collect();
+        let names: Vec<&str> = docs
+            .iter()
+            .map(|&d| ctx.view.docs[d].outlet.as_deref().filter(|o| !o.trim().is_empty()).unwrap_or(ctx.view.docs[d].id.as_str()))
+            .collect();
         let topic = match who {
             Some(n) => format!("{n}'s words '{lead}…' worded differently in {}", names.join(" and ")),
             None => format!("Quote '{lead}…' worded differently in {}", names.join(" and ")),
