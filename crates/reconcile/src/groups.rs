@@ -33,7 +33,8 @@ pub fn group_quotes(view: &StoryView) -> Vec<QuoteGroup> {
     let links = link::links(&profiles, &weights, interner.len());
     let mut groups: Vec<Vec<usize>> = cluster::cluster(&profiles, &links);
     groups.sort_by_key(|g| g.iter().map(|&p| (profiles[p].doc, profiles[p].span.start)).min());
-    groups.iter().map(|g| describe::describe(view, &profiles, g)).collect()
+    let aliases = describe::Aliases::new();
+    groups.iter().map(|g| describe::describe(view, &profiles, g, &aliases)).collect()
 }
 
 #[cfg(test)]

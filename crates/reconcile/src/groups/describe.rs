@@ -101,9 +101,23 @@ fn changes(a: &Wording, b: &Wording) -> (Vec<Change>, usize) {
     (out, n_pairs)
 }
 
-pub fn describe(view: &StoryView, profiles: &[Profile], members: &[usize]) -> QuoteGroup {
+/// Story entities by the keys of their name words, built the first time a change has names on
+/// both sides and shared by every group of the story.
+pub type Aliases = std::cell::OnceCell<HashMap<u64, Vec<usize>>>;
+
+pub fn describe(view: &StoryView, profiles: &[Profile], members: &[usize], aliases: &Aliases) -> QuoteGroup {
     let order = order_members(profiles, members);
-    let wordings: Vec<Wording> = order.iter().map(|&p| Wording::new(profiles[p].text)).collect();
+    // Members printed identically (wire copies) are split into words and diffed once.
+    let mut first_of_text: HashMap<&str, usize> = HashMap::new();
+    let same_text: Vec<usize> = order.iter().enumerate().map(|(m, &p)| *first_of_text.entry(profiles[p].text).or_insert(m)).collect();
+    let mut wordings: Vec<Wording> = Vec::with_capacity(order.len());
+    for (m, &p) in order.iter().enumerate() {
+        let w = match same_text[m] {
+            f if f < m => Wording { text: wordings[f].text, words: wordings[f].words.clone() },
+            _ => Wording::new(profiles[p].text),
+        };
+        wordings.push(w);
+    }
     let keys: Vec<Vec<u64>> = wordings.iter().map(Wording::keys).collect();
     // Words in common, in order, between every two members. Members with the same words (wire
     // copies, an outlet reprinting its own story) are aligned once, as one wording: a group
@@ -120,13 +134,15 @@ pub fn describe(view: &StoryView, profiles: &[Profile], members: &[usize]) -> Qu
             class_common[b * k + a] = l;
         }
     }
-    let mut common = vec![0usize; n * n];
-    for i in 0..n {
-        for j in 0..n {
-            common[i * n + j] = class_common[class[i] * k + class[j]];
-        }
+    let common = |i: usize, j: usize| class_common[class[i] * k + class[j]];
+    let mut diffs: Vec<Vec<diff::DiffOp>> = Vec::with_capacity(n);
+    for m in 0..n {
+        let d = match same_text[m] {
+            f if f < m => diffs[f].clone(),
+            _ => member_diff(&wordings[0], &wordings[m], common(0, m)),
+        };
+        diffs.push(d);
     }
-    let diffs = (0..n).map(|m| member_diff(&wordings[0], &wordings[m], common[m])).collect();
     let quoted = |m: usize| profiles[order[m]].kind != QuoteKind::Indirect;
     // Same words: every member but the longest is, word for word, a stretch of another member
     // (an outlet quoting less, or in pieces, is not a different wording); a paraphrase beside
@@ -151,12 +167,15 @@ pub fn describe(view: &StoryView, profiles: &[Profile], members: &[usize]) -> Qu
     let id = |m: usize| labels[m].as_str();
     let mut notes: Vec<String> = Vec::new();
     let mut misquote: Option<String> = None;
-    let mut described: Vec<(usize, usize)> = Vec::new();
+    let mut described: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    let candidates = Candidates::new(profiles, &order, &class, k);
+    // The changes between two printed wordings, worked out once per pair of texts.
+    let mut change_memo: HashMap<(usize, usize), (Vec<Change>, usize)> = HashMap::new();
     for m in 1..order.len() {
         let w = &wordings[m];
         // Compare with the member this one aligns with best (another outlet's first): with a
         // statement in pieces, the reference may be a different piece.
-        let Some((c, aligned)) = counterpart(profiles, &order, &keys, &common, m) else { continue };
+        let Some((c, aligned)) = candidates.counterpart(&keys, &common, m) else { continue };
         if described.contains(&(c, m)) {
             continue;
         }
@@ -167,13 +186,13 @@ pub fn describe(view: &StoryView, profiles: &[Profile], members: &[usize]) -> Qu
         if quoted(m) && !quoted(c) {
             continue; // the indirect member gets the note
         }
-        described.push((m, c));
+        described.insert((m, c));
         if aligned * 2 < w.words.len() {
             notes.push(format!("{} words it differently: '{}'", id(m), w.phrase(&(0..w.words.len()))));
             continue;
         }
         let cw = &wordings[c];
-        let (chs, _) = changes(cw, w);
+        let (chs, _) = &*change_memo.entry((same_text[c], same_text[m])).or_insert_with(|| changes(cw, w));
         let real: Vec<&Change> = chs.iter().filter(|c| c.real).collect();
         if real.is_empty() {
             let shorter = chs.iter().any(|c| !c.a.is_empty());
@@ -198,7 +217,7 @@ pub fn describe(view: &StoryView, profiles: &[Profile], members: &[usize]) -> Qu
         }
         let close = aligned as f32 >= MISQUOTE_ALIGNED * w.words.len().min(cw.words.len()) as f32;
         if misquote.is_none() && quoted(m) && quoted(c) && close {
-            misquote = meaning_change(view, cw, w, &real).map(|why| format!("{} vs {}: {}", id(c), id(m), why));
+            misquote = meaning_change(view, cw, w, &real, aliases).map(|why| format!("{} vs {}: {}", id(c), id(m), why));
         }
     }
     let note = match (identical_wording, notes.is_empty()) {
@@ -237,22 +256,59 @@ fn member_diff(reference: &Wording, w: &Wording, shared: usize) -> Vec<diff::Dif
     ops
 }
 
-/// The member (position in `order`) that member `m` shares most words with, in order, and how
-/// many: another article's member first, then one of its own article.
-fn counterpart(profiles: &[Profile], order: &[usize], keys: &[Vec<u64>], common: &[usize], m: usize) -> Option<(usize, usize)> {
-    let n = order.len();
-    (0..n)
-        .filter(|&j| j != m)
-        .map(|j| {
-            let other_doc = profiles[order[j]].doc != profiles[order[m]].doc;
-            (j, common[j * n + m], other_doc)
-        })
-        .max_by_key(|&(j, n, other)| {
+/// Where to look for each member's counterpart without scanning every member: members that
+/// share a wording class and form have the same words in common with any member, so among
+/// them only the first of another article can win; a member's own article is scanned whole
+/// (a few quotes). A group reprinted in hundreds of articles then costs its distinct wordings
+/// per member, not its size.
+struct Candidates {
+    /// Per member: its article and whether it is indirect.
+    doc: Vec<usize>,
+    indirect: Vec<bool>,
+    /// Per (class, indirect) bucket: the first member, and the first member of another article
+    /// than that one.
+    buckets: Vec<(usize, Option<usize>)>,
+    /// Members by article, in member order.
+    by_doc: Vec<(usize, Vec<usize>)>,
+}
+
+impl Candidates {
+    fn new(profiles: &[Profile], order: &[usize], class: &[usize], k: usize) -> Candidates {
+        let doc: Vec<usize> = order.iter().map(|&p| profiles[p].doc).collect();
+        let indirect: Vec<bool> = order.iter().map(|&p| profiles[p].kind == QuoteKind::Indirect).collect();
+        let mut buckets: Vec<(usize, Option<usize>)> = vec![(usize::MAX, None); 2 * k];
+        let mut by_doc: Vec<(usize, Vec<usize>)> = Vec::new();
+        for m in 0..order.len() {
+            let b = &mut buckets[class[m] * 2 + indirect[m] as usize];
+            if b.0 == usize::MAX {
+                b.0 = m;
+            } else if b.1.is_none() && doc[b.0] != doc[m] {
+                b.1 = Some(m);
+            }
+            match by_doc.iter_mut().find(|(d, _)| *d == doc[m]) {
+                Some((_, v)) => v.push(m),
+                None => by_doc.push((doc[m], vec![m])),
+            }
+        }
+        Candidates { doc, indirect, buckets, by_doc }
+    }
+
+    /// The member (position in `order`) that member `m` shares most words with, in order, and
+    /// how many: another article's member first, then one of its own article. (The same choice
+    /// as maximising the key below over every other member.)
+    fn counterpart(&self, keys: &[Vec<u64>], common: &impl Fn(usize, usize) -> usize, m: usize) -> Option<(usize, usize)> {
+        let dm = self.doc[m];
+        let key = |j: usize| {
+            let n = common(j, m);
+            let other = self.doc[j] != dm;
             let well = other && n * 2 >= keys[m].len() && n > 0;
-            let same_form = (profiles[order[j]].kind == QuoteKind::Indirect) == (profiles[order[m]].kind == QuoteKind::Indirect);
-            (well, same_form, other, n, usize::MAX - j)
-        })
-        .map(|(j, n, _)| (j, n))
+            let same_form = self.indirect[j] == self.indirect[m];
+            ((well, same_form, other, n, usize::MAX - j), n)
+        };
+        let other_doc = self.buckets.iter().filter(|b| b.0 != usize::MAX).filter_map(|&(first, next)| if self.doc[first] != dm { Some(first) } else { next });
+        let own_doc = self.by_doc.iter().find(|(d, _)| *d == dm).into_iter().flat_map(|(_, v)| v.iter().copied()).filter(|&j| j != m);
+        other_doc.chain(own_doc).map(|j| (j, key(j))).max_by_key(|&(_, (k, _))| k).map(|(j, (_, n))| (j, n))
+    }
 }
 
 /// The reference first: a quoted (direct, then partial) wording before an indirect one, the
@@ -310,7 +366,7 @@ fn group_speaker(profiles: &[Profile], order: &[usize]) -> Option<usize> {
 
 /// Why a set of changes alters meaning, if it does: a negation on one side only, a different
 /// number, a different proper name.
-fn meaning_change(view: &StoryView, a: &Wording, b: &Wording, real: &[&Change]) -> Option<String> {
+fn meaning_change(view: &StoryView, a: &Wording, b: &Wording, real: &[&Change], aliases: &Aliases) -> Option<String> {
     let real: Vec<&Change> = real.iter().copied().filter(|c| c.a.len() <= MISQUOTE_SPAN && c.b.len() <= MISQUOTE_SPAN).collect();
     let real = real.as_slice();
     let negations = |w: &Wording, r: &Range<usize>| r.clone().filter(|&i| lexicon::word_is_negation(w.printed(i), &w.key_text(i))).count();
@@ -341,12 +397,12 @@ fn meaning_change(view: &StoryView, a: &Wording, b: &Wording, real: &[&Change]) 
             return Some(format!("a different number ('{}' vs '{}')", a.phrase(&c.a), b.phrase(&c.b)));
         }
     }
-    let aliases = alias_index(view);
     for c in real {
         let (na, nb) = (names(a, &c.a), names(b, &c.b));
         if na.is_empty() || nb.is_empty() {
             continue;
         }
+        let aliases = aliases.get_or_init(|| alias_index(view));
         let same_referent = na.iter().any(|x| {
             nb.iter().any(|y| {
                 aliases.get(x).is_some_and(|ex| aliases.get(y).is_some_and(|ey| ex.iter().any(|e| ey.contains(e))))
@@ -392,14 +448,78 @@ fn alias_index(view: &StoryView) -> HashMap<u64, Vec<usize>> {
 fn doc_labels(view: &StoryView, profiles: &[Profile], order: &[usize]) -> Vec<String> {
     let outlet = |d: usize| view.docs.get(d).and_then(|doc| doc.outlet.as_deref()).map(str::trim).filter(|o| !o.is_empty());
     let docs: Vec<usize> = order.iter().map(|&p| profiles[p].doc).collect();
+    // Per outlet, the first article of it met and whether it has another: computed once, not per
+    // pair of members.
+    let mut outlets: HashMap<&str, (usize, bool)> = HashMap::new();
+    for &d in &docs {
+        if let Some(o) = outlet(d) {
+            let e = outlets.entry(o).or_insert((d, false));
+            if e.0 != d {
+                e.1 = true;
+            }
+        }
+    }
     docs.iter()
         .map(|&d| {
             let id = view.docs.get(d).map_or("?", |doc| doc.id.as_str());
             match outlet(d) {
-                Some(o) if docs.iter().any(|&e| e != d && outlet(e) == Some(o)) => format!("{o} ({id})"),
+                Some(o) if outlets.get(o).is_some_and(|e| e.1) => format!("{o} ({id})"),
                 Some(o) => o.to_string(),
                 None => id.to_string(),
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_core::SpeakerSource;
+
+    fn profile(doc: usize, kind: QuoteKind) -> Profile<'static> {
+        Profile {
+            doc,
+            idx: 0,
+            text: "",
+            span: 0..0,
+            kind,
+            speaker: None,
+            source: SpeakerSource::Cue,
+            para: None,
+            toks: Vec::new(),
+            content: Vec::new(),
+            name: Vec::new(),
+            bag: Vec::new(),
+            names: Vec::new(),
+            uses: Vec::new(),
+            habitual: false,
+        }
+    }
+
+    /// The bucketed search picks what a scan of every other member would.
+    #[test]
+    fn counterpart_matches_a_full_scan() {
+        let n = 60;
+        let kinds = [QuoteKind::Direct, QuoteKind::Indirect, QuoteKind::Partial];
+        let profiles: Vec<Profile> = (0..n).map(|i| profile((i * 7) % 9, kinds[(i * 5) % 3])).collect();
+        let order: Vec<usize> = (0..n).collect();
+        let class: Vec<usize> = (0..n).map(|i| (i * 11) % 6).collect();
+        let k = 6;
+        let keys: Vec<Vec<u64>> = (0..n).map(|i| vec![0; 3 + class[i]]).collect();
+        let class_common: Vec<usize> = (0..k * k).map(|x| ((x / k) * (x % k) + x) % 5).collect();
+        let common = |i: usize, j: usize| class_common[class[i] * k + class[j]];
+        let cands = Candidates::new(&profiles, &order, &class, k);
+        for m in 0..n {
+            let brute = (0..n)
+                .filter(|&j| j != m)
+                .map(|j| (j, common(j, m), profiles[j].doc != profiles[m].doc))
+                .max_by_key(|&(j, c, other)| {
+                    let well = other && c * 2 >= keys[m].len() && c > 0;
+                    let same_form = (profiles[j].kind == QuoteKind::Indirect) == (profiles[m].kind == QuoteKind::Indirect);
+                    (well, same_form, other, c, usize::MAX - j)
+                })
+                .map(|(j, c, _)| (j, c));
+            assert_eq!(cands.counterpart(&keys, &common, m), brute, "member {m}");
+        }
+    }
 }

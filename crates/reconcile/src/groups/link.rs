@@ -13,7 +13,7 @@
 
 use parallax_core::QuoteKind;
 
-use super::profile::{Profile, Use};
+use super::profile::{KeyMap, Profile, Use};
 use crate::diff::lcs_pairs;
 
 /// Weight of a function word relative to a rare content word.
@@ -259,6 +259,30 @@ fn could_accept(p: &Profile, q: &Profile, totals: (f32, f32), w: &[f32]) -> bool
     bound >= need || (indirect && 0.9 * bag_overlap(p, q, w).0 + 1e-4 >= need)
 }
 
+/// Per profile, the first profile with the same tokens, content and name flags (what
+/// [`score_pair`] reads): profiles of one shape score alike.
+fn shapes(profiles: &[Profile]) -> Vec<u32> {
+    let mut first: KeyMap<Vec<u32>> = KeyMap::default();
+    let mut out = Vec::with_capacity(profiles.len());
+    for (p, prof) in profiles.iter().enumerate() {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for i in 0..prof.toks.len() {
+            let v = (prof.toks[i] as u64) << 2 | (prof.content[i] as u64) << 1 | prof.name[i] as u64;
+            h = (h ^ v).wrapping_mul(0x100_0000_01b3);
+        }
+        let same = |o: &Profile| o.toks == prof.toks && o.content == prof.content && o.name == prof.name;
+        let bucket = first.entry(h).or_default();
+        match bucket.iter().find(|&&o| same(&profiles[o as usize])) {
+            Some(&o) => out.push(o),
+            None => {
+                bucket.push(p as u32);
+                out.push(p as u32);
+            }
+        }
+    }
+    out
+}
+
 /// All accepted links of a story, strongest first.
 pub fn links(profiles: &[Profile], w: &[f32], n_tokens: usize) -> Vec<Link> {
     // Postings of content tokens; tokens that are in very many quotes only add work.
@@ -288,20 +312,22 @@ pub fn links(profiles: &[Profile], w: &[f32], n_tokens: usize) -> Vec<Link> {
     let mut shared = vec![0f32; profiles.len()];
     let mut touched: Vec<usize> = Vec::new();
     let mut out = Vec::new();
+    let shapes = shapes(profiles);
+    let mut scores: KeyMap<PairScore> = KeyMap::default();
     for (p, prof) in profiles.iter().enumerate() {
         for &(t, _) in &prof.bag {
             let list = postings(t);
             if list.len() > cap {
                 continue;
             }
-            for &q in list {
+            // Postings are in profile order: each pair is counted from its first quote only.
+            let later = &list[list.partition_point(|&q| q as usize <= p)..];
+            for &q in later {
                 let q = q as usize;
-                if q > p {
-                    if shared[q] == 0.0 {
-                        touched.push(q);
-                    }
-                    shared[q] += w[t as usize];
+                if shared[q] == 0.0 {
+                    touched.push(q);
                 }
+                shared[q] += w[t as usize];
             }
         }
         for &q in &touched {
@@ -318,7 +344,10 @@ pub fn links(profiles: &[Profile], w: &[f32], n_tokens: usize) -> Vec<Link> {
             if !same_phrase && !could_accept(prof, other, (totals[p], totals[q]), w) {
                 continue;
             }
-            let s = score_pair(prof, other, w);
+            // Quotes with the same tokens score the same against anything: wire copies and
+            // reprints are aligned once per pair of distinct wordings.
+            let memo_key = (shapes[p] as u64) << 32 | shapes[q] as u64;
+            let s = *scores.entry(memo_key).or_insert_with(|| score_pair(prof, other, w));
             if accept(prof, other, &s) {
                 out.push(Link { a: p, b: q, score: s.score() });
             }
