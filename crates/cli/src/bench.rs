@@ -62,6 +62,15 @@ pub fn run(args: BenchArgs) -> ExitCode {
     for (phase, took) in &analysis.counts.phases {
         println!("  {phase:<16} {:>8.3}s", took.as_secs_f64());
     }
+    let mut steps: Vec<(&'static str, f64)> = Vec::new();
+    for (step, took) in analysis.stories.iter().flat_map(|s| s.reconciled.timings.steps.iter()) {
+        match steps.iter_mut().find(|s| s.0 == *step) {
+            Some(s) => s.1 += took.as_secs_f64(),
+            None => steps.push((step, took.as_secs_f64())),
+        }
+    }
+    let steps: Vec<String> = steps.iter().map(|(s, t)| format!("{s} {t:.3}s")).collect();
+    println!("    reconcile steps: {}", steps.join(", "));
     println!("parallel speed-up: {:.2}x on {threads} threads", single / all);
     story_share(&engine, &corpus);
     if let Some(path) = &args.stories {
