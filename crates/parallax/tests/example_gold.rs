@@ -306,3 +306,9 @@ fn coverage_lists_every_outlet() {
     assert_eq!(outlets.len(), 5);
     assert!(outlets.iter().all(|o| o["quoted"].as_array().is_some_and(|q| !q.is_empty())));
 }
+
+#[test]
+fn the_same_input_gives_the_same_output() {
+    let (a, b) = (example(), example());
+    assert_eq!(a.out, b.out);
+}
