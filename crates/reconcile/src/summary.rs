@@ -54,16 +54,28 @@ struct Sentence {
     /// Position among its document's sentences.
     rank: usize,
     words: usize,
-    /// Sorted by term: (term, weight normalised to unit length, written as a name here).
-    terms: Vec<(u64, f32, bool)>,
+    /// Sorted by key.
+    terms: Vec<Term>,
+}
+
+/// A content word of a sentence.
+#[derive(Debug, Clone, Copy)]
+struct Term {
+    /// Stem key.
+    key: u64,
+    /// IDF weight, normalised over the sentence to unit length.
+    weight: f32,
+    /// Written as a name here.
+    name: bool,
+    /// Documents of the story using the term.
+    spread: u16,
 }
 
 pub fn summarize(view: &StoryView, copies: &Copies, _groups: &[QuoteGroup], events: &[Event], discrepancies: &[Discrepancy]) -> Vec<SummarySentence> {
-    let sentences = sentences_of(view);
+    let (sentences, index) = read_story(view);
     if sentences.is_empty() {
         return Vec::new();
     }
-    let index = inverted_index(&sentences);
     let independent = |a: usize, b: usize| a != b && !copies.same_source(a, b);
     let eventful: Vec<&TextRef> = events.iter().filter(|e| e.date.is_some()).flat_map(|e| e.evidence.iter()).collect();
 
@@ -75,13 +87,12 @@ pub fn summarize(view: &StoryView, copies: &Copies, _groups: &[QuoteGroup], even
     }
     // A cheap first ranking (how many other articles use the sentence's words) picks the few
     // sentences whose support is worth searching for: the search is the costly part.
-    let spread = doc_spread(&sentences);
     let mut shortlist: Vec<(f32, usize)> = sentences
         .iter()
         .enumerate()
         .filter(|(_, s)| s.rank < LEAD_SENTENCES && (8..=45).contains(&s.words) && copies.original_of(s.doc).is_none())
         .map(|(i, s)| {
-            let shared: f32 = s.terms.iter().map(|(t, w, _)| w * (spread.get(t).copied().unwrap_or(1).saturating_sub(1)).min(4) as f32).sum();
+            let shared: f32 = s.terms.iter().map(|t| t.weight * t.spread.saturating_sub(1).min(4) as f32).sum();
             (shared - s.rank as f32 * 0.1, i)
         })
         .collect();
@@ -186,11 +197,12 @@ fn out_of_context(view: &StoryView, s: &Sentence) -> bool {
         || text.starts_with(['"', '“', '‘', '\''])
 }
 
-fn sentences_of(view: &StoryView) -> Vec<Sentence> {
+/// The story's sentences with weighted terms, and the posting lists over them, built in one
+/// pass of sorting: document frequencies and spreads come from the sorted postings, with no
+/// per-term map.
+fn read_story(view: &StoryView) -> (Vec<Sentence>, Index) {
     let stopwords: &HashSet<u64, KeyHash> = &STOPWORD_KEYS;
     let mut out: Vec<Sentence> = Vec::new();
-    // term → (last sentence counted, sentences holding it)
-    let mut df: HashMap<u64, (u32, u32), KeyHash> = HashMap::default();
     for (d, doc) in view.docs.iter().enumerate() {
         let analysis = view.analyses[d];
         let (sentences, words) = if analysis.words.words.is_empty() && !doc.body.is_empty() {
@@ -207,51 +219,63 @@ fn sentences_of(view: &StoryView) -> Vec<Sentence> {
                 continue;
             }
             let ws = &words.words[words.sentence(i)];
-            let mut terms: Vec<(u64, f32, bool)> = ws
+            let mut terms: Vec<Term> = ws
                 .iter()
                 .filter(|w| w.end - w.start >= 3 && !stopwords.contains(&w.key))
-                .map(|w| (w.stem, 1.0, w.looks_like_name()))
+                .map(|w| Term { key: w.stem, weight: 0.0, name: w.looks_like_name(), spread: 0 })
                 .collect();
             // One entry per term; a term written once as a name is a name.
-            terms.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.cmp(&a.2)));
-            terms.dedup_by_key(|t| t.0);
-            let n = out.len() as u32;
-            for t in &terms {
-                let e = df.entry(t.0).or_insert((u32::MAX, 0));
-                if e.0 != n {
-                    *e = (n, e.1 + 1);
-                }
-            }
+            terms.sort_unstable_by(|a, b| a.key.cmp(&b.key).then(b.name.cmp(&a.name)));
+            terms.dedup_by_key(|t| t.key);
             out.push(Sentence { doc: d, span: span.clone(), rank, words: ws.len(), terms });
             rank += 1;
         }
     }
+    // (term, sentence, slot in the sentence's terms), sorted: each run is one term's postings.
+    let mut all: Vec<(u64, u32, u32)> = out
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| s.terms.iter().enumerate().map(move |(k, t)| (t.key, i as u32, k as u32)))
+        .collect();
+    all.sort_unstable();
     let n = out.len() as f32;
-    for s in &mut out {
-        // Names say who, not what happened: two sentences about the same people are not the
-        // same fact, so names weigh less than the words of the event.
-        for t in &mut s.terms {
-            let idf = ((1.0 + n) / (1.0 + df.get(&t.0).map_or(1, |e| e.1) as f32)).ln() + 1.0;
-            t.1 = if t.2 { idf * NAME_WEIGHT } else { idf };
-        }
-        let norm = s.terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt().max(1e-6);
-        s.terms.iter_mut().for_each(|t| t.1 /= norm);
-    }
-    out
-}
-
-/// term → number of documents using it.
-fn doc_spread(sentences: &[Sentence]) -> HashMap<u64, usize, KeyHash> {
-    let mut spread: HashMap<u64, (usize, usize), KeyHash> = HashMap::default();
-    for s in sentences {
-        for &(t, _, _) in &s.terms {
-            let e = spread.entry(t).or_insert((usize::MAX, 0));
-            if e.0 != s.doc {
-                *e = (s.doc, e.1 + 1);
+    let mut start = 0;
+    while start < all.len() {
+        let end = start + all[start..].partition_point(|p| p.0 == all[start].0);
+        let run = &all[start..end];
+        let idf = ((1.0 + n) / (1.0 + run.len() as f32)).ln() + 1.0;
+        // Sentences are in document order, so documents change monotonically along a run.
+        let mut spread = 0u16;
+        let mut last_doc = usize::MAX;
+        for &(_, si, _) in run {
+            let doc = out[si as usize].doc;
+            if doc != last_doc {
+                spread = spread.saturating_add(1);
+                last_doc = doc;
             }
         }
+        for &(_, si, k) in run {
+            let t = &mut out[si as usize].terms[k as usize];
+            // Names say who, not what happened: two sentences about the same people are not
+            // the same fact, so names weigh less than the words of the event.
+            t.weight = if t.name { idf * NAME_WEIGHT } else { idf };
+            t.spread = spread;
+        }
+        start = end;
     }
-    spread.into_iter().map(|(t, (_, n))| (t, n)).collect()
+    for s in &mut out {
+        let norm = s.terms.iter().map(|t| t.weight * t.weight).sum::<f32>().sqrt().max(1e-6);
+        s.terms.iter_mut().for_each(|t| t.weight /= norm);
+    }
+    let index = Index(
+        all.iter()
+            .map(|&(key, si, k)| {
+                let t = &out[si as usize].terms[k as usize];
+                (key, si, t.weight, t.name)
+            })
+            .collect(),
+    );
+    (out, index)
 }
 
 static STOPWORD_KEYS: LazyLock<HashSet<u64, KeyHash>> = LazyLock::new(|| STOPWORDS.iter().map(|w| word_key(w)).collect());
@@ -288,13 +312,6 @@ impl Index {
     }
 }
 
-fn inverted_index(sentences: &[Sentence]) -> Index {
-    let mut all: Vec<(u64, u32, f32, bool)> =
-        sentences.iter().enumerate().flat_map(|(i, s)| s.terms.iter().map(move |&(t, w, name)| (t, i as u32, w, name))).collect();
-    all.sort_unstable_by_key(|p| (p.0, p.1));
-    Index(all)
-}
-
 /// Sentences of other documents sharing words with sentence `i`, with their cosine.
 /// Only sentences sharing at least [`MIN_SHARED`] words other than names count: one rare
 /// shared phrase ("picket line") or the same people is a topic, not the same fact.
@@ -303,7 +320,7 @@ fn inverted_index(sentences: &[Sentence]) -> Index {
 fn similar(sentences: &[Sentence], index: &Index, i: usize, acc: &mut Accumulator) -> Vec<(usize, f32)> {
     let common = (sentences.len() / 4).max(8);
     let doc = sentences[i].doc;
-    for &(t, w, name_here) in &sentences[i].terms {
+    for &Term { key: t, weight: w, name: name_here, .. } in &sentences[i].terms {
         let postings = index.postings(t);
         if postings.len() > common {
             continue;
@@ -356,14 +373,14 @@ impl Accumulator {
     }
 }
 
-fn cosine(a: &[(u64, f32, bool)], b: &[(u64, f32, bool)]) -> f32 {
+fn cosine(a: &[Term], b: &[Term]) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
+        match a[i].key.cmp(&b[j].key) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
+                sum += a[i].weight * b[j].weight;
                 i += 1;
                 j += 1;
             }

@@ -334,16 +334,6 @@ pub fn quote_tokens(body: &str, words: &[Word], span: &Span, interner: &mut Inte
     t
 }
 
-/// "didn't" → ("did", true), "won’t" → ("will", true), "it's" → ("it", false),
-/// "colleague's" → ("colleague", false); other words unchanged.
-#[cfg(test)]
-fn open_contraction(printed: &str) -> (String, bool) {
-    let mut lower = String::new();
-    lower_with_plain_apostrophes(printed, &mut lower);
-    let (base, negated) = open_lowered(&lower);
-    (base.to_string(), negated)
-}
-
 /// `printed` lowercased, every apostrophe made a straight one, appended to `out`.
 fn lower_with_plain_apostrophes(printed: &str, out: &mut String) {
     out.extend(printed.chars().map(|c| if is_apostrophe(c) { '\'' } else { c }).flat_map(char::to_lowercase));
