@@ -6,6 +6,7 @@
 
 mod document;
 mod analysis;
+pub mod hash;
 pub mod words;
 
 pub use analysis::{

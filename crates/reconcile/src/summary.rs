@@ -105,7 +105,7 @@ pub fn summarize(view: &StoryView, copies: &Copies, _groups: &[QuoteGroup], even
         if out_of_context(view, s) {
             continue;
         }
-        let mut best: HashMap<usize, (f32, usize)> = HashMap::new();
+        let mut best: HashMap<usize, (f32, usize), KeyHash> = HashMap::default();
         for (j, sim) in similar(&sentences, &index, i, &mut acc) {
             let d = sentences[j].doc;
             if sim >= SUPPORT && independent(s.doc, d) && best.get(&d).is_none_or(|b| sim > b.0) {
@@ -280,25 +280,7 @@ fn read_story(view: &StoryView) -> (Vec<Sentence>, Index) {
 
 static STOPWORD_KEYS: LazyLock<HashSet<u64, KeyHash>> = LazyLock::new(|| STOPWORDS.iter().map(|w| word_key(w)).collect());
 
-/// The keys are FNV hashes already: hashing them again is wasted work.
-#[derive(Default, Clone, Copy)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | self.0 >> 56) ^ b as u64;
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type KeyHash = std::hash::BuildHasherDefault<KeyHasher>;
+type KeyHash = parallax_core::hash::FastBuild;
 
 /// Posting lists in one sorted array: (term, sentence, the term's weight there, written as a
 /// name there). One allocation for the whole story.

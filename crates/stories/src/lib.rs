@@ -8,7 +8,7 @@
 
 mod vectors;
 
-use std::collections::HashMap;
+use parallax_core::hash::FastMap as HashMap;
 
 use parallax_core::Document;
 pub use vectors::{SparseVector, Vectorizer};
@@ -31,10 +31,14 @@ impl Default for StoryConfig {
 /// Partition of `docs` into stories: each inner Vec holds document indices; every document is
 /// in exactly one story. Stories are ordered by their first document.
 pub fn cluster_stories(docs: &[Document], config: StoryConfig) -> Vec<Vec<usize>> {
+    let (_, vectors) = Vectorizer::fit_transform(docs.iter().map(|d| d.body.as_str()));
+    cluster_vectors(docs, &vectors, config)
+}
+
+fn cluster_vectors(docs: &[Document], vectors: &[SparseVector], config: StoryConfig) -> Vec<Vec<usize>> {
     if docs.is_empty() {
         return Vec::new();
     }
-    let (_, vectors) = Vectorizer::fit_transform(docs.iter().map(|d| d.body.as_str()));
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by_key(|&i| (docs[i].published, i));
 
@@ -53,13 +57,7 @@ pub fn cluster_stories(docs: &[Document], config: StoryConfig) -> Vec<Vec<usize>
         }
     }
     for _ in 0..config.refinements {
-        let mut sums = Centroids::default();
-        for _ in 0..centroids.len() {
-            sums.push(&SparseVector::default());
-        }
-        for (i, &k) in assignment.iter().enumerate() {
-            sums.add(k, &vectors[i]);
-        }
+        let sums = Centroids::from_assignment(vectors, &assignment, centroids.len());
         let mut changed = false;
         for &i in &order {
             let v = &vectors[i];
@@ -132,10 +130,39 @@ impl Centroids {
         k
     }
 
+    /// The centroids of a whole assignment at once: one sort instead of a search per term.
+    fn from_assignment(vectors: &[SparseVector], assignment: &[usize], n: usize) -> Self {
+        let mut all: Vec<(u32, u32, f32)> = vectors
+            .iter()
+            .zip(assignment)
+            .flat_map(|(v, &k)| v.terms().iter().map(move |&(t, w)| (t, k as u32, w)))
+            .collect();
+        all.sort_unstable_by_key(|e| (e.0, e.1));
+        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::default();
+        let mut norm2 = vec![0.0f32; n];
+        let mut i = 0;
+        while i < all.len() {
+            let term = all[i].0;
+            let list = postings.entry(term).or_default();
+            while i < all.len() && all[i].0 == term {
+                let k = all[i].1;
+                let mut w = 0.0;
+                while i < all.len() && all[i].0 == term && all[i].1 == k {
+                    w += all[i].2;
+                    i += 1;
+                }
+                norm2[k as usize] += w * w;
+                list.push((k, w));
+            }
+        }
+        Centroids { postings, norm2 }
+    }
+
     fn add(&mut self, k: usize, v: &SparseVector) {
         for &(t, w) in v.terms() {
             let list = self.postings.entry(t).or_default();
-            match list.iter_mut().find(|e| e.0 as usize == k) {
+            // Articles mostly join recent stories, which sit at the end of a posting list.
+            match list.iter_mut().rev().find(|e| e.0 as usize == k) {
                 Some(e) => {
                     self.norm2[k] += 2.0 * e.1 * w + w * w;
                     e.1 += w;

@@ -1,6 +1,6 @@
 //! Sparse TF-IDF vectors over lowercased word tokens.
 
-use std::collections::HashMap;
+use parallax_core::hash::FastMap as HashMap;
 
 /// Function words carry no topic.
 const STOPWORDS: &[&str] = &[
@@ -115,13 +115,13 @@ fn for_each_token(text: &str, buffer: &mut String, mut f: impl FnMut(&str, bool)
 impl Vectorizer {
     /// Fits the vocabulary and returns the vectors of the same texts in one tokenisation pass.
     pub fn fit_transform<'a>(texts: impl Iterator<Item = &'a str>) -> (Self, Vec<SparseVector>) {
-        let mut vocabulary: HashMap<String, u32> = HashMap::new();
+        let mut vocabulary: HashMap<String, u32> = HashMap::default();
         let mut df: Vec<u32> = Vec::new();
         let mut last_doc: Vec<usize> = Vec::new();
         let mut counts: Vec<HashMap<u32, f32>> = Vec::new();
         let mut buffer = String::new();
         for (n, text) in texts.enumerate() {
-            let mut tf: HashMap<u32, f32> = HashMap::new();
+            let mut tf: HashMap<u32, f32> = HashMap::default();
             for_each_token(text, &mut buffer, |w, name| {
                 let id = match vocabulary.get(w) {
                     Some(&id) => id,
@@ -149,7 +149,7 @@ impl Vectorizer {
 
     /// The vector of a new text under this vocabulary (unknown words are ignored).
     pub fn vector(&self, text: &str) -> SparseVector {
-        let mut tf: HashMap<u32, f32> = HashMap::new();
+        let mut tf: HashMap<u32, f32> = HashMap::default();
         let mut buffer = String::new();
         for_each_token(text, &mut buffer, |w, name| {
             if let Some(&id) = self.vocabulary.get(w) {
