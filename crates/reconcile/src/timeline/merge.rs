@@ -45,6 +45,15 @@ fn same_occurrence(a: &Mention, b: &Mention, arena: &Arena) -> bool {
     if !same_head && !family && !both_explicit {
         return false; // every rule below needs one or the other
     }
+    // Neither head nor family shared: only two articles' explicit, compatible dates with
+    // three shared content words can still match (the last rule below), so the bag walk is
+    // skipped for the many same-day pairs that cannot.
+    if !same_head && !family {
+        let dates_agree = matches!((a.date, b.date), (Some((da, _)), Some((db, _))) if da.compatible(&db));
+        if a.doc == b.doc || !dates_agree || arena.keys(a.bag).len() < 3 || arena.keys(b.bag).len() < 3 {
+            return false;
+        }
+    }
     // The bag overlap is the costly part: only computed once the cheap tests leave it open.
     let overlap = || overlap(arena.keys(a.bag), arena.keys(b.bag));
     match (a.date, b.date) {
@@ -163,7 +172,18 @@ impl Groups {
 fn group_mentions(mentions: &[Mention], arena: &Arena) -> Groups {
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of = vec![0usize; mentions.len()];
-    let mut by_key: FastMap<(u8, i64), Vec<usize>> = FastMap::default();
+    // Groups per blocking key as linked lists (newest first) in one vector: no vector per
+    // key (most keys are seen once). `links[i] = (group, next)`, `usize::MAX` ends a list.
+    let mut heads: FastMap<(u8, i64), usize> = FastMap::default();
+    let mut links: Vec<(usize, usize)> = Vec::new();
+    fn recent(links: &[(usize, usize)], mut at: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::from_fn(move || {
+            let &(g, next) = links.get(at)?;
+            at = next;
+            Some(g)
+        })
+        .take(GROUPS_COMPARED)
+    }
     let mut keys: Vec<(u8, i64)> = Vec::new();
     let mut candidates: Vec<usize> = Vec::new();
     for (j, m) in mentions.iter().enumerate() {
@@ -179,13 +199,21 @@ fn group_mentions(mentions: &[Mention], arena: &Arena) -> Groups {
         }
         // The most recent groups of each key only: a long story stays linear in mentions.
         candidates.clear();
-        candidates.extend(keys.iter().filter_map(|k| by_key.get(k)).flat_map(|l| l.iter().rev().take(GROUPS_COMPARED)));
+        for k in &keys {
+            if let Some(&h) = heads.get(k) {
+                candidates.extend(recent(&links, h));
+            }
+        }
         candidates.sort_unstable();
         candidates.dedup();
         let mut best: Option<(usize, usize)> = None;
         for &g in &candidates {
             let group = &groups[g];
             let compatible = m.date.is_none_or(|(w, _)| group.dates.iter().all(|d| d.compatible(&w)));
+            let single_day = group.dates.len() == 1 && group.dates[0].precision == Prec::Day;
+            if !compatible && !single_day {
+                continue; // cannot be joined whatever the members say: skip comparing them
+            }
             let hits = group.first[..group.len.min(MEMBERS_COMPARED)].iter().filter(|&&i| same_occurrence(&mentions[i], m, arena)).count();
             let conflict_ok = hits > 0 && group.dates.len() == 1 && group.dates[0].precision == Prec::Day;
             if hits > 0 && (compatible || conflict_ok) && best.is_none_or(|(h, _)| hits > h) {
@@ -211,9 +239,10 @@ fn group_mentions(mentions: &[Mention], arena: &Arena) -> Groups {
             }
         }
         for &k in &keys {
-            let list = by_key.entry(k).or_default();
-            if list.last() != Some(&g) && !list.iter().rev().take(GROUPS_COMPARED).any(|&x| x == g) {
-                list.push(g);
+            let head = heads.get(&k).copied().unwrap_or(usize::MAX);
+            if !recent(&links, head).any(|x| x == g) {
+                links.push((g, head));
+                heads.insert(k, links.len() - 1);
             }
         }
     }
