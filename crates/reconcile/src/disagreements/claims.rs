@@ -184,9 +184,12 @@ pub fn find(ctx: &Ctx) -> Vec<Discrepancy> {
     let mut scratch = Scratch::default();
     let units = &ctx.units;
     for (ui, u) in units.iter().enumerate() {
-        let found = if let Some(k) = has_strong_denial(ctx.uw(u)) {
+        // Neither a denial word nor a negation: no denial, strong or weak.
+        let found = if u.flags & (DENIAL | NEG) == 0 {
+            None
+        } else if let Some(k) = has_strong_denial(ctx.uw(u)) {
             strong(ctx, &index, ui, k)
-        } else if u.holder.is_some() && ctx.uw(u).iter().any(|w| w.is(NEG)) {
+        } else if u.flags & NEG != 0 && ctx.uh(u).is_some() {
             weak(ctx, &index, ui)
         } else {
             None
@@ -231,7 +234,7 @@ fn gist(ctx: &Ctx, s: &Side) -> String {
 }
 
 fn unit_side(ctx: &Ctx, u: &Unit) -> Side {
-    ctx.side_with(u.doc, u.span.clone(), u.holder.or_else(|| ctx.holder(u.doc, &u.span)))
+    ctx.side_with(u.doc, u.span.clone(), ctx.uh(u).or_else(|| ctx.holder(u.doc, &u.span)))
 }
 
 fn span_side(ctx: &Ctx, u: &Unit, span: Span, holder: Option<usize>) -> Side {
@@ -242,25 +245,27 @@ fn span_side(ctx: &Ctx, u: &Unit, span: Span, holder: Option<usize>) -> Side {
 fn strong(ctx: &Ctx, index: &Index, ui: usize, k: usize) -> Option<Found> {
     let u = &ctx.units[ui];
     let ws = ctx.uw(u);
-    let mut f = Found { claims: Vec::new(), denials: Vec::new(), topic: Vec::new(), denier: u.holder, used: vec![ui], search: true };
+    let mut f = Found { claims: Vec::new(), denials: Vec::new(), topic: Vec::new(), denier: ctx.uh(u), used: vec![ui], search: true };
     if let Some(c) = inline_claim(ws, k) {
         // Split "he refuted | an allegation that P".
         let claim_span = text::cover(ws, c, ws.len() - 1);
-        let claim_holder = ctx.entities_in(u.doc, &claim_span).first().copied().filter(|e| Some(*e) != u.holder);
+        let claim_holder = ctx.entities_in(u.doc, &claim_span).first().copied().filter(|e| Some(*e) != ctx.uh(u));
         let claim_holder = if ws[c].is(POSS) || ws.get(c + 1).is_some_and(|w| w.is(POSS)) {
             claim_holder
         } else {
             None
         };
         f.claims.push(span_side(ctx, u, claim_span, claim_holder));
-        f.denials.push(span_side(ctx, u, text::cover(ws, 0, k), u.holder));
+        f.denials.push(span_side(ctx, u, text::cover(ws, 0, k), ctx.uh(u)));
         f.topic = topic(&ws[c..]);
         // A denied claim that is itself a negation ("X's claim that it was not decided"):
         // clauses elsewhere that share its words may assert either side, so none are added.
         f.search = !ws[c..].iter().any(|w| w.is(NEG));
     } else if starts_anaphoric(ws) {
         // "..., which the party denies": the claim is the clause before.
-        let prev = (0..ui).rev().find(|&j| ctx.units[j].sent == u.sent && index.topic(j).len() >= 2)?;
+        // The units of a sentence are consecutive: stop at the first of another sentence.
+        let prev =
+            (0..ui).rev().take_while(|&j| ctx.units[j].sent == u.sent).find(|&j| index.topic(j).len() >= 2)?;
         let p = &ctx.units[prev];
         f.claims.push(unit_side(ctx, p));
         f.topic = index.topic(prev).to_vec();
@@ -322,7 +327,7 @@ fn elaborations(ctx: &Ctx, ui: usize, f: &mut Found) -> Vec<u64> {
             to = from + 3 + a - 1;
         }
         let span = text::cover(ctx.uw(n), from, to);
-        f.denials.push(span_side(ctx, n, span, u.holder));
+        f.denials.push(span_side(ctx, n, span, ctx.uh(u)));
         stems.extend(topic(ctx.uw(n)));
         f.used.push(j);
         last_end = n.span.end;
@@ -361,7 +366,7 @@ fn antecedent(ctx: &Ctx, index: &Index, ui: usize, probe: &[u64]) -> Option<usiz
 /// The unit's words minus those naming its holder: a denier's own name says nothing about
 /// what is denied.
 fn without_holder(ctx: &Ctx, u: &Unit) -> Vec<Word> {
-    let Some(h) = u.holder else { return ctx.uw(u).to_vec() };
+    let Some(h) = ctx.uh(u) else { return ctx.uw(u).to_vec() };
     let names = ctx.mention_spans(u.doc, &u.span, h);
     ctx.uw(u).iter().filter(|w| !names.iter().any(|m| m.start <= w.span.start && w.span.end <= m.end)).cloned().collect()
 }
@@ -380,7 +385,7 @@ fn weak(ctx: &Ctx, index: &Index, ui: usize) -> Option<Found> {
                 claims: Vec::new(),
                 denials: vec![unit_side(ctx, u)],
                 topic: Vec::new(),
-                denier: u.holder,
+                denier: ctx.uh(u),
                 used: vec![ui],
                 search: false,
             };
@@ -392,19 +397,19 @@ fn weak(ctx: &Ctx, index: &Index, ui: usize) -> Option<Found> {
             return Some(f);
         }
     }
-    let neg = negated_stems(ctx.uw(u));
-    if neg.is_empty() {
-        return None;
-    }
     // A denial must be somebody's statement.
     if u.quote.is_none() && !index.claim_like_at(ui, u) {
+        return None;
+    }
+    let neg = negated_stems(ctx.uw(u));
+    if neg.is_empty() {
         return None;
     }
     Some(Found {
         claims: Vec::new(),
         denials: vec![unit_side(ctx, u)],
         topic: neg,
-        denier: u.holder,
+        denier: ctx.uh(u),
         used: vec![ui],
         search: true,
     })
@@ -460,7 +465,7 @@ impl Index {
             topic_ends.push(keep as u32);
         }
         let reported: Vec<bool> = (0..ctx.sents.len()).map(|si| ctx.sw(si).iter().any(|w| w.is(SPEECH | CLAIM))).collect();
-        let accusing: Vec<bool> = ctx.units.iter().map(|u| ctx.uw(u).iter().any(|w| w.is(CLAIM))).collect();
+        let accusing: Vec<bool> = ctx.units.iter().map(|u| u.flags & CLAIM != 0).collect();
         let names = vec![Vec::new(); ctx.units.len()];
         let negated = vec![false; ctx.units.len()];
         let mut index = Index { topic_stems, topic_ends, by_stem: Vec::new(), reported, accusing, names, negated };
@@ -546,11 +551,11 @@ fn related(ctx: &Ctx, index: &Index, scratch: &mut Scratch, f: &mut Found) {
         if f.used.contains(&j) {
             continue;
         }
-        if f.denier.is_some() && u.holder == f.denier {
-            continue;
-        }
         // The bonuses below add at most 2.5: skip what cannot reach the bar.
         if n == 0 || s + 2.5 < 4.5 {
+            continue;
+        }
+        if f.denier.is_some() && ctx.uh(u) == f.denier {
             continue;
         }
         let ut = index.topic(j);

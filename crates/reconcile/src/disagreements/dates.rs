@@ -73,6 +73,8 @@ fn dated(ctx: &Ctx) -> Vec<Dated> {
     let weekdays = keys!["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     let mut out = Vec::new();
     for (d, (doc, an)) in ctx.view.docs.iter().zip(&ctx.view.analyses).enumerate() {
+        // The publication day as text, once per document (compared with each date's day).
+        let published = doc.published.map(|p| p.to_string());
         for t in &an.times {
             if !matches!(t.kind, TimexType::Date | TimexType::Time) {
                 continue;
@@ -96,7 +98,7 @@ fn dated(ctx: &Ctx) -> Vec<Dated> {
             if part == Part::None {
                 part = part_of(v, own);
             }
-            let future = doc.published.is_some_and(|p| day > p.to_string());
+            let future = published.as_deref().is_some_and(|p| day.as_str() > p);
             let weekday =
                 own.iter().find_map(|w| weekdays.iter().position(|k| *k == w.key)).map(|i| WEEKDAYS[i]);
             out.push(Dated { doc: s.doc, sent: si, span: t.span.clone(), day, part, future, weekday });
@@ -385,15 +387,15 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
             }
         }
     }
-    // Sorted word keys of each item, for the overlap test.
-    let sorted: Vec<Vec<u64>> = items
-        .iter()
-        .map(|(_, _, ws)| {
-            let mut x: Vec<u64> = ws.iter().map(|w| w.key).collect();
+    // Sorted word keys of an item, for the overlap test: built only for items that reach it.
+    let sorted: Vec<std::cell::OnceCell<Vec<u64>>> = items.iter().map(|_| std::cell::OnceCell::new()).collect();
+    let keys_of = |n: usize| {
+        sorted[n].get_or_init(|| {
+            let mut x: Vec<u64> = items[n].2.iter().map(|w| w.key).collect();
             x.sort_unstable();
             x
         })
-        .collect();
+    };
     let mut out = Vec::new();
     // Event pairs already reported, as `min << 32 | max`.
     let mut done: KeyMap<u64, ()> = KeyMap::default();
@@ -407,7 +409,7 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
             if m <= n || j == i || x.doc == y.doc || a.date == b.date || done.contains_key(&pair(*i, *j)) {
                 continue;
             }
-            if text::overlap_f1_sorted(&sorted[n], &sorted[m]) < 0.7 {
+            if text::overlap_f1_sorted(keys_of(n), keys_of(m)) < 0.7 {
                 continue;
             }
             done.insert(pair(*i, *j), ());

@@ -22,7 +22,11 @@ pub struct Unit {
     pub words: std::ops::Range<usize>,
     /// Index of the doc's quote this unit is the text of.
     pub quote: Option<usize>,
-    pub holder: Option<usize>,
+    /// The classes of its words together (`Word::flags` or-ed): lets a detector skip a unit
+    /// without a word of the class it needs.
+    pub flags: u32,
+    /// Who holds it, computed on first use (see [`Ctx::uh`]): most units never become sides.
+    holder: std::cell::OnceCell<Option<usize>>,
 }
 
 pub struct Ctx<'v, 'a> {
@@ -43,6 +47,8 @@ pub struct Ctx<'v, 'a> {
     idf_unseen: f64,
     /// Dense stem number → stem key (see [`Word::sid`]).
     stems: Vec<u64>,
+    /// Per sentence: its clause spans, cut on first use (see [`Ctx::clause_of`]).
+    clauses: Vec<std::cell::OnceCell<Vec<Span>>>,
 }
 
 impl<'v, 'a> Ctx<'v, 'a> {
@@ -108,7 +114,9 @@ impl<'v, 'a> Ctx<'v, 'a> {
             idf: KeyMap::default(),
             idf_unseen: 0.0,
             stems: std::mem::take(&mut lexer.stems),
+            clauses: Vec::new(),
         };
+        ctx.clauses = (0..ctx.sents.len()).map(|_| std::cell::OnceCell::new()).collect();
         ctx.build_units();
         ctx
     }
@@ -179,20 +187,17 @@ impl<'v, 'a> Ctx<'v, 'a> {
                     continue;
                 }
                 let words = s.words.start + from..s.words.start + to;
-                units.push(Unit { doc: s.doc, sent: si, span, words, quote, holder: None });
+                units.push(Unit { doc: s.doc, sent: si, span, words, quote, flags: 0, holder: std::cell::OnceCell::new() });
             }
-        }
-        for u in &mut units {
-            let ws = &self.words[u.words.clone()];
-            u.holder = holder_of(self.view, &self.mentions, u.doc, &u.span, u.quote, ws);
         }
         // Units holding each stem, counted by dense stem number (`last` marks the unit that
         // counted it last, so a stem counts once per unit).
         let ns = self.stems.len();
         let mut df: Vec<u32> = vec![0; ns];
         let mut last: Vec<u32> = vec![u32::MAX; ns];
-        for (ui, u) in units.iter().enumerate() {
+        for (ui, u) in units.iter_mut().enumerate() {
             for w in &self.words[u.words.clone()] {
+                u.flags |= w.flags;
                 let k = w.sid as usize;
                 if k < ns && last[k] != ui as u32 {
                     last[k] = ui as u32;
@@ -217,6 +222,11 @@ impl<'v, 'a> Ctx<'v, 'a> {
     /// The words of a unit.
     pub fn uw(&self, u: &Unit) -> &[Word] {
         self.words.get(u.words.clone()).unwrap_or(&[])
+    }
+
+    /// Who holds unit `u`: the speaker of its quote, else as [`Ctx::holder`] finds.
+    pub fn uh(&self, u: &Unit) -> Option<usize> {
+        *u.holder.get_or_init(|| holder_of(self.view, &self.mentions, u.doc, &u.span, u.quote, self.uw(u)))
     }
 
     /// The words of sentence `si`.
@@ -244,12 +254,12 @@ impl<'v, 'a> Ctx<'v, 'a> {
     /// The clause of sentence `si` holding `span` (the whole sentence if none does).
     pub fn clause_of(&self, si: usize, span: &Span) -> Span {
         let Some(s) = self.sents.get(si) else { return span.clone() };
-        let body = self.body(s.doc);
-        text::clauses_of(body, self.sw(si), s.span.start, s.span.end)
-            .into_iter()
-            .map(|(_, c)| c)
-            .find(|c| c.start <= span.start && span.end <= c.end)
-            .unwrap_or_else(|| s.span.clone())
+        let cut = || {
+            let body = self.body(s.doc);
+            text::clauses_of(body, self.sw(si), s.span.start, s.span.end).into_iter().map(|(_, c)| c).collect()
+        };
+        let clauses: &Vec<Span> = self.clauses.get(si).map_or(&EMPTY, |c| c.get_or_init(cut));
+        clauses.iter().find(|c| c.start <= span.start && span.end <= c.end).cloned().unwrap_or_else(|| s.span.clone())
     }
 
     /// Rarity of a stem across the story's units (higher = more telling).
@@ -306,6 +316,8 @@ impl<'v, 'a> Ctx<'v, 'a> {
         self.view.entities.entities.get(e).map_or("", |e| e.name.as_str())
     }
 }
+
+static EMPTY: Vec<Span> = Vec::new();
 
 /// Mentions of doc `doc` lying inside `span` (the list is sorted by start).
 fn mentions_within<'m>(
