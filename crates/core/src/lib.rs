@@ -6,6 +6,7 @@
 
 mod document;
 mod analysis;
+pub mod calendar;
 pub mod hash;
 pub mod words;
 
