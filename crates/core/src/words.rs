@@ -142,6 +142,23 @@ pub fn stem(word: &str) -> (&str, bool) {
     }
 }
 
+/// How many keys two sorted, deduplicated key lists share.
+pub fn shared_keys(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -238,6 +255,7 @@ mod tests {
         assert_eq!(stem_key("bullying"), stem_key("bully"));
         assert_eq!(stem("expelled"), ("expel", false));
         assert_eq!(stem("called"), ("call", false));
+        assert_eq!(shared_keys(&[1, 3, 5, 9], &[3, 4, 5, 10]), 2);
     }
 
     #[test]

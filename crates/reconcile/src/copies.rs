@@ -172,27 +172,11 @@ fn similarity(a: &[u64], b: &[u64]) -> Option<f32> {
     if smaller == 0 {
         return None;
     }
-    let shared = intersection(a, b);
+    let shared = parallax_core::words::shared_keys(a, b);
     let containment = shared as f32 / smaller as f32;
     (shared >= MIN_SHARED && containment >= MIN_CONTAINMENT).then_some(containment.min(1.0))
 }
 
-/// Size of the intersection of two sorted, deduplicated slices.
-fn intersection(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
 
 /// The hash of each run of [`SHINGLE`] consecutive word keys, in text order.
 fn shingle_hashes(words: &[Word]) -> impl Iterator<Item = u64> + '_ {

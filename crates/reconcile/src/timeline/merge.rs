@@ -13,18 +13,7 @@ use crate::{DatePrecision, Event, TextRef};
 
 /// Shared content stems of two sorted bags, and the overlap coefficient.
 fn overlap(a: &[u64], b: &[u64]) -> (usize, f64) {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let n = parallax_core::words::shared_keys(a, b);
     let min = a.len().min(b.len()).max(1);
     (n, n as f64 / min as f64)
 }
