@@ -142,7 +142,7 @@ pub fn stem(word: &str) -> (&str, bool) {
     }
 }
 
-/// How many keys two sorted, deduplicated key lists share.
+/// How many keys two sorted key lists share (a key held twice by both counts twice).
 pub fn shared_keys(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {

@@ -161,19 +161,7 @@ fn shared_words(a: &[Word], b: &[Word]) -> usize {
     let mut y: Vec<u64> = b.iter().map(|w| w.key).collect();
     x.sort_unstable();
     y.sort_unstable();
-    let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    common
+    parallax_core::words::shared_keys(&x, &y)
 }
 
 /// The words `from..to` (half-open, maybe empty) with context, kept within their sentences.
