@@ -399,7 +399,7 @@ fn roles(b: &mut Builder, roles: &[Role], cands: &[Cand]) {
         if key.is_empty() {
             continue;
         }
-        // "the Labour Leader, Helen Marsh,": apposition to the next name
+        // "the Green leader, Helen Marsh,": apposition to the next name
         let after = r.toks.end;
         if b.t.punct(after) == Some(',') {
             if let Some(c) = cands.iter().find(|c| c.toks.start == after + 1 && matches!(c.hint, Hint::Person)) {

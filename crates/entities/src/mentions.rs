@@ -3,7 +3,7 @@
 //! A candidate is a maximal run of capitalised words (joined by "of"/"for" only after an
 //! organisation/title head, by name particles, or by a possessive before "Office"-like heads).
 //! Sentence-initial capitals that are ordinary English words are trimmed. Each run is split into
-//! an optional title part ("Prime Minister", "Labour MP" → descriptor, with "Labour" as its own
+//! an optional title part ("Prime Minister", "Green MP" → descriptor, with "Green" as its own
 //! organisation candidate), an optional honorific ("Dr"), and the name, typed from its head word,
 //! the place list, given names, and whether its words are ordinary English words.
 
@@ -22,8 +22,8 @@ pub enum Hint {
     Other,
     /// one word, typed later from its contexts in the whole document
     Single,
-    /// one word that a title/role context says is an organisation or a place ("Labour" in
-    /// "Labour MP", "Harbour North" in "Harbour North MP")
+    /// one word that a title/role context says is an organisation or a place ("Green" in
+    /// "Green MP", "Harbour North" in "Harbour North MP")
     OrgOrPlace,
 }
 
@@ -302,7 +302,7 @@ fn analyze(t: &Tokens, start: usize, end: usize, after_credit: bool, mid_caps: &
     let title_only = !headed && title_end.is_none() && lw.iter().any(|w| lx::is_title_head(w)) && lx::is_title_head(lw[lw.len() - 1])
         || (title_end.is_none() && lx::is_title_head(lw[0]) && ws.len() > 1 && matches!(t.lower(ws[0] + 1), "of" | "for"));
     if title_only {
-        // "the Prime Minister", "Labour Leader", "Speaker of the House"
+        // "the Prime Minister", "Green Leader", "Speaker of the House"
         let last_head = (0..ws.len()).rev().find(|&k| lx::is_title_head(lw[k])).unwrap_or(0);
         let first_mod = (0..ws.len()).find(|&k| lx::is_title_head(lw[k]) || lx::is_title_modifier(lw[k])).unwrap_or(0);
         if first_mod > 0 {
@@ -329,7 +329,7 @@ fn analyze(t: &Tokens, start: usize, end: usize, after_credit: bool, mid_caps: &
     } else if nl.len() == 1 {
         Hint::Single
     } else if lx::is_group_noun(last) {
-        // "Labour MPs": a group, with its organisation
+        // "Green MPs": a group, with its organisation
         sub_org(t, &name_words[..name_words.len() - 1], &nl[..nl.len() - 1], out);
         Hint::Group
     } else if lx::is_org_head(last) {
@@ -354,7 +354,7 @@ fn analyze(t: &Tokens, start: usize, end: usize, after_credit: bool, mid_caps: &
     if matches!(before, Some("a" | "an")) && title.is_none() && honorific.is_none() && hint != Hint::Single {
         hint = Hint::Other;
     }
-    // lowercase role before the name: "former whip X", "Labour leader X"
+    // lowercase role before the name: "former whip X", "Green leader X"
     let mut title = title;
     if title.is_none() && matches!(hint, Hint::Person | Hint::Single) && !after_credit {
         if let Some(b) = ws[0].checked_sub(1) {
@@ -385,7 +385,7 @@ fn analyze(t: &Tokens, start: usize, end: usize, after_credit: bool, mid_caps: &
     out.cands.push(Cand { toks, name, honorific, title, hint, forced: false });
 }
 
-/// The organisation or place named inside a title ("Labour" in "Rogue Labour MP", "Kestrel" in
+/// The organisation or place named inside a title ("Green" in "Senior Green MP", "Kestrel" in
 /// "Radio Kestrel Political Editor", "Harbour North" in "Harbour North MP").
 fn sub_org(t: &Tokens, ws: &[usize], lw: &[&str], out: &mut Found) {
     let mut k = 0;

@@ -1,7 +1,7 @@
 //! Quote speakers → entities.
 //!
 //! A speaker span is, in this order: a pronoun (he/she → the salient person of that gender
-//! outside quotations; they → the nearest group); a span holding a name ("Dr Okafor", "Labour and
+//! outside quotations; they → the nearest group); a span holding a name ("Dr Okafor", "Greens and
 //! the Service" → its first name), unless it is "a spokesperson for X"-like (the speaker is then
 //! someone unnamed, not X); "her statement" → her; a description ("the Prime Minister", "the
 //! rogue MP") → the entity the text gives that title or role to; anything else → an unnamed

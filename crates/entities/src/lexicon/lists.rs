@@ -12,7 +12,7 @@ pub const HONORIFICS: &[(&str, char)] = &[
 ];
 
 /// Words that head an office or job title written before a name ("Prime Minister Helen Marsh",
-/// "Sen. Warren", "Labour MP Ann Smith"). The title goes to descriptors, never into the name.
+/// "Sen. Warren", "Green MP Ann Smith"). The title goes to descriptors, never into the name.
 pub const TITLE_HEADS: &[&str] = &[
     "president", "minister", "secretary", "senator", "sen.", "sen", "rep.", "representative",
     "congressman", "congresswoman", "governor", "gov.", "mayor", "premier", "chancellor",
