@@ -37,58 +37,6 @@ impl SparseVector {
     pub fn norm2(&self) -> f32 {
         self.norm2
     }
-
-    pub fn dot(&self, other: &SparseVector) -> f32 {
-        let (mut i, mut j, mut sum) = (0, 0, 0.0);
-        while i < self.terms.len() && j < other.terms.len() {
-            match self.terms[i].0.cmp(&other.terms[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += self.terms[i].1 * other.terms[j].1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        sum
-    }
-
-    pub fn cosine(&self, other: &SparseVector) -> f32 {
-        let d = (self.norm2 * other.norm2).sqrt();
-        if d == 0.0 { 0.0 } else { self.dot(other) / d }
-    }
-
-    /// Cosine between `other` and this sum with `other` taken out of it.
-    pub fn cosine_without(&self, other: &SparseVector) -> f32 {
-        let dot = self.dot(other) - other.norm2;
-        let norm2 = self.norm2 - 2.0 * self.dot(other) + other.norm2;
-        let d = (norm2.max(0.0) * other.norm2).sqrt();
-        if d <= 1e-9 { 0.0 } else { dot / d }
-    }
-
-    /// Adds `other` into this vector (a running centroid sum).
-    pub fn add(&mut self, other: &SparseVector) {
-        let mut merged = Vec::with_capacity(self.terms.len() + other.terms.len());
-        let (mut i, mut j) = (0, 0);
-        while i < self.terms.len() || j < other.terms.len() {
-            let take_self = j >= other.terms.len() || (i < self.terms.len() && self.terms[i].0 < other.terms[j].0);
-            let take_other = i >= self.terms.len() || (j < other.terms.len() && other.terms[j].0 < self.terms[i].0);
-            if take_self {
-                merged.push(self.terms[i]);
-                i += 1;
-            } else if take_other {
-                merged.push(other.terms[j]);
-                j += 1;
-            } else {
-                merged.push((self.terms[i].0, self.terms[i].1 + other.terms[j].1));
-                i += 1;
-                j += 1;
-            }
-        }
-        self.norm2 = merged.iter().map(|t| t.1 * t.1).sum();
-        self.terms = merged;
-    }
 }
 
 /// Vocabulary and inverse document frequencies of a collection.
