@@ -63,12 +63,7 @@ pub fn run(args: BenchArgs) -> ExitCode {
         println!("  {phase:<16} {:>8.3}s", took.as_secs_f64());
     }
     let mut steps: Vec<(&'static str, f64)> = Vec::new();
-    for (step, took) in analysis.stories.iter().flat_map(|s| s.reconciled.timings.steps.iter()) {
-        match steps.iter_mut().find(|s| s.0 == *step) {
-            Some(s) => s.1 += took.as_secs_f64(),
-            None => steps.push((step, took.as_secs_f64())),
-        }
-    }
+    add_steps(&mut steps, &analysis);
     let steps: Vec<String> = steps.iter().map(|(s, t)| format!("{s} {t:.3}s")).collect();
     println!("    reconcile steps: {}", steps.join(", "));
     println!("parallel speed-up: {:.2}x on {threads} threads", single / all);
@@ -90,14 +85,7 @@ fn real_stories(engine: &Engine, path: &std::path::Path) {
     let phase = |name: &str| analysis.counts.phases.iter().find(|p| p.0 == name).map_or(0.0, |p| p.1.as_secs_f64());
     let read = phase("clean + read");
     let mut steps: Vec<(&'static str, f64)> = Vec::new();
-    for story in &analysis.stories {
-        for (step, took) in &story.reconciled.timings.steps {
-            match steps.iter_mut().find(|s| s.0 == *step) {
-                Some(s) => s.1 += took.as_secs_f64(),
-                None => steps.push((step, took.as_secs_f64())),
-            }
-        }
-    }
+    add_steps(&mut steps, &analysis);
     let reconcile: f64 = steps.iter().map(|s| s.1).sum();
     let sizes: Vec<usize> = analysis.stories.iter().map(|s| s.docs.len()).collect();
     println!(
@@ -132,12 +120,7 @@ fn story_share(engine: &Engine, corpus: &[RawArticle]) {
     for _ in 0..ROUNDS {
         let analysis = pool.install(|| engine.analyze(story.clone()));
         stories = analysis.stories.len();
-        for (step, took) in analysis.stories.iter().flat_map(|s| s.reconciled.timings.steps.iter()) {
-            match steps.iter_mut().find(|s| s.0 == *step) {
-                Some(s) => s.1 += took.as_secs_f64(),
-                None => steps.push((step, took.as_secs_f64())),
-            }
-        }
+        add_steps(&mut steps, &analysis);
         for (phase, took) in &analysis.counts.phases {
             match totals.iter_mut().find(|t| t.0 == *phase) {
                 Some(t) => t.1 += took.as_secs_f64(),
@@ -203,4 +186,14 @@ fn generate(seed: &[RawArticle], n: usize) -> Vec<RawArticle> {
             RawArticle { id: format!("{}-{k}", base.id), text, ..base.clone() }
         })
         .collect()
+}
+
+/// Adds each reconcile step's time, over all stories of `analysis`, to `steps` (seconds).
+fn add_steps(steps: &mut Vec<(&'static str, f64)>, analysis: &parallax::Analysis) {
+    for (step, took) in analysis.stories.iter().flat_map(|s| s.reconciled.timings.steps.iter()) {
+        match steps.iter_mut().find(|s| s.0 == *step) {
+            Some(s) => s.1 += took.as_secs_f64(),
+            None => steps.push((step, took.as_secs_f64())),
+        }
+    }
 }
