@@ -23,6 +23,10 @@ pub struct BenchArgs {
     /// evaluation pack with many multi-article stories), one thread.
     #[arg(long, value_name = "INPUT")]
     stories: Option<PathBuf>,
+    /// Write the generated corpus to this JSONL file and stop, so that it can be analysed (or
+    /// its output compared between builds) like any input.
+    #[arg(long, value_name = "FILE")]
+    write_corpus: Option<PathBuf>,
 }
 
 pub fn run(args: BenchArgs) -> ExitCode {
@@ -32,6 +36,9 @@ pub fn run(args: BenchArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let corpus = generate(&inputs.articles, args.docs);
+    if let Some(path) = &args.write_corpus {
+        return write_corpus(&corpus, path);
+    }
     let engine = Engine::default();
     let words: usize = corpus.iter().map(|a| a.text.split_whitespace().count()).sum();
 
@@ -186,6 +193,29 @@ fn generate(seed: &[RawArticle], n: usize) -> Vec<RawArticle> {
             RawArticle { id: format!("{}-{k}", base.id), text, ..base.clone() }
         })
         .collect()
+}
+
+fn write_corpus(corpus: &[RawArticle], path: &std::path::Path) -> ExitCode {
+    let mut out = String::new();
+    for a in corpus {
+        let record = serde_json::json!({
+            "id": a.id,
+            "text": a.text,
+            "title": a.title,
+            "published": a.published,
+            "outlet": a.outlet,
+            "url": a.url,
+        });
+        out.push_str(&record.to_string());
+        out.push('\n');
+    }
+    match std::fs::write(path, out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("parallax bench: cannot write {}: {e}", path.display());
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// Adds each reconcile step's time, over all stories of `analysis`, to `steps` (seconds).
