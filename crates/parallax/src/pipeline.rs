@@ -3,9 +3,9 @@
 use parallax_clean::Cleaner;
 use parallax_core::{CalendarDate, DocAnalysis, Document, ParagraphRole, TimeExpression};
 use parallax_entities::StoryEntities;
-use parallax_reconcile::{reconcile, Reconciled, StoryView};
+use parallax_reconcile::{reconcile_prepared, Prepared, Reconciled, StoryView};
 use parallax_ingest::RawArticle;
-use parallax_stories::{cluster_stories, StoryConfig};
+use parallax_stories::{cluster_counted, StoryConfig, TermCounts};
 use rayon::prelude::*;
 
 /// One per-document extraction step. Stages run in order over a shared [`DocAnalysis`].
@@ -138,6 +138,13 @@ pub struct Analysis {
     pub counts: StageCounts,
 }
 
+/// Everything read off one article (see [`Engine::read_article`]).
+pub struct Reading {
+    pub analysis: DocAnalysis,
+    pub prepared: Prepared,
+    pub terms: TermCounts,
+}
+
 /// The reading pipeline with its stages.
 pub struct Engine {
     cleaner: Cleaner,
@@ -176,6 +183,16 @@ impl Engine {
         analysis
     }
 
+    /// Reads one document, and works out what story clustering and reconciling need of it
+    /// alone (its word counts, event mentions, summary sentences): that belongs to reading,
+    /// done once per article and in parallel, not again each time its story is clustered or
+    /// reconciled.
+    pub fn read_article(&self, doc: &Document) -> Reading {
+        let analysis = self.read(doc);
+        let prepared = parallax_reconcile::prepare(doc, &analysis);
+        Reading { terms: parallax_stories::term_counts(&doc.body), analysis, prepared }
+    }
+
     pub fn analyze(&self, articles: Vec<RawArticle>) -> Analysis {
         let mut clock = std::time::Instant::now();
         let mut phases = Vec::new();
@@ -187,13 +204,21 @@ impl Engine {
         let mut counts = StageCounts { docs: cleaned.len(), ..StageCounts::default() };
         counts.removed_lines = cleaned.iter().map(|c| c.1).sum();
         let docs: Vec<Document> = cleaned.into_iter().map(|c| c.0).collect();
-        let per_doc: Vec<DocAnalysis> = docs.par_iter().map(|d| self.read(d)).collect();
+        let readings: Vec<Reading> = docs.par_iter().map(|d| self.read_article(d)).collect();
+        let mut per_doc = Vec::with_capacity(readings.len());
+        let mut prepared = Vec::with_capacity(readings.len());
+        let mut terms = Vec::with_capacity(readings.len());
+        for r in readings {
+            per_doc.push(r.analysis);
+            prepared.push(r.prepared);
+            terms.push(r.terms);
+        }
         counts.words = docs.iter().map(Document::word_count).sum();
         counts.quotes = per_doc.iter().map(|a| a.quotes.len()).sum();
         counts.times = per_doc.iter().map(|a| a.times.len()).sum();
         lap("clean + read");
 
-        let groups = cluster_stories(&docs, self.stories);
+        let groups = cluster_counted(&docs, &terms.iter().collect::<Vec<_>>(), self.stories);
         lap("stories");
         let mut story_of = vec![0; docs.len()];
         let mut stories: Vec<Story> = groups
@@ -237,7 +262,8 @@ impl Engine {
                     analyses: story.docs.iter().map(|&d| &per_doc[d]).collect(),
                     entities: &story.entities,
                 };
-                reconcile(&view)
+                let prepared: Vec<&Prepared> = story.docs.iter().map(|&d| &prepared[d]).collect();
+                reconcile_prepared(&view, &prepared)
             })
             .collect();
         for (story, r) in stories.iter_mut().zip(reconciled) {

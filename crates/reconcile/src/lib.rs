@@ -151,14 +151,40 @@ pub struct Reconciled {
     pub timings: Timings,
 }
 
-/// Runs every step over one story.
+/// What reconciling needs of one article that depends on that article alone: its event
+/// mentions and its summary sentences. It is worked out once, when the article is read, and
+/// kept with it; a story that grows by one article then only prepares that article again,
+/// and reconciling is the work *across* articles.
+#[derive(Debug, Default, Clone)]
+pub struct Prepared {
+    mentions: timeline::DocMentions,
+    sentences: summary::DocSentences,
+}
+
+pub fn prepare(doc: &Document, analysis: &DocAnalysis) -> Prepared {
+    Prepared { mentions: timeline::find_mentions(doc, analysis), sentences: summary::find_sentences(doc, analysis) }
+}
+
+/// Runs every step over one story, preparing its articles first.
 pub fn reconcile(view: &StoryView) -> Reconciled {
+    let prepared: Vec<Prepared> = view.docs.iter().zip(&view.analyses).map(|(doc, a)| prepare(doc, a)).collect();
+    reconcile_prepared(view, &prepared.iter().collect::<Vec<_>>())
+}
+
+/// Runs every step over one story whose articles are prepared (`prepared[d]` for
+/// `view.docs[d]`; anything else and they are prepared again here).
+pub fn reconcile_prepared(view: &StoryView, prepared: &[&Prepared]) -> Reconciled {
+    if prepared.len() != view.docs.len() {
+        return reconcile(view);
+    }
     let mut clock = Timings::default();
     let copies = clock.time("copies", || copies::find_copies(view));
     let groups = clock.time("quote groups", || groups::group_quotes(view));
-    let events = clock.time("timeline", || timeline::build_timeline(view));
+    let mentions: Vec<&timeline::DocMentions> = prepared.iter().map(|p| &p.mentions).collect();
+    let events = clock.time("timeline", || timeline::build_timeline_from(view, &mentions));
     let discrepancies = clock.time("disagreements", || disagreements::find_discrepancies(view, &groups, &events));
-    let summary = clock.time("summary", || summary::summarize(view, &copies, &groups, &events, &discrepancies));
+    let sentences: Vec<&summary::DocSentences> = prepared.iter().map(|p| &p.sentences).collect();
+    let summary = clock.time("summary", || summary::summarize_from(view, &sentences, &copies, &groups, &events, &discrepancies));
     let coverage = clock.time("coverage", || coverage::coverage(view, &copies, &groups, &events));
     Reconciled { copies, groups, events, discrepancies, summary, coverage, timings: clock }
 }

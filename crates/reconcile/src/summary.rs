@@ -48,14 +48,15 @@ const STOPWORDS: &[&str] = &[
     "one", "two", "more", "most", "other", "some", "such", "only", "very", "now", "new", "on", "in", "at",
 ];
 
+#[derive(Debug, Clone)]
 struct Sentence {
     doc: usize,
     span: std::ops::Range<usize>,
     /// Position among its document's sentences.
     rank: usize,
     words: usize,
-    /// Sorted by key.
-    terms: Vec<Term>,
+    /// Its terms, sorted by key: a range of the story's (or the article's) terms.
+    terms: std::ops::Range<usize>,
 }
 
 /// A content word of a sentence.
@@ -71,8 +72,22 @@ struct Term {
     spread: u16,
 }
 
-pub fn summarize(view: &StoryView, copies: &Copies, _groups: &[QuoteGroup], events: &[Event], discrepancies: &[Discrepancy]) -> Vec<SummarySentence> {
-    let (sentences, index) = read_story(view);
+pub fn summarize(view: &StoryView, copies: &Copies, groups: &[QuoteGroup], events: &[Event], discrepancies: &[Discrepancy]) -> Vec<SummarySentence> {
+    let found: Vec<DocSentences> = view.docs.iter().zip(&view.analyses).map(|(doc, a)| find_sentences(doc, a)).collect();
+    summarize_from(view, &found.iter().collect::<Vec<_>>(), copies, groups, events, discrepancies)
+}
+
+/// The summary from each article's sentences (`found[d]` for `view.docs[d]`).
+pub fn summarize_from(
+    view: &StoryView,
+    found: &[&DocSentences],
+    copies: &Copies,
+    _groups: &[QuoteGroup],
+    events: &[Event],
+    discrepancies: &[Discrepancy],
+) -> Vec<SummarySentence> {
+    let story = read_story(found);
+    let sentences = &story.sentences;
     if sentences.is_empty() {
         return Vec::new();
     }
@@ -92,7 +107,7 @@ pub fn summarize(view: &StoryView, copies: &Copies, _groups: &[QuoteGroup], even
         .enumerate()
         .filter(|(_, s)| s.rank < LEAD_SENTENCES && (8..=45).contains(&s.words) && copies.original_of(s.doc).is_none())
         .map(|(i, s)| {
-            let shared: f32 = s.terms.iter().map(|t| t.weight * t.spread.saturating_sub(1).min(4) as f32).sum();
+            let shared: f32 = story.terms[s.terms.clone()].iter().map(|t| t.weight * t.spread.saturating_sub(1).min(4) as f32).sum();
             (shared - s.rank as f32 * 0.1, i)
         })
         .collect();
@@ -106,7 +121,7 @@ pub fn summarize(view: &StoryView, copies: &Copies, _groups: &[QuoteGroup], even
             continue;
         }
         let mut best: HashMap<usize, (f32, usize), KeyHash> = HashMap::default();
-        for (j, sim) in similar(&sentences, &index, i, &mut acc) {
+        for (j, sim) in similar(&story, i, &mut acc) {
             let d = sentences[j].doc;
             if sim >= SUPPORT && independent(s.doc, d) && best.get(&d).is_none_or(|b| sim > b.0) {
                 best.insert(d, (sim, j));
@@ -135,7 +150,7 @@ pub fn summarize(view: &StoryView, copies: &Copies, _groups: &[QuoteGroup], even
                 continue;
             }
             let repeats = chosen.iter().any(|k| {
-                cosine(&sentences[k.sentence].terms, &sentences[c.sentence].terms) >= REDUNDANT
+                cosine(story.terms(k.sentence), story.terms(c.sentence)) >= REDUNDANT
                     || k.support.contains(&c.sentence)
                     || c.support.contains(&k.sentence)
                     || k.support.iter().any(|j| c.support.contains(j))
@@ -197,100 +212,166 @@ fn out_of_context(view: &StoryView, s: &Sentence) -> bool {
         || text.starts_with(['"', '“', '‘', '\''])
 }
 
-/// The story's sentences with weighted terms, and the posting lists over them, built in one
-/// pass of sorting: document frequencies and spreads come from the sorted postings, with no
-/// per-term map.
-fn read_story(view: &StoryView) -> (Vec<Sentence>, Index) {
+/// The sentences of one article with their content terms (weights come later, from the
+/// story). They depend on that article alone, so they are cut once, when the article is read
+/// (see [`crate::prepare`]).
+#[derive(Debug, Default, Clone)]
+pub struct DocSentences {
+    /// Their `doc` is 0 and their `terms` index this article's `terms` until the story joins
+    /// them.
+    sentences: Vec<Sentence>,
+    terms: Vec<Term>,
+}
+
+pub fn find_sentences(doc: &parallax_core::Document, analysis: &parallax_core::DocAnalysis) -> DocSentences {
     let stopwords: &HashSet<u64, KeyHash> = &STOPWORD_KEYS;
-    let mut out: Vec<Sentence> = Vec::new();
-    for (d, doc) in view.docs.iter().enumerate() {
-        let analysis = view.analyses[d];
-        let (sentences, words) = if analysis.words.words.is_empty() && !doc.body.is_empty() {
-            let sentences = parallax_segment::document_sentences(doc);
-            let words = parallax_core::words::tokenize(&doc.body, &sentences);
-            (std::borrow::Cow::Owned(sentences), std::borrow::Cow::Owned(words))
-        } else {
-            (std::borrow::Cow::Borrowed(&analysis.sentences), std::borrow::Cow::Borrowed(&analysis.words))
-        };
-        let mut rank = 0;
-        for (i, span) in sentences.iter().enumerate() {
-            let heading = doc.paragraph_of(span.start).is_some_and(|p| doc.role(p) != ParagraphRole::Text);
-            if heading {
-                continue;
-            }
-            let ws = &words.words[words.sentence(i)];
-            let mut terms: Vec<Term> = ws
-                .iter()
+    let mut out = DocSentences::default();
+    let (sentences, words) = if analysis.words.words.is_empty() && !doc.body.is_empty() {
+        let sentences = parallax_segment::document_sentences(doc);
+        let words = parallax_core::words::tokenize(&doc.body, &sentences);
+        (std::borrow::Cow::Owned(sentences), std::borrow::Cow::Owned(words))
+    } else {
+        (std::borrow::Cow::Borrowed(&analysis.sentences), std::borrow::Cow::Borrowed(&analysis.words))
+    };
+    let mut rank = 0;
+    for (i, span) in sentences.iter().enumerate() {
+        let heading = doc.paragraph_of(span.start).is_some_and(|p| doc.role(p) != ParagraphRole::Text);
+        if heading {
+            continue;
+        }
+        let ws = &words.words[words.sentence(i)];
+        let first = out.terms.len();
+        out.terms.extend(
+            ws.iter()
                 .filter(|w| w.end - w.start >= 3 && !stopwords.contains(&w.key))
-                .map(|w| Term { key: w.stem, weight: 0.0, name: w.looks_like_name(), spread: 0 })
-                .collect();
-            // One entry per term; a term written once as a name is a name.
-            terms.sort_unstable_by(|a, b| a.key.cmp(&b.key).then(b.name.cmp(&a.name)));
-            terms.dedup_by_key(|t| t.key);
-            out.push(Sentence { doc: d, span: span.clone(), rank, words: ws.len(), terms });
-            rank += 1;
-        }
-    }
-    // (term, sentence, slot in the sentence's terms), sorted: each run is one term's postings.
-    let mut all: Vec<(u64, u32, u32)> = out
-        .iter()
-        .enumerate()
-        .flat_map(|(i, s)| s.terms.iter().enumerate().map(move |(k, t)| (t.key, i as u32, k as u32)))
-        .collect();
-    all.sort_unstable();
-    let n = out.len() as f32;
-    let mut start = 0;
-    while start < all.len() {
-        let end = start + all[start..].partition_point(|p| p.0 == all[start].0);
-        let run = &all[start..end];
-        let idf = ((1.0 + n) / (1.0 + run.len() as f32)).ln() + 1.0;
-        // Sentences are in document order, so documents change monotonically along a run.
-        let mut spread = 0u16;
-        let mut last_doc = usize::MAX;
-        for &(_, si, _) in run {
-            let doc = out[si as usize].doc;
-            if doc != last_doc {
-                spread = spread.saturating_add(1);
-                last_doc = doc;
+                .map(|w| Term { key: w.stem, weight: 0.0, name: w.looks_like_name(), spread: 0 }),
+        );
+        // One entry per term; a term written once as a name is a name.
+        let terms = &mut out.terms[first..];
+        terms.sort_unstable_by(|a, b| a.key.cmp(&b.key).then(b.name.cmp(&a.name)));
+        let mut kept = 0;
+        for k in 0..terms.len() {
+            if kept == 0 || terms[k].key != terms[kept - 1].key {
+                terms[kept] = terms[k];
+                kept += 1;
             }
         }
-        for &(_, si, k) in run {
-            let t = &mut out[si as usize].terms[k as usize];
-            // Names say who, not what happened: two sentences about the same people are not
-            // the same fact, so names weigh less than the words of the event.
-            t.weight = if t.name { idf * NAME_WEIGHT } else { idf };
-            t.spread = spread;
+        out.terms.truncate(first + kept);
+        out.sentences.push(Sentence { doc: 0, span: span.clone(), rank, words: ws.len(), terms: first..out.terms.len() });
+        rank += 1;
+    }
+    out
+}
+
+/// The story's sentences with weighted terms, and the posting lists over them. Terms get
+/// dense numbers in one pass (a map from stem key), so that document frequencies, spreads and
+/// postings are counted in arrays, with no sorting of the story's words.
+fn read_story(found: &[&DocSentences]) -> Story {
+    let mut story = Story {
+        sentences: Vec::with_capacity(found.iter().map(|f| f.sentences.len()).sum()),
+        terms: Vec::with_capacity(found.iter().map(|f| f.terms.len()).sum()),
+        index: Index::default(),
+    };
+    for (d, f) in found.iter().enumerate() {
+        let base = story.terms.len();
+        story.terms.extend_from_slice(&f.terms);
+        story.sentences.extend(f.sentences.iter().map(|s| Sentence { doc: d, terms: s.terms.start + base..s.terms.end + base, ..s.clone() }));
+    }
+    // Dense term numbers, and per number: sentences using it (df), documents using it
+    // (spread; sentences come in document order, so a new document shows as a change).
+    let mut number: HashMap<u64, u32, KeyHash> = HashMap::default();
+    number.reserve(story.terms.len() / 2);
+    let mut of_term: Vec<u32> = Vec::with_capacity(story.terms.len());
+    let mut df: Vec<u32> = Vec::new();
+    let mut spread: Vec<u16> = Vec::new();
+    let mut last_doc: Vec<usize> = Vec::new();
+    for s in &story.sentences {
+        for t in &story.terms[s.terms.clone()] {
+            let next = df.len() as u32;
+            let id = *number.entry(t.key).or_insert(next);
+            if id == next {
+                df.push(0);
+                spread.push(0);
+                last_doc.push(usize::MAX);
+            }
+            let i = id as usize;
+            df[i] += 1;
+            if last_doc[i] != s.doc {
+                last_doc[i] = s.doc;
+                spread[i] = spread[i].saturating_add(1);
+            }
+            of_term.push(id);
         }
-        start = end;
     }
-    for s in &mut out {
-        let norm = s.terms.iter().map(|t| t.weight * t.weight).sum::<f32>().sqrt().max(1e-6);
-        s.terms.iter_mut().for_each(|t| t.weight /= norm);
+    let n = story.sentences.len() as f32;
+    let idf: Vec<f32> = df.iter().map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0).collect();
+    for (t, &id) in story.terms.iter_mut().zip(&of_term) {
+        let idf = idf[id as usize];
+        // Names say who, not what happened: two sentences about the same people are not the
+        // same fact, so names weigh less than the words of the event.
+        t.weight = if t.name { idf * NAME_WEIGHT } else { idf };
+        t.spread = spread[id as usize];
     }
-    let index = Index(
-        all.iter()
-            .map(|&(key, si, k)| {
-                let t = &out[si as usize].terms[k as usize];
-                (key, si, t.weight, t.name)
-            })
-            .collect(),
-    );
-    (out, index)
+    for s in &story.sentences {
+        let terms = &mut story.terms[s.terms.clone()];
+        let norm = terms.iter().map(|t| t.weight * t.weight).sum::<f32>().sqrt().max(1e-6);
+        terms.iter_mut().for_each(|t| t.weight /= norm);
+    }
+    // Postings by term number, each list in sentence order (a counting sort).
+    let mut starts: Vec<u32> = Vec::with_capacity(df.len() + 1);
+    let mut at = 0u32;
+    for &d in &df {
+        starts.push(at);
+        at += d;
+    }
+    starts.push(at);
+    let mut fill = starts.clone();
+    let mut postings = vec![(0u32, 0.0f32, false); of_term.len()];
+    let mut k = 0;
+    for (si, s) in story.sentences.iter().enumerate() {
+        for t in &story.terms[s.terms.clone()] {
+            let slot = &mut fill[of_term[k] as usize];
+            postings[*slot as usize] = (si as u32, t.weight, t.name);
+            *slot += 1;
+            k += 1;
+        }
+    }
+    story.index = Index { number, starts, postings };
+    story
+}
+
+/// The story's sentences, their terms end to end, and the postings over them.
+struct Story {
+    sentences: Vec<Sentence>,
+    terms: Vec<Term>,
+    index: Index,
+}
+
+impl Story {
+    fn terms(&self, sentence: usize) -> &[Term] {
+        &self.terms[self.sentences[sentence].terms.clone()]
+    }
 }
 
 static STOPWORD_KEYS: LazyLock<HashSet<u64, KeyHash>> = LazyLock::new(|| STOPWORDS.iter().map(|w| word_key(w)).collect());
 
 type KeyHash = parallax_core::hash::FastBuild;
 
-/// Posting lists in one sorted array: (term, sentence, the term's weight there, written as a
-/// name there). One allocation for the whole story.
-struct Index(Vec<(u64, u32, f32, bool)>);
+/// Posting lists end to end: per term number, (sentence, the term's weight there, written as
+/// a name there).
+#[derive(Default)]
+struct Index {
+    number: HashMap<u64, u32, KeyHash>,
+    /// Where each term number's postings start (one more entry closes the last).
+    starts: Vec<u32>,
+    postings: Vec<(u32, f32, bool)>,
+}
 
 impl Index {
-    fn postings(&self, term: u64) -> &[(u64, u32, f32, bool)] {
-        let start = self.0.partition_point(|p| p.0 < term);
-        let end = start + self.0[start..].partition_point(|p| p.0 == term);
-        &self.0[start..end]
+    fn postings(&self, term: u64) -> &[(u32, f32, bool)] {
+        let Some(&id) = self.number.get(&term) else { return &[] };
+        let id = id as usize;
+        &self.postings[self.starts[id] as usize..self.starts[id + 1] as usize]
     }
 }
 
@@ -299,15 +380,16 @@ impl Index {
 /// shared phrase ("picket line") or the same people is a topic, not the same fact.
 /// Terms found in more than a quarter of the story's sentences are skipped: they carry little
 /// weight, and their long posting lists would make the search quadratic.
-fn similar(sentences: &[Sentence], index: &Index, i: usize, acc: &mut Accumulator) -> Vec<(usize, f32)> {
+fn similar(story: &Story, i: usize, acc: &mut Accumulator) -> Vec<(usize, f32)> {
+    let sentences = &story.sentences;
     let common = (sentences.len() / 4).max(8);
     let doc = sentences[i].doc;
-    for &Term { key: t, weight: w, name: name_here, .. } in &sentences[i].terms {
-        let postings = index.postings(t);
+    for &Term { key: t, weight: w, name: name_here, .. } in story.terms(i) {
+        let postings = story.index.postings(t);
         if postings.len() > common {
             continue;
         }
-        for &(_, j, wj, name_there) in postings {
+        for &(j, wj, name_there) in postings {
             let j = j as usize;
             if sentences[j].doc != doc {
                 acc.add(j, w * wj, !(name_here || name_there));

@@ -24,13 +24,50 @@ mod words;
 mod tests;
 
 use crate::{Event, StoryView, TextRef};
+use parallax_core::{DocAnalysis, Document};
+
+/// The event mentions of one article. They depend on that article alone, so they are found
+/// once, when the article is read (see [`crate::prepare`]), not each time its story is
+/// reconciled.
+#[derive(Debug, Default, Clone)]
+pub struct DocMentions {
+    /// Their `doc` is 0 until the story places the article.
+    mentions: Vec<candidates::Mention>,
+    arena: candidates::Arena,
+}
+
+pub fn find_mentions(doc: &Document, analysis: &DocAnalysis) -> DocMentions {
+    let mut found = DocMentions::default();
+    let mut scratch = candidates::Scratch::default();
+    candidates::document_mentions(0, doc, analysis, &mut found.arena, &mut scratch, &mut found.mentions);
+    found
+}
 
 pub fn build_timeline(view: &StoryView) -> Vec<Event> {
-    let mut mentions = Vec::new();
-    let mut arena = candidates::Arena::default();
-    let mut scratch = candidates::Scratch::default();
-    for (d, (doc, analysis)) in view.docs.iter().zip(&view.analyses).enumerate() {
-        candidates::document_mentions(d, doc, analysis, &mut arena, &mut scratch, &mut mentions);
+    let found: Vec<DocMentions> = view.docs.iter().zip(&view.analyses).map(|(doc, a)| find_mentions(doc, a)).collect();
+    build_timeline_from(view, &found.iter().collect::<Vec<_>>())
+}
+
+/// The timeline from each article's mentions (`found[d]` for `view.docs[d]`).
+pub fn build_timeline_from(view: &StoryView, found: &[&DocMentions]) -> Vec<Event> {
+    let mut mentions = Vec::with_capacity(found.iter().map(|f| f.mentions.len()).sum());
+    let mut arena = candidates::Arena {
+        spans: Vec::with_capacity(found.iter().map(|f| f.arena.spans.len()).sum()),
+        keys: Vec::with_capacity(found.iter().map(|f| f.arena.keys.len()).sum()),
+    };
+    for (d, f) in found.iter().enumerate() {
+        let shift = |slot: candidates::Slot, by: usize| (slot.0 + by as u32, slot.1 + by as u32);
+        let (spans, keys) = (arena.spans.len(), arena.keys.len());
+        arena.spans.extend_from_slice(&f.arena.spans);
+        arena.keys.extend_from_slice(&f.arena.keys);
+        mentions.extend(f.mentions.iter().map(|m| candidates::Mention {
+            doc: d,
+            evidence: shift(m.evidence, spans),
+            headline: shift(m.headline, spans),
+            bag: shift(m.bag, keys),
+            fams: shift(m.fams, keys),
+            ..m.clone()
+        }));
     }
     let bodies: Vec<&str> = view.docs.iter().map(|d| d.body.as_str()).collect();
     merge::build_events(&bodies, &mentions, &arena)

@@ -11,7 +11,7 @@ mod vectors;
 use parallax_core::hash::FastMap as HashMap;
 
 use parallax_core::Document;
-pub use vectors::{SparseVector, Vectorizer};
+pub use vectors::{term_counts, SparseVector, TermCounts, Vectorizer};
 
 /// Settings of the clustering.
 #[derive(Debug, Clone, Copy)]
@@ -32,6 +32,16 @@ impl Default for StoryConfig {
 /// in exactly one story. Stories are ordered by their first document.
 pub fn cluster_stories(docs: &[Document], config: StoryConfig) -> Vec<Vec<usize>> {
     let (_, vectors) = Vectorizer::fit_transform(docs.iter().map(|d| d.body.as_str()));
+    cluster_vectors(docs, &vectors, config)
+}
+
+/// [`cluster_stories`] with each document's words already counted (`counted[i]` for
+/// `docs[i]`, from [`term_counts`] of its body).
+pub fn cluster_counted(docs: &[Document], counted: &[&TermCounts], config: StoryConfig) -> Vec<Vec<usize>> {
+    if counted.len() != docs.len() {
+        return cluster_stories(docs, config);
+    }
+    let (_, vectors) = Vectorizer::fit_counts(counted);
     cluster_vectors(docs, &vectors, config)
 }
 

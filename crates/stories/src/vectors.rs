@@ -23,13 +23,6 @@ pub struct SparseVector {
 }
 
 impl SparseVector {
-    fn from_map(map: HashMap<u32, f32>) -> Self {
-        let mut terms: Vec<(u32, f32)> = map.into_iter().collect();
-        terms.sort_unstable_by_key(|t| t.0);
-        let norm2 = terms.iter().map(|t| t.1 * t.1).sum();
-        SparseVector { terms, norm2 }
-    }
-
     pub fn terms(&self) -> &[(u32, f32)] {
         &self.terms
     }
@@ -41,8 +34,37 @@ impl SparseVector {
 
 /// Vocabulary and inverse document frequencies of a collection.
 pub struct Vectorizer {
-    vocabulary: HashMap<String, u32>,
+    /// Word key (see [`TermCounts`]) → term id.
+    vocabulary: HashMap<u64, u32>,
     idf: Vec<f32>,
+}
+
+/// The content words of one text with their weighted counts (a word written as a name counts
+/// double), in order of first use. Words are kept as 64-bit keys of their lower-cased text.
+/// Counting depends on the text alone, so it is done once per article, when the article is
+/// read, and clustering only looks words up.
+#[derive(Debug, Clone, Default)]
+pub struct TermCounts(Vec<(u64, f32)>);
+
+pub fn term_counts(text: &str) -> TermCounts {
+    let mut at: HashMap<u64, u32> = HashMap::default();
+    let mut counts: Vec<(u64, f32)> = Vec::new();
+    let mut buffer = String::new();
+    for_each_token(text, &mut buffer, |w, name| {
+        let key = fnv(w);
+        let slot = *at.entry(key).or_insert_with(|| {
+            counts.push((key, 0.0));
+            counts.len() as u32 - 1
+        });
+        counts[slot as usize].1 += if name { 2.0 } else { 1.0 };
+    });
+    TermCounts(counts)
+}
+
+/// FNV-1a: a stable key for a word (collisions between the words of a collection are
+/// vanishingly rare at 64 bits).
+fn fnv(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Calls `f(lowercased word, looks like a name)` for each content word of `text`, reusing one
@@ -61,56 +83,52 @@ fn for_each_token(text: &str, buffer: &mut String, mut f: impl FnMut(&str, bool)
 }
 
 impl Vectorizer {
-    /// Fits the vocabulary and returns the vectors of the same texts in one tokenisation pass.
+    /// Fits the vocabulary and returns the vectors of the same texts.
     pub fn fit_transform<'a>(texts: impl Iterator<Item = &'a str>) -> (Self, Vec<SparseVector>) {
-        let mut vocabulary: HashMap<String, u32> = HashMap::default();
+        let counted: Vec<TermCounts> = texts.map(term_counts).collect();
+        Self::fit_counts(&counted.iter().collect::<Vec<_>>())
+    }
+
+    /// Fits the vocabulary and returns the vectors of texts already counted.
+    pub fn fit_counts(counted: &[&TermCounts]) -> (Self, Vec<SparseVector>) {
+        let mut vocabulary: HashMap<u64, u32> = HashMap::default();
         let mut df: Vec<u32> = Vec::new();
-        let mut last_doc: Vec<usize> = Vec::new();
-        let mut counts: Vec<HashMap<u32, f32>> = Vec::new();
-        let mut buffer = String::new();
-        for (n, text) in texts.enumerate() {
-            let mut tf: HashMap<u32, f32> = HashMap::default();
-            for_each_token(text, &mut buffer, |w, name| {
-                let id = match vocabulary.get(w) {
-                    Some(&id) => id,
-                    None => {
-                        let id = vocabulary.len() as u32;
-                        vocabulary.insert(w.to_owned(), id);
+        let mut ids: Vec<Vec<(u32, f32)>> = Vec::with_capacity(counted.len());
+        for counts in counted {
+            // Each word appears once in a text's counts, so each adds one to its df.
+            let doc: Vec<(u32, f32)> = counts
+                .0
+                .iter()
+                .map(|&(key, n)| {
+                    let next = vocabulary.len() as u32;
+                    let id = *vocabulary.entry(key).or_insert(next);
+                    if id == next {
                         df.push(0);
-                        last_doc.push(usize::MAX);
-                        id
                     }
-                };
-                if last_doc[id as usize] != n {
-                    last_doc[id as usize] = n;
                     df[id as usize] += 1;
-                }
-                *tf.entry(id).or_default() += if name { 2.0 } else { 1.0 };
-            });
-            counts.push(tf);
+                    (id, n)
+                })
+                .collect();
+            ids.push(doc);
         }
-        let docs = counts.len() as f32;
+        let docs = counted.len() as f32;
         let idf: Vec<f32> = df.iter().map(|&d| ((1.0 + docs) / (1.0 + d as f32)).ln() + 1.0).collect();
-        let vectors = counts.into_iter().map(|tf| weigh(tf, &idf)).collect();
+        let vectors = ids.into_iter().map(|tf| weigh(tf, &idf)).collect();
         (Vectorizer { vocabulary, idf }, vectors)
     }
 
     /// The vector of a new text under this vocabulary (unknown words are ignored).
     pub fn vector(&self, text: &str) -> SparseVector {
-        let mut tf: HashMap<u32, f32> = HashMap::default();
-        let mut buffer = String::new();
-        for_each_token(text, &mut buffer, |w, name| {
-            if let Some(&id) = self.vocabulary.get(w) {
-                *tf.entry(id).or_default() += if name { 2.0 } else { 1.0 };
-            }
-        });
+        let tf: Vec<(u32, f32)> = term_counts(text).0.iter().filter_map(|&(key, n)| Some((*self.vocabulary.get(&key)?, n))).collect();
         weigh(tf, &self.idf)
     }
 }
 
-fn weigh(mut tf: HashMap<u32, f32>, idf: &[f32]) -> SparseVector {
+fn weigh(mut tf: Vec<(u32, f32)>, idf: &[f32]) -> SparseVector {
     for (id, w) in tf.iter_mut() {
         *w = (1.0 + w.ln()) * idf[*id as usize];
     }
-    SparseVector::from_map(tf)
+    tf.sort_unstable_by_key(|t| t.0);
+    let norm2 = tf.iter().map(|t| t.1 * t.1).sum();
+    SparseVector { terms: tf, norm2 }
 }

@@ -15,8 +15,9 @@
 //!
 //! Speed: tokens are classified once per document (see [`super::words`]); the rules test
 //! bits and compare word keys. A mention's lists (evidence, headline, content bag, families)
-//! live in one [`Arena`] per story, and the per-sentence work lists in a reused [`Scratch`],
-//! so that finding mentions allocates nothing per word or per mention.
+//! live in one [`Arena`] per document (joined end to end for the story), and the per-sentence
+//! work lists in a reused [`Scratch`], so that finding mentions allocates nothing per word or
+//! per mention.
 
 use super::dates::{parse_duration, parse_value, Prec, When};
 use super::words::{self, key_in, keys, tag, DocTokens, Token};
@@ -34,7 +35,7 @@ pub enum Source {
 pub type Slot = (u32, u32);
 
 /// The lists of a story's mentions, stored end to end.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Arena {
     pub spans: Vec<Span>,
     pub keys: Vec<u64>,
