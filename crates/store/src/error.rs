@@ -14,10 +14,16 @@ pub enum StoreError {
     CreateDir { path: PathBuf, source: io::Error },
 
     #[error("{}: cannot open the database: {source}", .path.display())]
-    Open { path: PathBuf, source: rusqlite::Error },
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
 
     #[error("{}: not a SQLite database, or the file is corrupt ({source})", .path.display())]
-    NotADatabase { path: PathBuf, source: rusqlite::Error },
+    NotADatabase {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
 
     #[error("{}: a SQLite database, but not a Parallax store (it holds other tables)", .path.display())]
     ForeignDatabase { path: PathBuf },
@@ -27,7 +33,11 @@ pub enum StoreError {
          {supported} only; use a newer parallax",
         .path.display()
     )]
-    TooNew { path: PathBuf, found: i64, supported: i64 },
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
 
     #[error(
         "{}: cannot use a write-ahead log (journal mode stays '{mode}'); the file system may \
@@ -37,16 +47,28 @@ pub enum StoreError {
     NoWal { path: PathBuf, mode: String },
 
     #[error("{}: schema migration to version {version} failed: {source}", .path.display())]
-    Migration { path: PathBuf, version: i64, source: rusqlite::Error },
+    Migration {
+        path: PathBuf,
+        version: i64,
+        source: rusqlite::Error,
+    },
 
     #[error(
         "{}: {operation}: the database is locked by another process (another ingest?): {source}",
         .path.display()
     )]
-    Busy { path: PathBuf, operation: &'static str, source: rusqlite::Error },
+    Busy {
+        path: PathBuf,
+        operation: &'static str,
+        source: rusqlite::Error,
+    },
 
     #[error("{}: {operation}: {source}", .path.display())]
-    Sqlite { path: PathBuf, operation: &'static str, source: rusqlite::Error },
+    Sqlite {
+        path: PathBuf,
+        operation: &'static str,
+        source: rusqlite::Error,
+    },
 
     #[error(
         "no place for the database: set PARALLAX_DB, or XDG_DATA_HOME or HOME, or pass --db PATH"
@@ -63,10 +85,16 @@ impl StoreError {
             Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
                 StoreError::NotADatabase { path, source }
             }
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-                StoreError::Busy { path, operation, source }
-            }
-            _ => StoreError::Sqlite { path, operation, source },
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy {
+                path,
+                operation,
+                source,
+            },
+            _ => StoreError::Sqlite {
+                path,
+                operation,
+                source,
+            },
         }
     }
 }

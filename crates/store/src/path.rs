@@ -18,11 +18,17 @@ pub fn default_db_path() -> Result<PathBuf> {
 /// Environment lookup is a parameter so tests need not mutate the process environment,
 /// which other threads may be reading.
 fn db_path_from_env(var: impl Fn(&str) -> Option<OsString>) -> Result<PathBuf> {
-    let set = |name: &str| var(name).filter(|value| !value.is_empty()).map(PathBuf::from);
+    let set = |name: &str| {
+        var(name)
+            .filter(|value| !value.is_empty())
+            .map(PathBuf::from)
+    };
     if let Some(path) = set("PARALLAX_DB") {
         return Ok(path);
     }
-    data_dir(&set).map(|dir| dir.join(APP_DIR).join(DB_FILE)).ok_or(StoreError::NoDataDir)
+    data_dir(&set)
+        .map(|dir| dir.join(APP_DIR).join(DB_FILE))
+        .ok_or(StoreError::NoDataDir)
 }
 
 fn data_dir(set: &impl Fn(&str) -> Option<PathBuf>) -> Option<PathBuf> {
@@ -44,7 +50,9 @@ mod tests {
 
     fn path_with(vars: &[(&str, &str)]) -> Result<PathBuf> {
         db_path_from_env(|name| {
-            vars.iter().find(|(key, _)| *key == name).map(|(_, value)| OsString::from(value))
+            vars.iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| OsString::from(value))
         })
     }
 
@@ -57,7 +65,10 @@ mod tests {
     #[test]
     fn xdg_data_home_then_home() {
         let vars = [("XDG_DATA_HOME", "/data"), ("HOME", "/home/u")];
-        assert_eq!(path_with(&vars).unwrap(), PathBuf::from("/data/parallax/parallax.db"));
+        assert_eq!(
+            path_with(&vars).unwrap(),
+            PathBuf::from("/data/parallax/parallax.db")
+        );
         let vars = [("XDG_DATA_HOME", "relative"), ("HOME", "/home/u")];
         assert_eq!(
             path_with(&vars).unwrap(),
@@ -67,6 +78,9 @@ mod tests {
 
     #[test]
     fn empty_values_count_as_unset() {
-        assert!(matches!(path_with(&[("PARALLAX_DB", ""), ("HOME", "")]), Err(StoreError::NoDataDir)));
+        assert!(matches!(
+            path_with(&[("PARALLAX_DB", ""), ("HOME", "")]),
+            Err(StoreError::NoDataDir)
+        ));
     }
 }

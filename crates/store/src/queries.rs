@@ -22,31 +22,37 @@ pub(crate) fn insert_article(
     hash: &ContentHash,
 ) -> rusqlite::Result<Option<ArticleId>> {
     let mut insert = conn.prepare_cached(concat!(
-        "INSERT INTO articles (external_id, content_hash, title, text, published, outlet, url,
+        "INSERT INTO articles (external_id, content_hash, title, published, outlet, url,
                                author, source_file, source_record, ingested_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ",
         now!(),
         ")
          ON CONFLICT (content_hash) DO NOTHING
          RETURNING id"
     ))?;
-    insert
+    let id = insert
         .query_row(
             params![
                 article.external_id,
                 &hash.0[..],
                 article.title,
-                article.text,
                 article.published,
                 article.outlet,
                 article.url,
                 article.author,
                 article.source_file,
-                article.source_record.and_then(|record| i64::try_from(record).ok()),
+                article
+                    .source_record
+                    .and_then(|record| i64::try_from(record).ok()),
             ],
             |row| row.get(0).map(ArticleId),
         )
-        .optional()
+        .optional()?;
+    if let Some(id) = id {
+        conn.prepare_cached("INSERT INTO article_texts (article_id, text) VALUES (?1, ?2)")?
+            .execute(params![id.0, article.text])?;
+    }
+    Ok(id)
 }
 
 pub(crate) fn article_id_by_hash(
@@ -61,10 +67,11 @@ pub(crate) fn article_id_by_hash(
 /// The columns `read_article` expects, with the story and copy link joined in.
 macro_rules! select_article {
     () => {
-        "SELECT a.id, a.external_id, a.content_hash, a.title, a.text, a.published, a.outlet,
+        "SELECT a.id, a.external_id, a.content_hash, a.title, t.text, a.published, a.outlet,
                 a.url, a.author, a.source_file, a.source_record, a.ingested_at,
                 sa.story_id, c.original_id
          FROM articles a
+         JOIN article_texts t ON t.article_id = a.id
          LEFT JOIN story_articles sa ON sa.article_id = a.id
          LEFT JOIN copy_of c ON c.article_id = a.id "
     };
@@ -82,7 +89,9 @@ fn read_article(row: &Row<'_>) -> rusqlite::Result<Article> {
         url: row.get(7)?,
         author: row.get(8)?,
         source_file: row.get(9)?,
-        source_record: row.get::<_, Option<i64>>(10)?.and_then(|record| u64::try_from(record).ok()),
+        source_record: row
+            .get::<_, Option<i64>>(10)?
+            .and_then(|record| u64::try_from(record).ok()),
         ingested_at: row.get(11)?,
         story: row.get::<_, Option<i64>>(12)?.map(StoryId),
         copy_of: row.get::<_, Option<i64>>(13)?.map(ArticleId),
@@ -99,9 +108,12 @@ pub(crate) fn articles_by_external_id(
     conn: &Connection,
     external_id: &str,
 ) -> rusqlite::Result<Vec<Article>> {
-    conn.prepare_cached(concat!(select_article!(), "WHERE a.external_id = ?1 ORDER BY a.id"))?
-        .query_map([external_id], read_article)?
-        .collect()
+    conn.prepare_cached(concat!(
+        select_article!(),
+        "WHERE a.external_id = ?1 ORDER BY a.id"
+    ))?
+    .query_map([external_id], read_article)?
+    .collect()
 }
 
 pub(crate) fn count_articles(conn: &Connection) -> rusqlite::Result<u64> {
@@ -132,7 +144,10 @@ pub(crate) fn articles_page(
             .collect(),
         Some(cursor) => conn
             .prepare_cached(ARTICLES_AFTER)?
-            .query_map(params![cursor.published_key, cursor.id.0, limit], read_article)?
+            .query_map(
+                params![cursor.published_key, cursor.id.0, limit],
+                read_article,
+            )?
             .collect(),
     }
 }
@@ -163,7 +178,11 @@ pub(crate) fn set_story_label(
 
 /// Puts the article in the story, moving it out of any other. The triggers invalidate the
 /// cached results of both stories.
-pub(crate) fn assign(conn: &Connection, article: ArticleId, story: StoryId) -> rusqlite::Result<()> {
+pub(crate) fn assign(
+    conn: &Connection,
+    article: ArticleId,
+    story: StoryId,
+) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT INTO story_articles (article_id, story_id) VALUES (?1, ?2)
          ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id
@@ -174,7 +193,8 @@ pub(crate) fn assign(conn: &Connection, article: ArticleId, story: StoryId) -> r
 }
 
 pub(crate) fn unassign(conn: &Connection, article: ArticleId) -> rusqlite::Result<()> {
-    conn.prepare_cached("DELETE FROM story_articles WHERE article_id = ?1")?.execute([article.0])?;
+    conn.prepare_cached("DELETE FROM story_articles WHERE article_id = ?1")?
+        .execute([article.0])?;
     Ok(())
 }
 
@@ -240,7 +260,9 @@ pub(crate) fn story(conn: &Connection, story: StoryId) -> rusqlite::Result<Optio
         .prepare_cached(select_story!("WHERE s.id = ?1 GROUP BY s.id"))?
         .query_row([story.0], read_story)
         .optional()?;
-    summary.map(|summary| with_outlets(conn, summary)).transpose()
+    summary
+        .map(|summary| with_outlets(conn, summary))
+        .transpose()
 }
 
 pub(crate) fn stories(
@@ -259,9 +281,14 @@ pub(crate) fn stories(
     };
     // SQLite reads a negative LIMIT as "no limit".
     let limit = limit.map_or(-1, |limit| i64::try_from(limit).unwrap_or(i64::MAX));
-    let summaries: Vec<StorySummary> =
-        conn.prepare_cached(sql)?.query_map([limit], read_story)?.collect::<rusqlite::Result<_>>()?;
-    summaries.into_iter().map(|summary| with_outlets(conn, summary)).collect()
+    let summaries: Vec<StorySummary> = conn
+        .prepare_cached(sql)?
+        .query_map([limit], read_story)?
+        .collect::<rusqlite::Result<_>>()?;
+    summaries
+        .into_iter()
+        .map(|summary| with_outlets(conn, summary))
+        .collect()
 }
 
 fn with_outlets(conn: &Connection, mut summary: StorySummary) -> rusqlite::Result<StorySummary> {
@@ -294,14 +321,20 @@ pub(crate) fn set_copy_of(
 }
 
 pub(crate) fn clear_copy_of(conn: &Connection, article: ArticleId) -> rusqlite::Result<()> {
-    conn.prepare_cached("DELETE FROM copy_of WHERE article_id = ?1")?.execute([article.0])?;
+    conn.prepare_cached("DELETE FROM copy_of WHERE article_id = ?1")?
+        .execute([article.0])?;
     Ok(())
 }
 
-pub(crate) fn copies_of(conn: &Connection, original: ArticleId) -> rusqlite::Result<Vec<ArticleId>> {
-    conn.prepare_cached("SELECT article_id FROM copy_of WHERE original_id = ?1 ORDER BY article_id")?
-        .query_map([original.0], |row| row.get(0).map(ArticleId))?
-        .collect()
+pub(crate) fn copies_of(
+    conn: &Connection,
+    original: ArticleId,
+) -> rusqlite::Result<Vec<ArticleId>> {
+    conn.prepare_cached(
+        "SELECT article_id FROM copy_of WHERE original_id = ?1 ORDER BY article_id",
+    )?
+    .query_map([original.0], |row| row.get(0).map(ArticleId))?
+    .collect()
 }
 
 // ---- clusterer state -----------------------------------------------------------------------
@@ -322,7 +355,9 @@ pub(crate) fn state(conn: &Connection, key: &str) -> rusqlite::Result<Option<Vec
 }
 
 pub(crate) fn delete_state(conn: &Connection, key: &str) -> rusqlite::Result<bool> {
-    let deleted = conn.prepare_cached("DELETE FROM state WHERE key = ?1")?.execute([key])?;
+    let deleted = conn
+        .prepare_cached("DELETE FROM state WHERE key = ?1")?
+        .execute([key])?;
     Ok(deleted > 0)
 }
 
@@ -359,14 +394,18 @@ pub(crate) fn story_result(
         "SELECT json, updated FROM story_results WHERE story_id = ?1 AND engine_version = ?2",
     )?
     .query_row(params![story.0, engine_version], |row| {
-        Ok(StoryResult { json: row.get(0)?, updated: row.get(1)? })
+        Ok(StoryResult {
+            json: row.get(0)?,
+            updated: row.get(1)?,
+        })
     })
     .optional()
 }
 
 /// SQLite integers are signed; counts never are.
 fn count(row: &Row<'_>, column: usize) -> rusqlite::Result<u64> {
-    row.get::<_, i64>(column).map(|n| u64::try_from(n).unwrap_or(0))
+    row.get::<_, i64>(column)
+        .map(|n| u64::try_from(n).unwrap_or(0))
 }
 
 // ---- maintenance ---------------------------------------------------------------------------

@@ -49,7 +49,11 @@ pub trait StoreRead: sealed::Handle {
     ) -> Result<(Vec<Article>, Option<ArticleCursor>)> {
         let page = queries::articles_page(self.connection(), after, limit.max(1))
             .context(self.path(), "read articles in date order")?;
-        let next = if page.len() < limit.max(1) { None } else { page.last().map(ArticleCursor::after) };
+        let next = if page.len() < limit.max(1) {
+            None
+        } else {
+            page.last().map(ArticleCursor::after)
+        };
         Ok((page, next))
     }
 
@@ -58,7 +62,11 @@ pub trait StoreRead: sealed::Handle {
     where
         Self: Sized,
     {
-        ArticlePages { reader: self, page_size, next: Some(None) }
+        ArticlePages {
+            reader: self,
+            page_size,
+            next: Some(None),
+        }
     }
 
     fn story(&self, id: StoryId) -> Result<Option<StorySummary>> {
@@ -76,7 +84,8 @@ pub trait StoreRead: sealed::Handle {
 
     /// The story's articles by date (undated first), then id.
     fn story_articles(&self, story: StoryId) -> Result<Vec<Article>> {
-        queries::story_articles(self.connection(), story).context(self.path(), "read story articles")
+        queries::story_articles(self.connection(), story)
+            .context(self.path(), "read story articles")
     }
 
     fn story_of(&self, article: ArticleId) -> Result<Option<StoryId>> {
@@ -133,4 +142,3 @@ impl<R: StoreRead> Iterator for ArticlePages<'_, R> {
         }
     }
 }
-

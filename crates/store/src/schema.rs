@@ -33,7 +33,6 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         external_id   TEXT NOT NULL,
         content_hash  BLOB NOT NULL UNIQUE CHECK (length(content_hash) = 32),
         title         TEXT,
-        text          TEXT NOT NULL,
         published     TEXT,
         outlet        TEXT,
         url           TEXT,
@@ -41,6 +40,12 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         source_file   TEXT,
         source_record INTEGER,
         ingested_at   TEXT NOT NULL
+    );
+    -- Texts live apart so that metadata queries (story summaries, dates, outlets) read a
+    -- small dense table instead of one page per article.
+    CREATE TABLE article_texts (
+        article_id INTEGER PRIMARY KEY REFERENCES articles (id),
+        text       TEXT NOT NULL
     );
     -- Scans in date order page by (published, id); undated articles sort first, as ''.
     CREATE INDEX articles_by_date ON articles (coalesce(published, ''), id);
@@ -142,9 +147,14 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         if current >= version {
             continue;
         }
-        let failed = |source| StoreError::Migration { path: path.to_path_buf(), version, source };
+        let failed = |source| StoreError::Migration {
+            path: path.to_path_buf(),
+            version,
+            source,
+        };
         tx.execute_batch(step).map_err(failed)?;
-        tx.pragma_update(None, "user_version", version).map_err(failed)?;
+        tx.pragma_update(None, "user_version", version)
+            .map_err(failed)?;
         tx.commit().map_err(failed)?;
     }
     Ok(())
@@ -155,10 +165,15 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
 pub(crate) fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
     // The first read of the file: a non-SQLite file fails here with "file is not a database".
     let version = user_version(conn).context(path, "read schema version")?;
-    let application_id: i64 =
-        conn.pragma_query_value(None, "application_id", |row| row.get(0)).context(path, "read application id")?;
+    let application_id: i64 = conn
+        .pragma_query_value(None, "application_id", |row| row.get(0))
+        .context(path, "read application id")?;
     if version > SCHEMA_VERSION {
-        return Err(StoreError::TooNew { path: path.to_path_buf(), found: version, supported: SCHEMA_VERSION });
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
     }
     let foreign = if version == 0 {
         let objects: i64 = conn
@@ -169,7 +184,9 @@ pub(crate) fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
         application_id != APPLICATION_ID
     };
     if foreign {
-        return Err(StoreError::ForeignDatabase { path: path.to_path_buf() });
+        return Err(StoreError::ForeignDatabase {
+            path: path.to_path_buf(),
+        });
     }
     Ok(())
 }

@@ -107,7 +107,8 @@ impl<'a> WriteTx<'a> {
 
     /// Records `article` as a near-duplicate copy of `original` (replacing an earlier link).
     pub fn set_copy_of(&mut self, article: ArticleId, original: ArticleId) -> Result<()> {
-        queries::set_copy_of(&self.tx, article, original).context(self.path, "link copy to original")
+        queries::set_copy_of(&self.tx, article, original)
+            .context(self.path, "link copy to original")
     }
 
     pub fn clear_copy_of(&mut self, article: ArticleId) -> Result<()> {

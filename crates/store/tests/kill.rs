@@ -19,10 +19,9 @@ const STATE_KEY: &str = "batches-committed";
 const MAX_BATCHES: u64 = 100_000;
 
 fn committed_batches(store: &Store) -> u64 {
-    store
-        .state(STATE_KEY)
-        .unwrap()
-        .map_or(0, |bytes| u64::from_le_bytes(bytes.try_into().expect("8-byte counter")))
+    store.state(STATE_KEY).unwrap().map_or(0, |bytes| {
+        u64::from_le_bytes(bytes.try_into().expect("8-byte counter"))
+    })
 }
 
 /// Big enough that a batch (2.5 MB) overflows SQLite's page cache (2 MB by default): pages of
@@ -30,7 +29,9 @@ fn committed_batches(store: &Store) -> u64 {
 /// uncommitted frames there for recovery to discard.
 fn large_article(n: usize) -> NewArticle {
     let mut article = article(n);
-    article.text.push_str(&" and the strike went on".repeat(2_000));
+    article
+        .text
+        .push_str(&" and the strike went on".repeat(2_000));
     article
 }
 
@@ -38,7 +39,9 @@ fn large_article(n: usize) -> NewArticle {
 /// one transaction, the way a streaming ingest commits articles with its clusterer state.
 #[test]
 fn writer_child() {
-    let Some(path) = std::env::var_os(WRITER_DB) else { return };
+    let Some(path) = std::env::var_os(WRITER_DB) else {
+        return;
+    };
     let mut store = Store::open(path).unwrap();
     let mut batch = committed_batches(&store);
     while batch < MAX_BATCHES {
@@ -78,14 +81,23 @@ impl Writer {
             .spawn()
             .unwrap();
         let output = BufReader::new(child.stdout.take().unwrap()).lines();
-        Writer { child, output, last_committed: 0, last_inserted: 0 }
+        Writer {
+            child,
+            output,
+            last_committed: 0,
+            last_inserted: 0,
+        }
     }
 
     /// Reads the child's output until it reports batch `target` inserted but not yet
     /// committed: the child is then inside that batch's transaction.
     fn wait_inside_batch(&mut self, target: u64) {
         while self.last_inserted < target {
-            let line = self.output.next().expect("writer exited too early").unwrap();
+            let line = self
+                .output
+                .next()
+                .expect("writer exited too early")
+                .unwrap();
             self.note(&line);
         }
     }
@@ -129,16 +141,33 @@ fn killed_writer_leaves_whole_batches_and_resumes() {
         let reported = writer.kill();
 
         let store = Store::open(&db).unwrap();
-        assert_eq!(store.integrity_check().unwrap(), vec!["ok"], "round {round}");
+        assert_eq!(
+            store.integrity_check().unwrap(),
+            vec!["ok"],
+            "round {round}"
+        );
         let batches = committed_batches(&store);
         let articles = store.count_articles().unwrap();
-        assert!(batches >= reported, "round {round}: batch {reported} was reported committed, store has {batches}");
+        assert!(
+            batches >= reported,
+            "round {round}: batch {reported} was reported committed, store has {batches}"
+        );
         // Killed inside batch `target`: its commit either finished first or left no trace.
-        assert!(batches == target - 1 || batches == target, "round {round}: {batches} batches, killed in {target}");
-        assert_eq!(articles, batches * BATCH as u64, "round {round}: articles and state disagree");
+        assert!(
+            batches == target - 1 || batches == target,
+            "round {round}: {batches} batches, killed in {target}"
+        );
+        assert_eq!(
+            articles,
+            batches * BATCH as u64,
+            "round {round}: articles and state disagree"
+        );
         assert_eq!(store.count_stories().unwrap(), batches, "round {round}");
         let sizes = store.stories(StoryOrder::Id, None).unwrap();
-        assert!(sizes.iter().all(|story| story.articles == BATCH as u64), "round {round}: a partial batch");
+        assert!(
+            sizes.iter().all(|story| story.articles == BATCH as u64),
+            "round {round}: a partial batch"
+        );
         committed = batches;
     }
 }

@@ -7,7 +7,8 @@ use parallax_store::{
 
 fn user_version(path: &std::path::Path) -> i64 {
     let conn = rusqlite::Connection::open(path).unwrap();
-    conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap()
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+        .unwrap()
 }
 
 // ---- opening and migrations ----------------------------------------------------------------
@@ -31,7 +32,9 @@ fn open_leaves_the_file_in_wal_mode() {
     let store = Store::open(dir.db()).unwrap();
     drop(store);
     let conn = rusqlite::Connection::open(dir.db()).unwrap();
-    let mode: String = conn.pragma_query_value(None, "journal_mode", |row| row.get(0)).unwrap();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |row| row.get(0))
+        .unwrap();
     assert_eq!(mode, "wal", "WAL is persistent in the file");
 }
 
@@ -53,7 +56,10 @@ fn reopening_keeps_data_and_does_not_migrate_again() {
     };
     let store = Store::open(dir.db()).unwrap();
     assert_eq!(store.count_articles().unwrap(), 5);
-    assert_eq!(store.state("clusterer").unwrap().as_deref(), Some(&b"state-1"[..]));
+    assert_eq!(
+        store.state("clusterer").unwrap().as_deref(),
+        Some(&b"state-1"[..])
+    );
     let stories = store.stories(StoryOrder::Id, None).unwrap();
     assert_eq!(stories.len(), 1);
     assert_eq!(stories[0].label.as_deref(), Some("strike"));
@@ -67,31 +73,50 @@ fn reopening_keeps_data_and_does_not_migrate_again() {
 #[test]
 fn garbage_file_is_a_clear_error_not_a_panic() {
     let dir = TempDir::new("garbage");
-    let garbage: Vec<u8> = (0..64 * 1024u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let garbage: Vec<u8> = (0..64 * 1024u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     std::fs::write(dir.db(), &garbage).unwrap();
     let error = Store::open(dir.db()).err().expect("garbage must not open");
-    assert!(matches!(error, StoreError::NotADatabase { .. }), "{error:?}");
+    assert!(
+        matches!(error, StoreError::NotADatabase { .. }),
+        "{error:?}"
+    );
     let message = error.to_string();
-    assert!(message.starts_with(&dir.db().display().to_string()), "{message}");
+    assert!(
+        message.starts_with(&dir.db().display().to_string()),
+        "{message}"
+    );
     assert!(message.contains("not a SQLite database"), "{message}");
-    assert_eq!(std::fs::read(dir.db()).unwrap(), garbage, "a refused file is left untouched");
+    assert_eq!(
+        std::fs::read(dir.db()).unwrap(),
+        garbage,
+        "a refused file is left untouched"
+    );
 }
 
 #[test]
 fn text_file_is_refused_too() {
     let dir = TempDir::new("text");
     std::fs::write(dir.db(), "id,text\n1,hello\n").unwrap();
-    assert!(matches!(Store::open(dir.db()), Err(StoreError::NotADatabase { .. })));
+    assert!(matches!(
+        Store::open(dir.db()),
+        Err(StoreError::NotADatabase { .. })
+    ));
 }
 
 #[test]
 fn another_programs_database_is_refused() {
     let dir = TempDir::new("foreign");
     let conn = rusqlite::Connection::open(dir.db()).unwrap();
-    conn.execute_batch("CREATE TABLE accounts (id INTEGER PRIMARY KEY, owner TEXT);").unwrap();
+    conn.execute_batch("CREATE TABLE accounts (id INTEGER PRIMARY KEY, owner TEXT);")
+        .unwrap();
     drop(conn);
     let error = Store::open(dir.db()).err().unwrap();
-    assert!(matches!(error, StoreError::ForeignDatabase { .. }), "{error:?}");
+    assert!(
+        matches!(error, StoreError::ForeignDatabase { .. }),
+        "{error:?}"
+    );
     assert!(error.to_string().contains("not a Parallax store"));
 }
 
@@ -100,16 +125,22 @@ fn store_from_a_newer_build_is_refused_with_both_versions() {
     let dir = TempDir::new("newer");
     drop(Store::open(dir.db()).unwrap());
     let conn = rusqlite::Connection::open(dir.db()).unwrap();
-    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
     drop(conn);
     let error = Store::open(dir.db()).err().unwrap();
     match &error {
-        StoreError::TooNew { found, supported, .. } => {
+        StoreError::TooNew {
+            found, supported, ..
+        } => {
             assert_eq!((*found, *supported), (SCHEMA_VERSION + 1, SCHEMA_VERSION));
         }
         other => panic!("expected TooNew, got {other:?}"),
     }
-    assert!(error.to_string().contains("use a newer parallax"), "{error}");
+    assert!(
+        error.to_string().contains("use a newer parallax"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -170,18 +201,39 @@ fn article_round_trips_every_field() {
         source_file: Some("/data/in.warc.gz".into()),
         source_record: Some(42),
     };
-    let id = store.insert_articles(std::slice::from_ref(&new)).unwrap().ids[0];
+    let id = store
+        .insert_articles(std::slice::from_ref(&new))
+        .unwrap()
+        .ids[0];
     let stored = store.article(id).unwrap().unwrap();
     assert_eq!(
-        (&stored.external_id, &stored.title, &stored.text, &stored.published),
+        (
+            &stored.external_id,
+            &stored.title,
+            &stored.text,
+            &stored.published
+        ),
         (&new.external_id, &new.title, &new.text, &new.published)
     );
-    assert_eq!((&stored.outlet, &stored.url, &stored.author), (&new.outlet, &new.url, &new.author));
-    assert_eq!((&stored.source_file, stored.source_record), (&new.source_file, Some(42)));
+    assert_eq!(
+        (&stored.outlet, &stored.url, &stored.author),
+        (&new.outlet, &new.url, &new.author)
+    );
+    assert_eq!(
+        (&stored.source_file, stored.source_record),
+        (&new.source_file, Some(42))
+    );
     assert_eq!(stored.content_hash, new.content_hash());
-    assert!(stored.ingested_at.ends_with('Z') && stored.ingested_at.len() == 24, "{}", stored.ingested_at);
+    assert!(
+        stored.ingested_at.ends_with('Z') && stored.ingested_at.len() == 24,
+        "{}",
+        stored.ingested_at
+    );
     assert_eq!((stored.story, stored.copy_of), (None, None));
-    assert_eq!(store.article_id_by_hash(&new.content_hash()).unwrap(), Some(id));
+    assert_eq!(
+        store.article_id_by_hash(&new.content_hash()).unwrap(),
+        Some(id)
+    );
     assert_eq!(store.articles_by_external_id("x-1").unwrap().len(), 1);
     assert_eq!(store.article(ArticleId(999)).unwrap(), None);
 }
@@ -199,8 +251,11 @@ fn error_in_write_closure_rolls_everything_back() {
         // A failure after all those writes: an assignment to a story that does not exist.
         tx.assign(&[(report.ids[1], StoryId(12345))])
     });
-    let error = result.err().expect("unknown story must fail");
-    assert!(error.to_string().contains("assign article to story"), "{error}");
+    let error = result.expect_err("unknown story must fail");
+    assert!(
+        error.to_string().contains("assign article to story"),
+        "{error}"
+    );
     assert!(error.to_string().contains("FOREIGN KEY"), "{error}");
     assert_eq!(store.count_articles().unwrap(), 0);
     assert_eq!(store.count_stories().unwrap(), 0);
@@ -287,8 +342,11 @@ fn two_stories(store: &mut Store) -> (StoryId, StoryId, Vec<ArticleId>) {
             let ids = tx.insert_articles(&batch)?.ids;
             let a = tx.create_story(Some("A"))?;
             let b = tx.create_story(Some("B"))?;
-            let members: Vec<_> =
-                ids.iter().enumerate().map(|(i, &id)| (id, if i < 4 { a } else { b })).collect();
+            let members: Vec<_> = ids
+                .iter()
+                .enumerate()
+                .map(|(i, &id)| (id, if i < 4 { a } else { b }))
+                .collect();
             tx.assign(&members)?;
             tx.set_copy_of(ids[2], ids[0])?;
             Ok::<_, StoreError>((a, b, ids))
@@ -308,12 +366,25 @@ fn story_summaries_have_size_dates_outlets_and_copies() {
     // Articles 0..4 have outlets 0, 1, 2, 0.
     assert_eq!(
         summary.outlets,
-        vec![("Outlet 0".to_string(), 2), ("Outlet 1".to_string(), 1), ("Outlet 2".to_string(), 1)]
+        vec![
+            ("Outlet 0".to_string(), 2),
+            ("Outlet 1".to_string(), 1),
+            ("Outlet 2".to_string(), 1)
+        ]
     );
-    let by_size: Vec<_> = store.stories(StoryOrder::Size, None).unwrap().iter().map(|s| s.id).collect();
+    let by_size: Vec<_> = store
+        .stories(StoryOrder::Size, None)
+        .unwrap()
+        .iter()
+        .map(|s| s.id)
+        .collect();
     assert_eq!(by_size, vec![a, b]);
-    let latest: Vec<_> =
-        store.stories(StoryOrder::LastPublished, Some(1)).unwrap().iter().map(|s| s.id).collect();
+    let latest: Vec<_> = store
+        .stories(StoryOrder::LastPublished, Some(1))
+        .unwrap()
+        .iter()
+        .map(|s| s.id)
+        .collect();
     assert_eq!(latest, vec![b], "B's articles are dated 2025-05-05..06");
     assert_eq!(store.story(StoryId(77)).unwrap(), None);
 }
@@ -322,7 +393,12 @@ fn story_summaries_have_size_dates_outlets_and_copies() {
 fn story_articles_are_ordered_by_date_then_id_undated_first() {
     let mut store = Store::open_in_memory().unwrap();
     let (a, _, ids) = two_stories(&mut store);
-    let order: Vec<_> = store.story_articles(a).unwrap().iter().map(|article| article.id).collect();
+    let order: Vec<_> = store
+        .story_articles(a)
+        .unwrap()
+        .iter()
+        .map(|article| article.id)
+        .collect();
     assert_eq!(order, vec![ids[3], ids[0], ids[1], ids[2]]);
     let copy = store.article(ids[2]).unwrap().unwrap();
     assert_eq!(copy.copy_of, Some(ids[0]));
@@ -355,11 +431,16 @@ fn cached_results_are_dropped_when_membership_changes() {
     let (a, b, ids) = two_stories(&mut store);
     let put = |store: &mut Store, story: StoryId, json: &str| {
         let revision = store.story(story).unwrap().unwrap().revision;
-        store.write(|tx| tx.put_story_result(story, revision, "engine-1", json)).unwrap()
+        store
+            .write(|tx| tx.put_story_result(story, revision, "engine-1", json))
+            .unwrap()
     };
     assert!(put(&mut store, a, "{\"a\":1}"));
     assert!(put(&mut store, b, "{\"b\":1}"));
-    assert_eq!(store.story_result(a, "engine-1").unwrap().unwrap().json, "{\"a\":1}");
+    assert_eq!(
+        store.story_result(a, "engine-1").unwrap().unwrap().json,
+        "{\"a\":1}"
+    );
     assert_eq!(store.story_result(a, "engine-2").unwrap(), None);
 
     // Moving an article out of B into A invalidates both.
@@ -385,7 +466,9 @@ fn result_computed_from_an_old_revision_is_not_cached() {
     let seen = store.story(a).unwrap().unwrap().revision;
     let late = store.insert_articles(&[article(100)]).unwrap().ids[0];
     store.write(|tx| tx.assign(&[(late, a)])).unwrap();
-    let stored = store.write(|tx| tx.put_story_result(a, seen, "engine-1", "{}")).unwrap();
+    let stored = store
+        .write(|tx| tx.put_story_result(a, seen, "engine-1", "{}"))
+        .unwrap();
     assert!(!stored);
     assert_eq!(store.story_result(a, "engine-1").unwrap(), None);
 }
@@ -395,7 +478,9 @@ fn result_computed_from_an_old_revision_is_not_cached() {
 #[test]
 fn state_blobs_are_replaced_and_deleted() {
     let mut store = Store::open_in_memory().unwrap();
-    store.write(|tx| tx.put_state("clusterer", &[0, 1, 2, 255])).unwrap();
+    store
+        .write(|tx| tx.put_state("clusterer", &[0, 1, 2, 255]))
+        .unwrap();
     store.write(|tx| tx.put_state("clusterer", &[9])).unwrap();
     assert_eq!(store.state("clusterer").unwrap(), Some(vec![9]));
     assert!(store.write(|tx| tx.delete_state("clusterer")).unwrap());
@@ -414,7 +499,10 @@ fn scan_returns_every_article_once_in_date_order() {
     for page in store.scan_articles(10) {
         let page = page.unwrap();
         assert!(page.len() <= 10);
-        seen.extend(page.into_iter().map(|article| (article.published.unwrap_or_default(), article.id)));
+        seen.extend(
+            page.into_iter()
+                .map(|article| (article.published.unwrap_or_default(), article.id)),
+        );
     }
     assert_eq!(seen.len(), 103);
     let mut sorted = seen.clone();

@@ -12,7 +12,7 @@
 //! Sides are short clauses so a reader can see each position in its own words.
 
 use super::model::{Ctx, Unit};
-use super::text::{self, keys, Word, CLAIM, CLAIM_NOUN, DENIAL, DENIAL_ADJ, CAP, DIGITS, LEXICON, LONG, NEG, POSS, SPEECH, STOP, TIME};
+use super::text::{self, keys, KeyMap, Word, CLAIM, CLAIM_NOUN, DENIAL, DENIAL_ADJ, CAP, DIGITS, LEXICON, LONG, NEG, POSS, SPEECH, STOP, TIME};
 use crate::{Discrepancy, DiscrepancyKind, Side};
 use parallax_core::Span;
 
@@ -432,18 +432,25 @@ struct Index {
     reported: Vec<bool>,
     /// Per unit: has a claim word ("accused", "alleged").
     accusing: Vec<bool>,
-    /// Per indexed unit: stems of the names in it (capitalised words after the first), sorted.
-    names: Vec<Vec<u64>>,
-    /// Per indexed unit: has a negation.
-    negated: Vec<bool>,
 }
 
 /// Buffers of the story-wide search, reused from one denial to the next: per unit (score,
-/// shared stems), and the units touched.
+/// shared stems), the units touched, and the scores of each topic searched so far.
 #[derive(Default)]
 struct Scratch {
     score: Vec<(f64, u32)>,
     touched: Vec<usize>,
+    /// Topic → index in `scored`. Copies of one denial search the same topic: the scores
+    /// through the index depend on the topic alone, so they are summed once.
+    topics: KeyMap<u64, Vec<usize>>,
+    scored: Vec<Scored>,
+}
+
+/// The units a topic can find: those whose shared-topic score could reach the bar.
+struct Scored {
+    topic: Vec<u64>,
+    /// (unit, summed rarity of shared stems, shared stems), by unit.
+    units: Vec<(u32, f64, u32)>,
 }
 
 impl Index {
@@ -466,9 +473,7 @@ impl Index {
         }
         let reported: Vec<bool> = (0..ctx.sents.len()).map(|si| ctx.sw(si).iter().any(|w| w.is(SPEECH | CLAIM))).collect();
         let accusing: Vec<bool> = ctx.units.iter().map(|u| u.flags & CLAIM != 0).collect();
-        let names = vec![Vec::new(); ctx.units.len()];
-        let negated = vec![false; ctx.units.len()];
-        let mut index = Index { topic_stems, topic_ends, by_stem: Vec::new(), reported, accusing, names, negated };
+        let mut index = Index { topic_stems, topic_ends, by_stem: Vec::new(), reported, accusing };
         for (j, u) in ctx.units.iter().enumerate() {
             if !index.claim_like_at(j, u) || has_strong_denial(ctx.uw(u)).is_some() {
                 continue;
@@ -477,11 +482,6 @@ impl Index {
                 let t = index.topic_stems[k];
                 index.by_stem.push((t, j as u32));
             }
-            let mut ns: Vec<u64> = ctx.uw(u).iter().skip(1).filter(|w| w.is(LONG) && w.is(CAP)).map(|w| w.stem).collect();
-            ns.sort_unstable();
-            ns.dedup();
-            index.names[j] = ns;
-            index.negated[j] = ctx.uw(u).iter().any(|w| w.is(NEG));
         }
         index.by_stem.sort_unstable();
         index
@@ -511,23 +511,19 @@ impl Index {
     }
 }
 
-fn related(ctx: &Ctx, index: &Index, scratch: &mut Scratch, f: &mut Found) {
-    if f.topic.is_empty() || !f.search {
-        return;
-    }
-    let mut t: Vec<u64> = f.topic.clone();
-    t.sort_unstable();
-    t.dedup();
-    // Even a unit sharing every stem scores at most their summed rarity, and the bonuses add
-    // at most 2.5 to reach the bar of 4.5: below that, nothing can be found.
-    if t.iter().map(|&x| ctx.idf(x)).sum::<f64>() + 2.5 < 4.5 - 1e-9 {
-        return;
+/// The units that topic `t` (sorted, distinct) can find, with their shared-topic scores: an
+/// index into `scratch.scored`.
+fn scores(ctx: &Ctx, index: &Index, scratch: &mut Scratch, t: &[u64]) -> usize {
+    let h = t.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &x| (h ^ x).wrapping_mul(0x0100_0000_01b3));
+    let Scratch { score, touched, topics, scored } = scratch;
+    let seen = topics.entry(h).or_default();
+    if let Some(&k) = seen.iter().find(|&&k| scored[k].topic == t) {
+        return k;
     }
     // Shared-topic scores of every indexed unit sharing a stem, accumulated through the index
     // (in the order of `t`, as a pairwise sum would add them).
-    let Scratch { score, touched } = scratch;
     score.resize(ctx.units.len(), (0.0, 0));
-    for &x in &t {
+    for &x in t {
         let js = index.units_with(x);
         if js.is_empty() {
             continue;
@@ -543,16 +539,40 @@ fn related(ctx: &Ctx, index: &Index, scratch: &mut Scratch, f: &mut Found) {
             e.1 += 1;
         }
     }
-    // No order needed: the candidates are sorted by (score, unit) below.
-    let mut cands: Vec<(f64, usize)> = Vec::new();
+    let mut units = Vec::new();
     for &j in touched.iter() {
-        let (mut s, n) = std::mem::replace(&mut score[j], (0.0, 0));
-        let u = &ctx.units[j];
-        if f.used.contains(&j) {
+        let (s, n) = std::mem::replace(&mut score[j], (0.0, 0));
+        // The bonuses add at most 2.5: skip what cannot reach the bar.
+        if n == 0 || s + 2.5 < 4.5 {
             continue;
         }
-        // The bonuses below add at most 2.5: skip what cannot reach the bar.
-        if n == 0 || s + 2.5 < 4.5 {
+        units.push((j as u32, s, n));
+    }
+    touched.clear();
+    seen.push(scored.len());
+    scored.push(Scored { topic: t.to_vec(), units });
+    scored.len() - 1
+}
+
+fn related(ctx: &Ctx, index: &Index, scratch: &mut Scratch, f: &mut Found) {
+    if f.topic.is_empty() || !f.search {
+        return;
+    }
+    let mut t: Vec<u64> = f.topic.clone();
+    t.sort_unstable();
+    t.dedup();
+    // Even a unit sharing every stem scores at most their summed rarity, and the bonuses add
+    // at most 2.5 to reach the bar of 4.5: below that, nothing can be found.
+    if t.iter().map(|&x| ctx.idf(x)).sum::<f64>() + 2.5 < 4.5 - 1e-9 {
+        return;
+    }
+    let k = scores(ctx, index, scratch, t.as_slice());
+    // No order needed: the candidates are sorted by (score, unit) below.
+    let mut cands: Vec<(f64, usize)> = Vec::new();
+    for &(j, s, n) in &scratch.scored[k].units {
+        let (j, mut s) = (j as usize, s);
+        let u = &ctx.units[j];
+        if f.used.contains(&j) {
             continue;
         }
         if f.denier.is_some() && ctx.uh(u) == f.denier {
@@ -572,24 +592,22 @@ fn related(ctx: &Ctx, index: &Index, scratch: &mut Scratch, f: &mut Found) {
         if s < 4.5 || (n < 2 && !target) {
             continue;
         }
-        // Shared names (capitalised inside the clause) say who, not what: they add to the
-        // score but do not count as shared topic words.
-        let names = &index.names[j];
-        let is_name = |x: u64| names.binary_search(&x).is_ok();
+        // Shared names (capitalised inside the clause, after its first word) say who, not
+        // what: they add to the score but do not count as shared topic words.
+        let names = || ctx.uw(u).iter().skip(1).filter(|w| w.is(LONG) && w.is(CAP));
         let mut n = 0;
         let mut base = 0.0;
         for &x in &t {
-            if ut.binary_search(&x).is_ok() && !is_name(x) {
+            if ut.binary_search(&x).is_ok() && !names().any(|w| w.stem == x) {
                 n += 1;
                 base += ctx.idf(x);
             }
         }
         // The claim must assert, not deny, the topic.
-        if s >= 4.5 && ((n >= 2 && base >= 3.5) || (target && n >= 1 && base >= 2.0)) && !(index.negated[j] && negated_any(ctx.uw(u), &t)) {
+        if s >= 4.5 && ((n >= 2 && base >= 3.5) || (target && n >= 1 && base >= 2.0)) && !(u.flags & NEG != 0 && negated_any(ctx.uw(u), &t)) {
             cands.push((s, j));
         }
     }
-    touched.clear();
     cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut sents: Vec<usize> = f.used.iter().map(|&j| ctx.units[j].sent).collect();
     let mut taken = 0;

@@ -270,6 +270,23 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
     let mut shared_with: Vec<(usize, f64)> = vec![(0, 0.0); n];
     let mut touched: Vec<usize> = Vec::new();
     let mut seen: Vec<u64> = Vec::new();
+    let mut pairs: Vec<(usize, (usize, f64))> = Vec::new();
+    // Copies of one report give the same date: only dates that conflict (in another
+    // document) are worth counting shared words for. Conflicts compare (future, day, part,
+    // weekday): each distinct combination is numbered, and a table says which conflict.
+    let mut kinds: Vec<&Dated> = Vec::new();
+    let kind: Vec<usize> = all
+        .iter()
+        .map(|d| {
+            let same = |k: &&Dated| k.future == d.future && k.day == d.day && k.part == d.part && k.weekday == d.weekday;
+            kinds.iter().position(same).unwrap_or_else(|| {
+                kinds.push(d);
+                kinds.len() - 1
+            })
+        })
+        .collect();
+    let clash: Vec<bool> = kinds.iter().flat_map(|a| kinds.iter().map(move |b| conflict(a, b))).collect();
+    let nk = kinds.len();
     for i in 0..n {
         seen.clear();
         seen.extend(anchor[i].iter().map(|(_, s)| *s));
@@ -278,7 +295,7 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
         for &s in &seen {
             let idf = ctx.idf(s);
             for &j in by_stem.get(&s).map(Vec::as_slice).unwrap_or(&[]) {
-                if j > i {
+                if j > i && clash[kind[i] * nk + kind[j]] && all[i].doc != all[j].doc {
                     let e = &mut shared_with[j];
                     if e.0 == 0 {
                         touched.push(j);
@@ -289,9 +306,9 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
             }
         }
         touched.sort_unstable();
-        let pairs: Vec<(usize, (usize, f64))> =
-            touched.drain(..).map(|j| (j, std::mem::replace(&mut shared_with[j], (0, 0.0)))).collect();
-        for (j, (shared, score)) in pairs {
+        pairs.clear();
+        pairs.extend(touched.drain(..).map(|j| (j, std::mem::replace(&mut shared_with[j], (0, 0.0)))));
+        for &(j, (shared, score)) in &pairs {
             if all[i].doc == all[j].doc || !conflict(&all[i], &all[j]) {
                 continue;
             }

@@ -477,10 +477,25 @@ fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
     by_value.sort_by(|&a, &b| {
         unit_rank(all[a].unit).cmp(&unit_rank(all[b].unit)).then(all[a].value.total_cmp(&all[b].value))
     });
+    // Pairs that can match share a stem tail (heads or context) unless they share a rate:
+    // one bit per tail makes most pairs a single AND. Equal values never differ, so each
+    // number is compared from the first larger value on.
+    let mask = |a: &Amount| a.heads.iter().chain(&a.context).fold(0u64, |m, s| m | 1u64 << (s.tail.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58));
+    let keys: Vec<(Unit, f64, u64)> = by_value.iter().map(|&i| (all[i].unit, all[i].value, mask(&all[i]))).collect();
+    let mut above = 0;
     for (k, &i) in by_value.iter().enumerate() {
-        for &j in &by_value[k + 1..] {
-            if all[j].unit != all[i].unit || all[j].value / all[i].value > 3.0 {
+        let (unit, value, m) = keys[k];
+        above = above.max(k + 1);
+        while above < n && keys[above].0 == unit && keys[above].1 == value {
+            above += 1;
+        }
+        let rated = unit == Unit::Money && all[i].rate.is_some();
+        for (&(u2, v2, m2), &j) in keys[above..].iter().zip(&by_value[above..]) {
+            if u2 != unit || v2 / value > 3.0 {
                 break;
+            }
+            if m & m2 == 0 && !(rated && all[j].rate == all[i].rate) {
+                continue;
             }
             if same_quantity(&all[i], &all[j]) {
                 let (a, b) = (root(&mut parent, i), root(&mut parent, j));

@@ -187,6 +187,11 @@ impl Lexer {
 /// Case-folds a word into `out`, apostrophes straightened (as the reading stage's keys do).
 fn fold(text: &str, out: &mut String) {
     out.clear();
+    if text.is_ascii() && !text.contains('`') {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in text.chars() {
         if matches!(c, '\u{2019}' | '\u{2018}' | '`' | '\u{b4}') {
             out.push('\'');
@@ -235,9 +240,12 @@ fn stem(w: &str) -> String {
 fn stem_parts(w: &str) -> (&str, &'static str) {
     let w = w.strip_suffix("'s").unwrap_or(w);
     let w = w.strip_suffix("n't").unwrap_or(w);
-    if w.chars().count() <= 3 {
+    let ascii = w.is_ascii();
+    let count = |x: &str| if ascii { x.len() } else { x.chars().count() };
+    if count(w) <= 3 {
         return (w, "");
     }
+    let last = w.as_bytes().last().copied();
     for (suf, rep) in [
         ("ations", ""),
         ("ation", ""),
@@ -257,9 +265,13 @@ fn stem_parts(w: &str) -> (&str, &'static str) {
         ("ly", ""),
         ("e", ""),
     ] {
+        // Most suffixes fail on the last byte: no string comparison for them.
+        if suf.as_bytes().last().copied() != last {
+            continue;
+        }
         if let Some(base) = w.strip_suffix(suf) {
             let keep = (suf == "s" && base.ends_with('s')) || (suf == "ly" && base.ends_with('l'));
-            if base.chars().count() >= 3 && !keep {
+            if count(base) >= 3 && !keep {
                 return (base, rep);
             }
         }

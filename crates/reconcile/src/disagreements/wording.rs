@@ -35,12 +35,28 @@ pub fn find(ctx: &Ctx, groups: &[QuoteGroup]) -> Vec<Discrepancy> {
         // Each document's wordings against the first document's: linear in the group's size.
         let Some(&(first_doc, _)) = members.first() else { continue };
         for &(da, qa) in members.iter().filter(|m| m.0 == first_doc) {
+            let ta = &ctx.view.analyses[da].quotes[qa].text;
+            let wa = ctx.words_in(da, ta);
+            // Syndicated copies quote the same words: the alignment depends only on the two
+            // word sequences, so each distinct wording is aligned once.
+            let mut aligned: Vec<(&[Word], Vec<Hunk>)> = Vec::new();
             for &(db, qb) in members.iter().filter(|m| m.0 != first_doc) {
-                let ta = &ctx.view.analyses[da].quotes[qa].text;
                 let tb = &ctx.view.analyses[db].quotes[qb].text;
-                let wa = ctx.words_in(da, ta);
                 let wb = ctx.words_in(db, tb);
-                for (ra, rb) in differences(ctx.body(da), wa, ctx.body(db), wb) {
+                let same = |x: &[Word]| x.len() == wb.len() && x.iter().zip(wb).all(|(p, q)| p.key == q.key);
+                let k = match aligned.iter().position(|(x, _)| same(x)) {
+                    Some(k) => k,
+                    None => {
+                        aligned.push((wb, hunks(wa, wb)));
+                        aligned.len() - 1
+                    }
+                };
+                let found: Vec<_> = aligned[k]
+                    .1
+                    .iter()
+                    .map(|&(af, at, bf, bt)| (window(ctx.body(da), wa, af, at), window(ctx.body(db), wb, bf, bt)))
+                    .collect();
+                for (ra, rb) in found {
                     for s in [Side { at: TextRef { doc: da, span: ra }, holder: g.speaker }, Side {
                         at: TextRef { doc: db, span: rb },
                         holder: g.speaker,
@@ -77,9 +93,19 @@ pub fn find(ctx: &Ctx, groups: &[QuoteGroup]) -> Vec<Discrepancy> {
     out
 }
 
+/// A stretch that differs: (a from, a to, b from, b to) in words, half-open.
+type Hunk = (usize, usize, usize, usize);
+
 /// Aligns two wordings and returns, for each stretch that differs, the span of each side with
 /// context. Nothing when the two share too little to be the same words.
+#[cfg(test)]
 fn differences(body_a: &str, a: &[Word], body_b: &str, b: &[Word]) -> Vec<(parallax_core::Span, parallax_core::Span)> {
+    hunks(a, b).into_iter().map(|(af, at, bf, bt)| (window(body_a, a, af, at), window(body_b, b, bf, bt))).collect()
+}
+
+/// The stretches where two wordings differ, near ones joined: a function of their word keys
+/// alone. Nothing when the two share too little to be the same words.
+fn hunks(a: &[Word], b: &[Word]) -> Vec<Hunk> {
     let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 || n * m > 250_000 {
         return Vec::new();
@@ -125,20 +151,20 @@ fn differences(body_a: &str, a: &[Word], body_b: &str, b: &[Word]) -> Vec<(paral
         (Some(f), Some(l)) => (*f, *l),
         _ => return Vec::new(),
     };
-    let mut hunks: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut stretches: Vec<Hunk> = Vec::new();
     for w in pairs.windows(2) {
         let ((pa, pb), (na, nb)) = (w[0], w[1]);
         if na > pa + 1 || nb > pb + 1 {
-            hunks.push((pa + 1, na, pb + 1, nb));
+            stretches.push((pa + 1, na, pb + 1, nb));
         }
     }
     let _ = (first, last);
-    if hunks.is_empty() {
+    if stretches.is_empty() {
         return Vec::new();
     }
     // Join near stretches.
-    let mut joined: Vec<(usize, usize, usize, usize)> = Vec::new();
-    for h in hunks {
+    let mut joined: Vec<Hunk> = Vec::new();
+    for h in stretches {
         if let Some(p) = joined.last_mut() {
             if h.0 < p.1 + JOIN {
                 p.1 = h.1;
@@ -149,9 +175,6 @@ fn differences(body_a: &str, a: &[Word], body_b: &str, b: &[Word]) -> Vec<(paral
         joined.push(h);
     }
     joined
-        .into_iter()
-        .map(|(af, at, bf, bt)| (window(body_a, a, af, at), window(body_b, b, bf, bt)))
-        .collect()
 }
 
 /// How many words two wordings share, counted with repeats (an upper bound of their longest
