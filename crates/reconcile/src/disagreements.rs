@@ -18,11 +18,19 @@ mod tests;
 
 use crate::{Discrepancy, Event, QuoteGroup, Side, StoryView};
 
+pub use model::{read_doc, DocText};
+
 pub fn find_discrepancies(view: &StoryView, groups: &[QuoteGroup], events: &[Event]) -> Vec<Discrepancy> {
-    if view.docs.is_empty() || view.docs.len() != view.analyses.len() {
+    let texts: Vec<DocText> = view.docs.iter().zip(&view.analyses).map(|(doc, a)| read_doc(doc, a)).collect();
+    find_discrepancies_from(view, &texts.iter().collect::<Vec<_>>(), groups, events)
+}
+
+/// The disagreements from each article's text (`texts[d]` for `view.docs[d]`).
+pub fn find_discrepancies_from(view: &StoryView, texts: &[&DocText], groups: &[QuoteGroup], events: &[Event]) -> Vec<Discrepancy> {
+    if view.docs.is_empty() || view.docs.len() != view.analyses.len() || texts.len() != view.docs.len() {
         return Vec::new();
     }
-    let ctx = model::Ctx::new(view);
+    let ctx = model::Ctx::from_docs(view, texts);
     let mut out = Vec::new();
     out.extend(numbers::find(&ctx));
     out.extend(dates::find(&ctx, groups, events));

@@ -152,17 +152,23 @@ pub struct Reconciled {
 }
 
 /// What reconciling needs of one article that depends on that article alone: its event
-/// mentions and its summary sentences. It is worked out once, when the article is read, and
+/// mentions, its words, clauses and quotes as the disagreement detectors read them, and its
+/// summary sentences. It is worked out once, when the article is read, and
 /// kept with it; a story that grows by one article then only prepares that article again,
 /// and reconciling is the work *across* articles.
 #[derive(Debug, Default, Clone)]
 pub struct Prepared {
     mentions: timeline::DocMentions,
+    text: disagreements::DocText,
     sentences: summary::DocSentences,
 }
 
 pub fn prepare(doc: &Document, analysis: &DocAnalysis) -> Prepared {
-    Prepared { mentions: timeline::find_mentions(doc, analysis), sentences: summary::find_sentences(doc, analysis) }
+    Prepared {
+        mentions: timeline::find_mentions(doc, analysis),
+        text: disagreements::read_doc(doc, analysis),
+        sentences: summary::find_sentences(doc, analysis),
+    }
 }
 
 /// Runs every step over one story, preparing its articles first.
@@ -182,7 +188,8 @@ pub fn reconcile_prepared(view: &StoryView, prepared: &[&Prepared]) -> Reconcile
     let groups = clock.time("quote groups", || groups::group_quotes(view));
     let mentions: Vec<&timeline::DocMentions> = prepared.iter().map(|p| &p.mentions).collect();
     let events = clock.time("timeline", || timeline::build_timeline_from(view, &mentions));
-    let discrepancies = clock.time("disagreements", || disagreements::find_discrepancies(view, &groups, &events));
+    let texts: Vec<&disagreements::DocText> = prepared.iter().map(|p| &p.text).collect();
+    let discrepancies = clock.time("disagreements", || disagreements::find_discrepancies_from(view, &texts, &groups, &events));
     let sentences: Vec<&summary::DocSentences> = prepared.iter().map(|p| &p.sentences).collect();
     let summary = clock.time("summary", || summary::summarize_from(view, &sentences, &copies, &groups, &events, &discrepancies));
     let coverage = clock.time("coverage", || coverage::coverage(view, &copies, &groups, &events));

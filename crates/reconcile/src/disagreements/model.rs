@@ -1,10 +1,12 @@
 //! The story as the detectors see it: sentences with words, text units (clauses and quotes),
 //! entity mentions mapped to story entities, and word rarity across the story. Words and
-//! sentences are the reading stage's (`DocAnalysis::words`, `::sentences`), not re-cut here.
+//! sentences are the reading stage's (`DocAnalysis::words`, `::sentences`), not re-cut here;
+//! each article's words, sentences and units are read once ([`read_doc`]) and the story joins
+//! them ([`Ctx::from_docs`]).
 
 use super::text::{self, keys, KeyMap, Lexer, Word, REPORTING};
 use crate::{Side, StoryView, TextRef};
-use parallax_core::{EntityType, QuoteKind, Span};
+use parallax_core::{DocAnalysis, Document, EntityType, QuoteKind, Span};
 
 pub struct Sent {
     pub doc: usize,
@@ -51,40 +53,165 @@ pub struct Ctx<'v, 'a> {
     clauses: Vec<std::cell::OnceCell<Vec<Span>>>,
 }
 
-impl<'v, 'a> Ctx<'v, 'a> {
-    pub fn new(view: &'v StoryView<'a>) -> Self {
-        let total: usize = view.analyses.iter().map(|a| a.words.words.len()).sum();
-        let mut lexer = Lexer::with_capacity(total);
-        let mut words = Vec::with_capacity(total);
-        let mut sents = Vec::new();
-        let mut mentions = Vec::new();
-        let mut doc_words = Vec::new();
-        let mut doc_sents = Vec::new();
-        for (d, doc) in view.docs.iter().enumerate() {
-            let first = sents.len();
-            let base = words.len();
-            // The reading stage's sentences and words; a bare analysis (tests) gets its own.
-            let own;
-            let (spans, ws): (&[Span], &parallax_core::Words) = match view.analyses.get(d) {
-                Some(an) if !an.sentences.is_empty() || doc.body.trim().is_empty() => (&an.sentences, &an.words),
-                _ => {
-                    let s = parallax_segment::document_sentences(doc);
-                    let w = parallax_core::words::tokenize(&doc.body, &s);
-                    own = (s, w);
-                    (&own.0, &own.1)
-                }
-            };
-            words.reserve(ws.words.len());
-            words.extend(ws.words.iter().map(|w| lexer.word(&doc.body, w)));
-            for (i, span) in spans.iter().enumerate() {
-                let r = ws.sentence(i);
-                let r = r.start.min(ws.words.len())..r.end.min(ws.words.len());
-                // Only the words inside the sentence's span.
-                let inner = &words[base + r.start..base + r.end];
-                let to = r.start + inner.partition_point(|w| w.span.end <= span.end);
-                let from = r.start + inner.partition_point(|w| w.span.start < span.start).min(to - r.start);
-                sents.push(Sent { doc: d, span: span.clone(), words: base + from..base + to });
+/// The words, sentences and units of one article. They depend on that article alone, so they
+/// are cut once, when the article is read (see [`crate::prepare`]); the story only joins them.
+/// Word `sid`s number this article's own stems (`stems`) until the story renumbers them.
+#[derive(Debug, Default, Clone)]
+pub struct DocText {
+    words: Vec<Word>,
+    stems: Vec<u64>,
+    /// Span and range of `words` of each sentence.
+    sents: Vec<(Span, std::ops::Range<usize>)>,
+    units: Vec<UnitSeed>,
+}
+
+/// A unit of one article, before the story places it.
+#[derive(Debug, Clone)]
+struct UnitSeed {
+    /// Index in the article's sentences.
+    sent: usize,
+    span: Span,
+    /// Range of the article's words.
+    words: std::ops::Range<usize>,
+    quote: Option<usize>,
+    flags: u32,
+}
+
+pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
+    // The reading stage's sentences and words; a bare analysis (tests) gets its own.
+    let own;
+    let (spans, ws): (&[Span], &parallax_core::Words) = if !analysis.sentences.is_empty() || doc.body.trim().is_empty() {
+        (&analysis.sentences, &analysis.words)
+    } else {
+        let s = parallax_segment::document_sentences(doc);
+        let w = parallax_core::words::tokenize(&doc.body, &s);
+        own = (s, w);
+        (&own.0, &own.1)
+    };
+    let mut lexer = Lexer::with_capacity(ws.words.len());
+    let words: Vec<Word> = ws.words.iter().map(|w| lexer.word(&doc.body, w)).collect();
+    let mut sents = Vec::with_capacity(spans.len());
+    for (i, span) in spans.iter().enumerate() {
+        let r = ws.sentence(i);
+        let r = r.start.min(ws.words.len())..r.end.min(ws.words.len());
+        // Only the words inside the sentence's span.
+        let inner = &words[r.start..r.end];
+        let to = r.start + inner.partition_point(|w| w.span.end <= span.end);
+        let from = r.start + inner.partition_point(|w| w.span.start < span.start).min(to - r.start);
+        sents.push((span.clone(), from..to));
+    }
+    let units = units_of(&doc.body, &analysis.quotes, &words, &sents);
+    DocText { words, stems: std::mem::take(&mut lexer.stems), sents, units }
+}
+
+/// The units of one article's sentences: quotes cut out of them and the clauses left.
+fn units_of(body: &str, quotes: &[parallax_core::Quote], words: &[Word], sents: &[(Span, std::ops::Range<usize>)]) -> Vec<UnitSeed> {
+    let mut units = Vec::new();
+    let mut pieces: Vec<(Span, Option<usize>)> = Vec::new();
+    let mut cut: Vec<Span> = Vec::new();
+    for (si, (sspan, swords)) in sents.iter().enumerate() {
+        let sw = &words[swords.clone()];
+        if sw.is_empty() {
+            continue;
+        }
+        pieces.clear();
+        // Quotes cut out of the sentence: direct ones and long partial ones. A short partial
+        // quote ("a smear") stays inside its clause and is also a unit of its own.
+        cut.clear();
+        for (qi, q) in quotes.iter().enumerate() {
+            let qt = &q.text;
+            if q.kind == QuoteKind::Indirect || !(qt.start < sspan.end && qt.end > sspan.start) {
+                continue;
             }
+            let inter = text::trim(body, &(qt.start.max(sspan.start)..qt.end.min(sspan.end)));
+            if inter.end <= inter.start {
+                continue;
+            }
+            let qw = text::inside(sw, &inter);
+            let n = qw.len();
+            if n == 0 {
+                continue;
+            }
+            if q.kind == QuoteKind::Direct || n > 8 {
+                cut.push(qt.start.max(sspan.start)..qt.end.min(sspan.end));
+            }
+            if n <= 30 {
+                pieces.push((inter, Some(qi)));
+            } else {
+                for (_, c) in text::clauses_of(body, qw, inter.start, inter.end) {
+                    pieces.push((c, Some(qi)));
+                }
+            }
+        }
+        cut.sort_by_key(|c| c.start);
+        let mut at = sspan.start;
+        let gap = |g: Span, pieces: &mut Vec<(Span, Option<usize>)>| {
+            for (_, c) in text::clauses_of(body, text::inside(sw, &g), g.start, g.end) {
+                pieces.push((c, None));
+            }
+        };
+        for c in &cut {
+            if c.start > at {
+                gap(at..c.start, &mut pieces);
+            }
+            at = at.max(c.end);
+        }
+        if at < sspan.end {
+            gap(at..sspan.end, &mut pieces);
+        }
+        pieces.sort_by_key(|(sp, _)| sp.start);
+        for (span, quote) in pieces.drain(..) {
+            // The sentence's words inside the piece (no second tokenisation).
+            let from = sw.partition_point(|w| w.span.start < span.start);
+            let to = sw.partition_point(|w| w.span.end <= span.end).max(from);
+            if from == to {
+                continue;
+            }
+            let words = swords.start + from..swords.start + to;
+            let flags = sw[from..to].iter().fold(0, |f, w| f | w.flags);
+            units.push(UnitSeed { sent: si, span, words, quote, flags });
+        }
+    }
+    units
+}
+
+impl<'v, 'a> Ctx<'v, 'a> {
+    /// The story from its articles' texts (`texts[d]` for `view.docs[d]`).
+    pub fn from_docs(view: &'v StoryView<'a>, texts: &[&DocText]) -> Self {
+        let total: usize = texts.iter().map(|t| t.words.len()).sum();
+        let mut words = Vec::with_capacity(total);
+        let mut sents = Vec::with_capacity(texts.iter().map(|t| t.sents.len()).sum());
+        let mut units = Vec::with_capacity(texts.iter().map(|t| t.units.len()).sum());
+        let mut mentions = Vec::with_capacity(texts.len());
+        let mut doc_words = Vec::with_capacity(texts.len());
+        let mut doc_sents = Vec::with_capacity(texts.len());
+        // Stems renumbered for the story, in order of first use as a story lexer would.
+        let mut sids: KeyMap<u64, u32> = KeyMap::default();
+        let mut stems: Vec<u64> = Vec::new();
+        let mut renumber: Vec<u32> = Vec::new();
+        for (d, t) in texts.iter().enumerate() {
+            renumber.clear();
+            renumber.extend(t.stems.iter().map(|&stem| {
+                let next = stems.len() as u32;
+                let sid = *sids.entry(stem).or_insert(next);
+                if sid == next {
+                    stems.push(stem);
+                }
+                sid
+            }));
+            let base = words.len();
+            words.extend(t.words.iter().map(|w| Word { sid: renumber.get(w.sid as usize).copied().unwrap_or(w.sid), ..w.clone() }));
+            let first = sents.len();
+            sents.extend(t.sents.iter().map(|(span, r)| Sent { doc: d, span: span.clone(), words: base + r.start..base + r.end }));
+            units.extend(t.units.iter().map(|u| Unit {
+                doc: d,
+                sent: first + u.sent,
+                span: u.span.clone(),
+                words: base + u.words.start..base + u.words.end,
+                quote: u.quote,
+                flags: u.flags,
+                holder: std::cell::OnceCell::new(),
+            }));
             let mut ms = Vec::new();
             if let Some(an) = view.analyses.get(d) {
                 for (local, e) in an.entities.iter().enumerate() {
@@ -107,97 +234,29 @@ impl<'v, 'a> Ctx<'v, 'a> {
             view,
             words,
             sents,
-            units: Vec::new(),
+            units,
             doc_words,
             doc_sents,
             mentions,
             idf: KeyMap::default(),
             idf_unseen: 0.0,
-            stems: std::mem::take(&mut lexer.stems),
+            stems,
             clauses: Vec::new(),
         };
         ctx.clauses = (0..ctx.sents.len()).map(|_| std::cell::OnceCell::new()).collect();
-        ctx.build_units();
+        ctx.weigh_stems();
         ctx
     }
 
-    fn build_units(&mut self) {
-        let mut units = Vec::new();
-        let mut pieces: Vec<(Span, Option<usize>)> = Vec::new();
-        let mut cut: Vec<Span> = Vec::new();
-        for (si, s) in self.sents.iter().enumerate() {
-            let doc = self.view.docs[s.doc];
-            let body = &doc.body;
-            let sw = &self.words[s.words.clone()];
-            if sw.is_empty() {
-                continue;
-            }
-            pieces.clear();
-            // Quotes cut out of the sentence: direct ones and long partial ones. A short
-            // partial quote ("a smear") stays inside its clause and is also a unit of its own.
-            cut.clear();
-            let quotes = self.view.analyses.get(s.doc).map_or(&[][..], |an| &an.quotes[..]);
-            for (qi, q) in quotes.iter().enumerate() {
-                let qt = &q.text;
-                if q.kind == QuoteKind::Indirect || !(qt.start < s.span.end && qt.end > s.span.start) {
-                    continue;
-                }
-                let inter = text::trim(body, &(qt.start.max(s.span.start)..qt.end.min(s.span.end)));
-                if inter.end <= inter.start {
-                    continue;
-                }
-                let qw = text::inside(sw, &inter);
-                let n = qw.len();
-                if n == 0 {
-                    continue;
-                }
-                if q.kind == QuoteKind::Direct || n > 8 {
-                    cut.push(qt.start.max(s.span.start)..qt.end.min(s.span.end));
-                }
-                if n <= 30 {
-                    pieces.push((inter, Some(qi)));
-                } else {
-                    for (_, c) in text::clauses_of(body, qw, inter.start, inter.end) {
-                        pieces.push((c, Some(qi)));
-                    }
-                }
-            }
-            cut.sort_by_key(|c| c.start);
-            let mut at = s.span.start;
-            let gap = |g: Span, pieces: &mut Vec<(Span, Option<usize>)>| {
-                for (_, c) in text::clauses_of(body, text::inside(sw, &g), g.start, g.end) {
-                    pieces.push((c, None));
-                }
-            };
-            for c in &cut {
-                if c.start > at {
-                    gap(at..c.start, &mut pieces);
-                }
-                at = at.max(c.end);
-            }
-            if at < s.span.end {
-                gap(at..s.span.end, &mut pieces);
-            }
-            pieces.sort_by_key(|(sp, _)| sp.start);
-            for (span, quote) in pieces.drain(..) {
-                // The sentence's words inside the piece (no second tokenisation).
-                let from = sw.partition_point(|w| w.span.start < span.start);
-                let to = sw.partition_point(|w| w.span.end <= span.end).max(from);
-                if from == to {
-                    continue;
-                }
-                let words = s.words.start + from..s.words.start + to;
-                units.push(Unit { doc: s.doc, sent: si, span, words, quote, flags: 0, holder: std::cell::OnceCell::new() });
-            }
-        }
+    /// Rarity of each stem: in how many units of the story it appears.
+    fn weigh_stems(&mut self) {
         // Units holding each stem, counted by dense stem number (`last` marks the unit that
         // counted it last, so a stem counts once per unit).
         let ns = self.stems.len();
         let mut df: Vec<u32> = vec![0; ns];
         let mut last: Vec<u32> = vec![u32::MAX; ns];
-        for (ui, u) in units.iter_mut().enumerate() {
+        for (ui, u) in self.units.iter().enumerate() {
             for w in &self.words[u.words.clone()] {
-                u.flags |= w.flags;
                 let k = w.sid as usize;
                 if k < ns && last[k] != ui as u32 {
                     last[k] = ui as u32;
@@ -206,7 +265,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
             }
         }
         // Smoothed so that a short story does not make every word look common.
-        let n = units.len() as f64 + 10.0;
+        let n = self.units.len() as f64 + 10.0;
         let mut idf: KeyMap<u64, f64> = KeyMap::default();
         idf.reserve(ns);
         for (k, &c) in df.iter().enumerate() {
@@ -216,7 +275,6 @@ impl<'v, 'a> Ctx<'v, 'a> {
         }
         self.idf = idf;
         self.idf_unseen = n.ln();
-        self.units = units;
     }
 
     /// The words of a unit.
