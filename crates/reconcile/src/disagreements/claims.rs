@@ -185,7 +185,7 @@ pub fn find(ctx: &Ctx) -> Vec<Discrepancy> {
     let units = &ctx.units;
     for (ui, u) in units.iter().enumerate() {
         // Neither a denial word nor a negation: no denial, strong or weak.
-        let found = if u.flags & (DENIAL | NEG) == 0 {
+        let found = if u.flags & (DENIAL | NEG) == 0 || ctx.copy[ui] {
             None
         } else if let Some(k) = has_strong_denial(ctx.uw(u)) {
             strong(ctx, &index, ui, k)
@@ -475,7 +475,7 @@ impl Index {
         let accusing: Vec<bool> = ctx.units.iter().map(|u| u.flags & CLAIM != 0).collect();
         let mut index = Index { topic_stems, topic_ends, by_stem: Vec::new(), reported, accusing };
         for (j, u) in ctx.units.iter().enumerate() {
-            if !index.claim_like_at(j, u) || has_strong_denial(ctx.uw(u)).is_some() {
+            if ctx.copy[j] || !index.claim_like_at(j, u) || has_strong_denial(ctx.uw(u)).is_some() {
                 continue;
             }
             for k in index.topic_range(j) {

@@ -51,6 +51,10 @@ pub struct Ctx<'v, 'a> {
     stems: Vec<u64>,
     /// Per sentence: its clause spans, cut on first use (see [`Ctx::clause_of`]).
     clauses: Vec<std::cell::OnceCell<Vec<Span>>>,
+    /// Per unit: whether an earlier article has a unit of the very same words (a syndicated
+    /// or copied passage). A copy states no new position: detectors neither start a finding
+    /// from it nor take it as a side, so each position is argued once, by its first report.
+    pub copy: Vec<bool>,
 }
 
 /// The words, sentences and units of one article. They depend on that article alone, so they
@@ -242,10 +246,35 @@ impl<'v, 'a> Ctx<'v, 'a> {
             idf_unseen: 0.0,
             stems,
             clauses: Vec::new(),
+            copy: Vec::new(),
         };
         ctx.clauses = (0..ctx.sents.len()).map(|_| std::cell::OnceCell::new()).collect();
         ctx.weigh_stems();
+        ctx.copy = ctx.find_copies();
         ctx
+    }
+
+    /// See [`Ctx::copy`]. Only units of a few words: short ones ("he said") repeat by chance.
+    fn find_copies(&self) -> Vec<bool> {
+        const MIN_WORDS: usize = 4;
+        let mut first: KeyMap<u64, (usize, usize)> = KeyMap::default();
+        self.units
+            .iter()
+            .map(|u| {
+                let ws = self.uw(u);
+                if ws.len() < MIN_WORDS {
+                    return false;
+                }
+                let key = ws.iter().fold(ws.len() as u64, |h, w| (h ^ w.key).wrapping_mul(0x0100_0000_01b3));
+                match first.get(&key) {
+                    Some(&(doc, _)) => doc != u.doc,
+                    None => {
+                        first.insert(key, (u.doc, 0));
+                        false
+                    }
+                }
+            })
+            .collect()
     }
 
     /// Rarity of each stem: in how many units of the story it appears.
