@@ -348,6 +348,23 @@ pub(crate) fn put_state(conn: &Connection, key: &str, value: &[u8]) -> rusqlite:
     Ok(())
 }
 
+pub(crate) fn put_signature(conn: &Connection, article: ArticleId, day: i64, signature: &[u8]) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO article_signatures (article_id, day, signature) VALUES (?1, ?2, ?3)
+         ON CONFLICT (article_id) DO UPDATE SET day = excluded.day, signature = excluded.signature",
+    )?
+    .execute(params![article.0, day, signature])?;
+    Ok(())
+}
+
+pub(crate) fn signatures_since(conn: &Connection, day: i64) -> rusqlite::Result<Vec<(ArticleId, i64, Vec<u8>)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT article_id, day, signature FROM article_signatures WHERE day >= ?1 ORDER BY day, article_id",
+    )?;
+    let rows = stmt.query_map([day], |row| Ok((ArticleId(row.get(0)?), row.get(1)?, row.get(2)?)))?;
+    rows.collect()
+}
+
 pub(crate) fn state(conn: &Connection, key: &str) -> rusqlite::Result<Option<Vec<u8>>> {
     conn.prepare_cached("SELECT value FROM state WHERE key = ?1")?
         .query_row([key], |row| row.get(0))

@@ -101,6 +101,11 @@ pub trait StoreRead: sealed::Handle {
         queries::state(self.connection(), key).context(self.path(), "read clusterer state")
     }
 
+    /// Near-duplicate signatures of articles dated `day` or later, by day.
+    fn signatures_since(&self, day: i64) -> Result<Vec<(ArticleId, i64, Vec<u8>)>> {
+        queries::signatures_since(self.connection(), day).context(self.path(), "read signatures")
+    }
+
     /// The cached result, if one was stored since the story's membership last changed.
     fn story_result(&self, story: StoryId, engine_version: &str) -> Result<Option<StoryResult>> {
         queries::story_result(self.connection(), story, engine_version)

@@ -129,6 +129,16 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     END;
     "
     ),
+    // 2: near-duplicate signatures, kept with their article so that the in-memory index of
+    // the recent window is rebuilt from them when a collection is reopened.
+    "
+    CREATE TABLE article_signatures (
+        article_id INTEGER PRIMARY KEY REFERENCES articles (id),
+        day        INTEGER NOT NULL,
+        signature  BLOB NOT NULL
+    );
+    CREATE INDEX article_signatures_by_day ON article_signatures (day);
+    ",
 ];
 
 /// The schema version this build writes and understands.

@@ -121,6 +121,11 @@ impl<'a> WriteTx<'a> {
         queries::put_state(&self.tx, key, value).context(self.path, "save clusterer state")
     }
 
+    /// Keeps an article's near-duplicate signature (bytes) and the day it is dated.
+    pub fn put_signature(&mut self, article: ArticleId, day: i64, signature: &[u8]) -> Result<()> {
+        queries::put_signature(&self.tx, article, day, signature).context(self.path, "save signature")
+    }
+
     pub fn delete_state(&mut self, key: &str) -> Result<bool> {
         queries::delete_state(&self.tx, key).context(self.path, "delete clusterer state")
     }

@@ -513,3 +513,22 @@ fn scan_returns_every_article_once_in_date_order() {
     let pages: Vec<_> = store.scan_articles(103).collect::<Result<_, _>>().unwrap();
     assert_eq!(pages.len(), 1);
 }
+
+#[test]
+fn signatures_are_kept_with_their_article_and_read_back_by_day() {
+    let dir = TempDir::new("signatures");
+    let mut store = Store::open(dir.db()).unwrap();
+    let ids = store.insert_articles(&articles(0..3)).unwrap().ids;
+    store
+        .write(|tx| {
+            tx.put_signature(ids[0], 10, &[1, 2, 3])?;
+            tx.put_signature(ids[1], 12, &[4, 5])?;
+            tx.put_signature(ids[2], 11, &[6])?;
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    drop(store);
+    let store = Store::open(dir.db()).unwrap();
+    let recent = store.signatures_since(11).unwrap();
+    assert_eq!(recent, vec![(ids[2], 11, vec![6]), (ids[1], 12, vec![4, 5])]);
+}
