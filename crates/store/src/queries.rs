@@ -365,6 +365,25 @@ pub(crate) fn signatures_since(conn: &Connection, day: i64) -> rusqlite::Result<
     rows.collect()
 }
 
+pub(crate) fn add_story_people(conn: &Connection, story: StoryId, people: &[(&str, i64)]) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO story_people (story_id, name, mentions) VALUES (?1, ?2, ?3)
+         ON CONFLICT (story_id, name) DO UPDATE SET mentions = mentions + excluded.mentions",
+    )?;
+    for (name, mentions) in people {
+        stmt.execute(params![story.0, name, mentions])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn story_people(conn: &Connection, story: StoryId, limit: usize) -> rusqlite::Result<Vec<(String, i64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT name, mentions FROM story_people WHERE story_id = ?1 ORDER BY mentions DESC, name LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![story.0, limit as i64], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    rows.collect()
+}
+
 pub(crate) fn state(conn: &Connection, key: &str) -> rusqlite::Result<Option<Vec<u8>>> {
     conn.prepare_cached("SELECT value FROM state WHERE key = ?1")?
         .query_row([key], |row| row.get(0))

@@ -106,6 +106,11 @@ pub trait StoreRead: sealed::Handle {
         queries::signatures_since(self.connection(), day).context(self.path(), "read signatures")
     }
 
+    /// The people a story mentions most, with their mention counts.
+    fn story_people(&self, story: StoryId, limit: usize) -> Result<Vec<(String, i64)>> {
+        queries::story_people(self.connection(), story, limit).context(self.path(), "read story people")
+    }
+
     /// The cached result, if one was stored since the story's membership last changed.
     fn story_result(&self, story: StoryId, engine_version: &str) -> Result<Option<StoryResult>> {
         queries::story_result(self.connection(), story, engine_version)

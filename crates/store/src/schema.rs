@@ -139,6 +139,16 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX article_signatures_by_day ON article_signatures (day);
     ",
+    // 3: who a story is about, counted as its articles arrive, so that listing stories with
+    // their main people needs no re-reading.
+    "
+    CREATE TABLE story_people (
+        story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        name     TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (story_id, name)
+    ) WITHOUT ROWID;
+    ",
 ];
 
 /// The schema version this build writes and understands.

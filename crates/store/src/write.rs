@@ -126,6 +126,11 @@ impl<'a> WriteTx<'a> {
         queries::put_signature(&self.tx, article, day, signature).context(self.path, "save signature")
     }
 
+    /// Adds mention counts of people to a story's tally.
+    pub fn add_story_people(&mut self, story: StoryId, people: &[(&str, i64)]) -> Result<()> {
+        queries::add_story_people(&self.tx, story, people).context(self.path, "count story people")
+    }
+
     pub fn delete_state(&mut self, key: &str) -> Result<bool> {
         queries::delete_state(&self.tx, key).context(self.path, "delete clusterer state")
     }

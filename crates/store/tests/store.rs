@@ -532,3 +532,14 @@ fn signatures_are_kept_with_their_article_and_read_back_by_day() {
     let recent = store.signatures_since(11).unwrap();
     assert_eq!(recent, vec![(ids[2], 11, vec![6]), (ids[1], 12, vec![4, 5])]);
 }
+
+#[test]
+fn story_people_are_tallied_across_batches() {
+    let dir = TempDir::new("people");
+    let mut store = Store::open(dir.db()).unwrap();
+    let story = store.write(|tx| tx.create_story(None)).unwrap();
+    store.write(|tx| tx.add_story_people(story, &[("Mara Quill", 3), ("Oren Sharpe", 1)])).unwrap();
+    store.write(|tx| tx.add_story_people(story, &[("Oren Sharpe", 4)])).unwrap();
+    assert_eq!(store.story_people(story, 5).unwrap(), vec![("Oren Sharpe".to_string(), 5), ("Mara Quill".to_string(), 3)]);
+    assert_eq!(store.story_people(story, 1).unwrap().len(), 1);
+}
