@@ -36,6 +36,9 @@ pub struct StreamConfig {
     /// Similarity to a story is the mean cosine to its articles (group average) instead of
     /// the cosine to its centroid.
     pub average_link: bool,
+    /// A story keeps at most this many terms (its heaviest): a long-running story would
+    /// otherwise make every article that joins it cost more than the last.
+    pub max_story_terms: u32,
 }
 
 impl Default for StreamConfig {
@@ -48,6 +51,7 @@ impl Default for StreamConfig {
             half_similarity_days: 0.0,
             specific_weight: 0.4,
             average_link: false,
+            max_story_terms: 2000,
         }
     }
 }
@@ -375,6 +379,19 @@ impl StreamClusterer {
                 j += 1;
             }
         }
+        let cap = self.config.max_story_terms.max(1) as usize;
+        if merged.len() > cap + cap / 2 {
+            // Drop down to the cap at once, so that pruning is paid once per half-cap of
+            // new terms.
+            let mut by_weight: Vec<(u32, f32)> = merged.clone();
+            by_weight.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            for &(t, _) in &by_weight[cap..] {
+                self.postings[t as usize].retain(|e| e.0 != slot);
+            }
+            by_weight.truncate(cap);
+            by_weight.sort_unstable_by_key(|e| e.0);
+            merged = by_weight;
+        }
         let norm2 = self.norm2_of(&merged);
         let story = &mut self.slots[slot as usize];
         story.terms = merged;
@@ -488,6 +505,7 @@ impl StreamClusterer {
         w.f32(c.half_similarity_days);
         w.f32(c.specific_weight);
         w.0.push(u8::from(c.average_link));
+        w.var(u64::from(c.max_story_terms));
         w.0.push(u8::from(self.fixed_idf));
         w.var(self.docs);
         w.opt_day(self.clock);
@@ -541,6 +559,7 @@ impl StreamClusterer {
                 1 => true,
                 b => return Err(StateError(format!("bad flag {b}"))),
             },
+            max_story_terms: r.var_u32()?,
         };
         let mut c = Self::new(config);
         c.fixed_idf = match r.byte()? {
