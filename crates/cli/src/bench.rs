@@ -23,6 +23,11 @@ pub struct BenchArgs {
     /// evaluation pack with many multi-article stories), one thread.
     #[arg(long, value_name = "INPUT")]
     stories: Option<PathBuf>,
+    /// Instead of reading, stream this many generated articles (comma-separated sizes, e.g.
+    /// 10000,30000,100000) through the streaming story clusterer: many distinct stories of a
+    /// few articles each, dated over months, and print articles/s and cost per article.
+    #[arg(long, value_name = "N,...", value_delimiter = ',')]
+    stream: Vec<usize>,
     /// Write the generated corpus to this JSONL file and stop, so that it can be analysed (or
     /// its output compared between builds) like any input.
     #[arg(long, value_name = "FILE")]
@@ -34,6 +39,9 @@ pub fn run(args: BenchArgs) -> ExitCode {
     if inputs.articles.is_empty() {
         eprintln!("parallax bench: no articles in {}", args.corpus.display());
         return ExitCode::from(2);
+    }
+    if !args.stream.is_empty() {
+        return stream_bench(&inputs.articles, &args.stream);
     }
     let corpus = generate(&inputs.articles, args.docs);
     if let Some(path) = &args.write_corpus {
@@ -227,4 +235,105 @@ fn add_steps(steps: &mut Vec<(&'static str, f64)>, analysis: &parallax::Analysis
             None => steps.push((step, took.as_secs_f64())),
         }
     }
+}
+
+/// Articles per generated story, and generated stories opened per day.
+const STORY_SIZE: usize = 8;
+const STORIES_PER_DAY: usize = 100;
+
+/// Article `k` of a stream of many stories: a seed article with every capitalised word (the
+/// names) marked with its story's number, so stories share their vocabulary of events but
+/// not their people and places, as separate events of one kind do; dated by story.
+fn stream_article(seed: &[RawArticle], k: usize) -> (String, Option<parallax::core::CalendarDate>) {
+    let story = k / STORY_SIZE;
+    let base = &seed[(k + story) % seed.len()];
+    let tag = {
+        let mut t = String::new();
+        let mut n = story;
+        loop {
+            t.push((b'a' + (n % 26) as u8) as char);
+            n /= 26;
+            if n == 0 {
+                break;
+            }
+        }
+        t
+    };
+    let mut text = String::with_capacity(base.text.len() + 256);
+    for (i, line) in base.text.lines().enumerate() {
+        // Each article of a story leaves out a different share of the paragraphs.
+        if (i + k) % 4 == 3 {
+            continue;
+        }
+        for word in line.split(' ') {
+            // Names, numbers and most other words are the story's own, written with its
+            // number inside the word (before any trailing punctuation).
+            let core = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let own = word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || (word.len() + story) % 5 != 0;
+            if own && core.len() > 1 && core.chars().all(char::is_alphanumeric) {
+                text.push_str(core);
+                if core.chars().all(|c| c.is_ascii_digit()) {
+                    text.push_str(&story.to_string());
+                } else {
+                    text.push_str(&tag);
+                }
+                text.push_str(&word[core.len()..]);
+            } else {
+                text.push_str(word);
+            }
+            text.push(' ');
+        }
+        text.push('\n');
+    }
+    let day = parallax::core::calendar::days_from_civil(2031, 1, 1) + (story / STORIES_PER_DAY) as i64;
+    let (y, m, d) = parallax::core::calendar::civil_from_days(day);
+    (text, Some(parallax::core::CalendarDate { year: y, month: m, day: d }))
+}
+
+fn stream_bench(seed: &[RawArticle], sizes: &[usize]) -> ExitCode {
+    use parallax::stories::{number_counts, term_counts, StreamClusterer, StreamConfig};
+    let mut per_article = Vec::new();
+    for &n in sizes {
+        let mut clusterer = StreamClusterer::new(StreamConfig::default());
+        let (mut count_s, mut cluster_s) = (0.0f64, 0.0f64);
+        let mut last_tenth = 0.0f64;
+        for k in 0..n {
+            let (text, date) = stream_article(seed, k);
+            let start = Instant::now();
+            let mut counts = term_counts(&text);
+            counts.add(&number_counts(&text), 4.0);
+            count_s += start.elapsed().as_secs_f64();
+            let start = Instant::now();
+            clusterer.add(&counts, date);
+            let took = start.elapsed().as_secs_f64();
+            cluster_s += took;
+            if k >= n - n / 10 {
+                last_tenth += took;
+            }
+        }
+        let start = Instant::now();
+        let state = clusterer.save();
+        let save_s = start.elapsed().as_secs_f64();
+        let us = 1e6 * cluster_s / n as f64;
+        per_article.push((n, us, 1e6 * last_tenth / (n / 10).max(1) as f64));
+        println!(
+            "stream {n:>7} articles: clustering {:>9.0} articles/s ({us:.1} µs/article; last tenth {:.1} µs), term counting {:>8.0} articles/s, {} stories ({} live), state {:.1} MB saved in {:.3}s",
+            n as f64 / cluster_s,
+            1e6 * last_tenth / (n / 10).max(1) as f64,
+            n as f64 / count_s,
+            clusterer.stories(),
+            clusterer.live_stories(),
+            state.len() as f64 / 1e6,
+            save_s
+        );
+    }
+    if let (Some(first), Some(last)) = (per_article.first(), per_article.last()) {
+        println!("cost per article at {} vs {}: {:.2}x (last tenths: {:.2}x)", last.0, first.0, last.1 / first.1, last.2 / first.2);
+    }
+    if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
+        if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM")) {
+            println!("peak memory: {}", line.trim_start_matches("VmHWM:").trim());
+        }
+    }
+    ExitCode::SUCCESS
 }

@@ -41,9 +41,19 @@ struct AnalyzeArgs {
     /// What to print on standard output.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// How to group articles into stories: batch (the whole collection at once) or streaming
+    /// (one article at a time in date order, as ingest does).
+    #[arg(long, value_enum, default_value_t = ClusteringMode::Batch)]
+    clustering: ClusteringMode,
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ClusteringMode {
+    Batch,
+    Streaming,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -71,7 +81,11 @@ fn analyze(args: AnalyzeArgs) -> ExitCode {
         eprintln!("parallax: no article could be read");
         return ExitCode::from(2);
     }
-    let analysis = parallax::Engine::default().analyze(inputs.articles);
+    let clustering = match args.clustering {
+        ClusteringMode::Batch => parallax::Clustering::Batch,
+        ClusteringMode::Streaming => parallax::Clustering::Streaming,
+    };
+    let analysis = parallax::Engine::default().with_clustering(clustering).analyze(inputs.articles);
     if let Some(path) = &args.json {
         let json = parallax::contract::to_json(&analysis);
         let written = if path.as_os_str() == "-" {

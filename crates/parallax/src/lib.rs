@@ -17,4 +17,5 @@ pub mod report;
 pub use parallax_clean as clean;
 pub use parallax_core as core;
 pub use parallax_ingest as ingest;
-pub use pipeline::{Analysis, DocStage, Engine, Reading, Story, StageCounts};
+pub use pipeline::{Analysis, Clustering, DocStage, Engine, Reading, Story, StageCounts};
+pub use parallax_stories as stories;

@@ -5,7 +5,7 @@ use parallax_core::{CalendarDate, DocAnalysis, Document, ParagraphRole, TimeExpr
 use parallax_entities::StoryEntities;
 use parallax_reconcile::{reconcile_prepared, Prepared, Reconciled, StoryView};
 use parallax_ingest::RawArticle;
-use parallax_stories::{cluster_counted, StoryConfig, TermCounts};
+use parallax_stories::{cluster_counted, cluster_streaming, FeatureWeights, StoryConfig, TermCounts};
 use rayon::prelude::*;
 
 /// One per-document extraction step. Stages run in order over a shared [`DocAnalysis`].
@@ -145,11 +145,24 @@ pub struct Reading {
     pub terms: TermCounts,
 }
 
+/// How `analyze` groups articles into stories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Clustering {
+    /// The whole collection at once, with second looks (the best grouping).
+    #[default]
+    Batch,
+    /// One article at a time in (published, input) order, as `ingest` does, with no second
+    /// look: to measure what streaming gives.
+    Streaming,
+}
+
 /// The reading pipeline with its stages.
 pub struct Engine {
     cleaner: Cleaner,
     stages: Vec<Box<dyn DocStage>>,
     stories: StoryConfig,
+    features: FeatureWeights,
+    clustering: Clustering,
 }
 
 impl Default for Engine {
@@ -158,11 +171,26 @@ impl Default for Engine {
             cleaner: Cleaner::default(),
             stages: vec![Box::new(SegmentStage), Box::new(EntityStage), Box::new(QuoteStage), Box::new(AttributionStage), Box::new(TimexStage)],
             stories: StoryConfig::default(),
+            features: FeatureWeights::default(),
+            clustering: Clustering::default(),
         }
     }
 }
 
 impl Engine {
+    /// The same engine grouping stories the given way.
+    pub fn with_clustering(mut self, clustering: Clustering) -> Self {
+        self.clustering = clustering;
+        self
+    }
+
+    /// The same engine with other story clustering settings.
+    pub fn with_story_config(mut self, stories: StoryConfig, features: FeatureWeights) -> Self {
+        self.stories = stories;
+        self.features = features;
+        self
+    }
+
     /// Cleans one raw article into a document.
     pub fn clean(&self, raw: &RawArticle) -> (Document, usize) {
         let cleaned = self.cleaner.clean(&raw.id, &raw.text);
@@ -190,7 +218,8 @@ impl Engine {
     pub fn read_article(&self, doc: &Document) -> Reading {
         let analysis = self.read(doc);
         let prepared = parallax_reconcile::prepare(doc, &analysis);
-        Reading { terms: parallax_stories::term_counts(&doc.body), analysis, prepared }
+        let terms = parallax_stories::article_counts(doc, &analysis, self.features);
+        Reading { terms, analysis, prepared }
     }
 
     pub fn analyze(&self, articles: Vec<RawArticle>) -> Analysis {
@@ -218,7 +247,11 @@ impl Engine {
         counts.times = per_doc.iter().map(|a| a.times.len()).sum();
         lap("clean + read");
 
-        let groups = cluster_counted(&docs, &terms.iter().collect::<Vec<_>>(), self.stories);
+        let terms: Vec<&TermCounts> = terms.iter().collect();
+        let groups = match self.clustering {
+            Clustering::Batch => cluster_counted(&docs, &terms, self.stories),
+            Clustering::Streaming => cluster_streaming(&docs, &terms, self.stories.stream),
+        };
         lap("stories");
         let mut story_of = vec![0; docs.len()];
         let mut stories: Vec<Story> = groups

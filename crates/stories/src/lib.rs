@@ -1,223 +1,138 @@
 //! Stories: which articles tell the same story.
 //!
-//! Each article becomes a TF-IDF vector over its words (names weigh more: a story is mostly
-//! who and where). Articles are taken in publication order and joined to the most similar
-//! story centroid when the cosine clears a threshold, otherwise they open a new story; a second
-//! pass re-assigns every article to its best centroid, so early arrivals are not stuck with
-//! the first story they saw. The cost is O(articles × stories), never quadratic memory.
+//! Each article becomes weighted terms: its words (names weigh more: a story is mostly who
+//! and where), its title words again, and its specifics (the names of its entities and its
+//! numbers), compared apart from the words so that two events of the same kind (two
+//! earthquakes, two shootings) are told apart by who, where and how many. Articles are taken
+//! in publication order by a [`StreamClusterer`] and join the most similar live story when
+//! the similarity clears a threshold, otherwise they open a new story. Batch clustering does
+//! the same with the whole collection's document frequencies, then re-assigns every article
+//! to its best story, so early arrivals are not stuck with the first story they saw. Work per
+//! article is bounded by the live stories sharing a term with it, never quadratic.
 
+mod stream;
 mod vectors;
 
+use parallax_core::calendar::days_from_civil;
 use parallax_core::hash::FastMap as HashMap;
 
-use parallax_core::Document;
-pub use vectors::{term_counts, SparseVector, TermCounts, Vectorizer};
+use parallax_core::{DocAnalysis, Document, EntityType};
+pub use stream::{StateError, StoryId, StreamClusterer, StreamConfig};
+pub use vectors::{name_counts, number_counts, term_counts, SparseVector, TermCounts, Vectorizer};
+
+/// How much each kind of evidence weighs in an article's terms, next to its body words.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FeatureWeights {
+    /// Title words, on top of their count in the body (a title names the story).
+    pub title: f32,
+    /// Words of the names of people, organisations and places, once per entity.
+    pub names: f32,
+    /// Numbers of two or more digits.
+    pub numbers: f32,
+}
+
+impl Default for FeatureWeights {
+    fn default() -> Self {
+        FeatureWeights { title: 3.0, names: 1.0, numbers: 4.0 }
+    }
+}
+
+/// The terms story clustering compares for one read article: its body words, with its title,
+/// the names of its entities and its numbers weighted by `weights`.
+pub fn article_counts(doc: &Document, analysis: &DocAnalysis, weights: FeatureWeights) -> TermCounts {
+    let mut counts = term_counts(&doc.body);
+    if let Some(title) = doc.title.as_deref() {
+        counts.add(&term_counts(title), weights.title);
+    }
+    let names = analysis
+        .entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityType::Person | EntityType::Org | EntityType::Place) && !e.aliases.is_empty())
+        .map(|e| e.name.as_str());
+    counts.add(&name_counts(names), weights.names);
+    counts.add(&number_counts(&doc.body), weights.numbers);
+    counts
+}
 
 /// Settings of the clustering.
 #[derive(Debug, Clone, Copy)]
 pub struct StoryConfig {
-    /// Minimum cosine between an article and a story centroid to join it.
-    pub join_threshold: f32,
+    /// The clusterer's settings (threshold, time discount, window).
+    pub stream: StreamConfig,
     /// Re-assignment passes after the first.
     pub refinements: usize,
 }
 
 impl Default for StoryConfig {
     fn default() -> Self {
-        StoryConfig { join_threshold: 0.22, refinements: 2 }
+        StoryConfig { stream: StreamConfig::default(), refinements: 2 }
     }
 }
 
 /// Partition of `docs` into stories: each inner Vec holds document indices; every document is
 /// in exactly one story. Stories are ordered by their first document.
 pub fn cluster_stories(docs: &[Document], config: StoryConfig) -> Vec<Vec<usize>> {
-    let (_, vectors) = Vectorizer::fit_transform(docs.iter().map(|d| d.body.as_str()));
-    cluster_vectors(docs, &vectors, config)
+    let counted: Vec<TermCounts> = docs.iter().map(|d| term_counts(&d.body)).collect();
+    cluster_counted(docs, &counted.iter().collect::<Vec<_>>(), config)
 }
 
-/// [`cluster_stories`] with each document's words already counted (`counted[i]` for
-/// `docs[i]`, from [`term_counts`] of its body).
-pub fn cluster_counted(docs: &[Document], counted: &[&TermCounts], config: StoryConfig) -> Vec<Vec<usize>> {
-    if counted.len() != docs.len() {
-        return cluster_stories(docs, config);
+/// The order articles are placed in: by publication date, then input order.
+pub fn arrival_order(docs: &[Document]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by_key(|&i| (docs[i].published, i));
+    order
+}
+
+/// Streaming clustering of a whole collection: the articles are placed one by one in
+/// [`arrival_order`] by a fresh [`StreamClusterer`], with no second look.
+pub fn cluster_streaming(docs: &[Document], counted: &[&TermCounts], config: StreamConfig) -> Vec<Vec<usize>> {
+    let mut clusterer = StreamClusterer::new(config);
+    let mut assignment = vec![0usize; docs.len()];
+    for i in arrival_order(docs) {
+        let empty = TermCounts::default();
+        let counts = counted.get(i).copied().unwrap_or(&empty);
+        assignment[i] = clusterer.add(counts, docs[i].published) as usize;
     }
-    let (_, vectors) = Vectorizer::fit_counts(counted);
-    cluster_vectors(docs, &vectors, config)
+    group(&assignment)
 }
 
-fn cluster_vectors(docs: &[Document], vectors: &[SparseVector], config: StoryConfig) -> Vec<Vec<usize>> {
+/// Batch clustering: the streaming pass with the whole collection's document frequencies,
+/// then re-assignment passes, so that early arrivals are not stuck with the first story they
+/// saw. `counted[i]` are the terms of `docs[i]` (see [`article_counts`]).
+pub fn cluster_counted(docs: &[Document], counted: &[&TermCounts], config: StoryConfig) -> Vec<Vec<usize>> {
     if docs.is_empty() {
         return Vec::new();
     }
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by_key(|&i| (docs[i].published, i));
-
-    let mut assignment = vec![usize::MAX; docs.len()];
-    let mut centroids = Centroids::default();
-    let mut scratch = Scratch::new();
+    let empty = TermCounts::default();
+    let counted: Vec<&TermCounts> = (0..docs.len()).map(|i| counted.get(i).copied().unwrap_or(&empty)).collect();
+    let mut clusterer = StreamClusterer::with_collection(config.stream, &counted);
+    let order = arrival_order(docs);
+    let mut assignment = vec![0usize; docs.len()];
+    let mut clock = None;
+    let mut days = vec![None; docs.len()];
     for &i in &order {
-        let v = &vectors[i];
-        let best = centroids.similarities(v, &mut scratch).max_by(|a, b| a.1.total_cmp(&b.1));
-        match best {
-            Some((k, sim)) if sim >= config.join_threshold => {
-                assignment[i] = k;
-                centroids.add(k, v);
-            }
-            _ => assignment[i] = centroids.push(v),
-        }
+        assignment[i] = clusterer.add(counted[i], docs[i].published) as usize;
+        // Undated articles take the latest date seen, as the clusterer does.
+        let day = docs[i].published.map(|d| days_from_civil(d.year, d.month, d.day));
+        clock = day.or(clock);
+        days[i] = day.or(clock);
     }
-    for _ in 0..config.refinements {
-        let sums = Centroids::from_assignment(vectors, &assignment, centroids.len());
-        let mut changed = false;
-        for &i in &order {
-            let v = &vectors[i];
-            let own = assignment[i];
-            // Compare against each story without this article, so a lone article can move.
-            let mut best_k = own;
-            let mut best_sim = f32::MIN;
-            for (k, dot) in sums.dots(v, &mut scratch) {
-                let sim = if k == own { cosine_without(dot, sums.norm2[k], v.norm2()) } else { cosine(dot, sums.norm2[k], v.norm2()) };
-                if sim > best_sim {
-                    best_sim = sim;
-                    best_k = k;
-                }
-            }
-            if best_sim < config.join_threshold {
-                best_k = own;
-            }
-            if best_k != own {
-                assignment[i] = best_k;
-                changed = true;
-            }
-        }
-        if !changed {
-            break;
-        }
-        centroids = sums;
-    }
+    clusterer.refine(&counted, &days, &order, &mut assignment, config.refinements);
+    group(&assignment)
+}
+
+/// Stories from a story number per document, ordered by their first document.
+fn group(assignment: &[usize]) -> Vec<Vec<usize>> {
     let mut stories: Vec<Vec<usize>> = Vec::new();
-    let mut index = vec![usize::MAX; centroids.len().max(assignment.iter().max().map_or(0, |m| m + 1))];
-    for i in 0..docs.len() {
-        let k = assignment[i];
-        if index[k] == usize::MAX {
-            index[k] = stories.len();
+    let mut index: HashMap<usize, usize> = HashMap::default();
+    for (i, &k) in assignment.iter().enumerate() {
+        let at = *index.entry(k).or_insert_with(|| {
             stories.push(Vec::new());
-        }
-        stories[index[k]].push(i);
+            stories.len() - 1
+        });
+        stories[at].push(i);
     }
     stories
-}
-
-/// Story centroids (sums of their articles' vectors) behind an inverted index, so that an
-/// article is compared only with the stories that share a word with it.
-#[derive(Default)]
-struct Centroids {
-    postings: HashMap<u32, Vec<(u32, f32)>>,
-    norm2: Vec<f32>,
-}
-
-/// Reused per-query accumulators.
-struct Scratch {
-    dot: Vec<f32>,
-    touched: Vec<usize>,
-}
-
-impl Scratch {
-    fn new() -> Self {
-        Scratch { dot: Vec::new(), touched: Vec::new() }
-    }
-}
-
-impl Centroids {
-    fn len(&self) -> usize {
-        self.norm2.len()
-    }
-
-    fn push(&mut self, v: &SparseVector) -> usize {
-        let k = self.norm2.len();
-        self.norm2.push(0.0);
-        self.add(k, v);
-        k
-    }
-
-    /// The centroids of a whole assignment at once: one sort instead of a search per term.
-    fn from_assignment(vectors: &[SparseVector], assignment: &[usize], n: usize) -> Self {
-        let mut all: Vec<(u32, u32, f32)> = vectors
-            .iter()
-            .zip(assignment)
-            .flat_map(|(v, &k)| v.terms().iter().map(move |&(t, w)| (t, k as u32, w)))
-            .collect();
-        all.sort_unstable_by_key(|e| (e.0, e.1));
-        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::default();
-        let mut norm2 = vec![0.0f32; n];
-        let mut i = 0;
-        while i < all.len() {
-            let term = all[i].0;
-            let list = postings.entry(term).or_default();
-            while i < all.len() && all[i].0 == term {
-                let k = all[i].1;
-                let mut w = 0.0;
-                while i < all.len() && all[i].0 == term && all[i].1 == k {
-                    w += all[i].2;
-                    i += 1;
-                }
-                norm2[k as usize] += w * w;
-                list.push((k, w));
-            }
-        }
-        Centroids { postings, norm2 }
-    }
-
-    fn add(&mut self, k: usize, v: &SparseVector) {
-        for &(t, w) in v.terms() {
-            let list = self.postings.entry(t).or_default();
-            // Articles mostly join recent stories, which sit at the end of a posting list.
-            match list.iter_mut().rev().find(|e| e.0 as usize == k) {
-                Some(e) => {
-                    self.norm2[k] += 2.0 * e.1 * w + w * w;
-                    e.1 += w;
-                }
-                None => {
-                    self.norm2[k] += w * w;
-                    list.push((k as u32, w));
-                }
-            }
-        }
-    }
-
-    /// (story, dot product with `v`) for every story sharing a word with `v`.
-    fn dots<'s>(&self, v: &SparseVector, scratch: &'s mut Scratch) -> impl Iterator<Item = (usize, f32)> + 's {
-        scratch.dot.resize(self.len(), 0.0);
-        for &(t, w) in v.terms() {
-            for &(k, c) in self.postings.get(&t).map_or(&[][..], Vec::as_slice) {
-                let k = k as usize;
-                if scratch.dot[k] == 0.0 {
-                    scratch.touched.push(k);
-                }
-                scratch.dot[k] += w * c;
-            }
-        }
-        let dot = &mut scratch.dot;
-        scratch.touched.drain(..).map(move |k| {
-            let d = std::mem::take(&mut dot[k]);
-            (k, d)
-        })
-    }
-
-    fn similarities<'s>(&'s self, v: &SparseVector, scratch: &'s mut Scratch) -> impl Iterator<Item = (usize, f32)> + 's {
-        let norm2 = v.norm2();
-        self.dots(v, scratch).map(move |(k, d)| (k, cosine(d, self.norm2[k], norm2)))
-    }
-}
-
-fn cosine(dot: f32, a2: f32, b2: f32) -> f32 {
-    let d = (a2 * b2).sqrt();
-    if d <= 1e-9 { 0.0 } else { dot / d }
-}
-
-/// Cosine between `v` and the sum `c` with `v` taken out of it.
-fn cosine_without(dot: f32, c2: f32, v2: f32) -> f32 {
-    cosine(dot - v2, (c2 - 2.0 * dot + v2).max(0.0), v2)
 }
 
 #[cfg(test)]
@@ -239,6 +154,123 @@ mod tests {
         ];
         let stories = cluster_stories(&docs, StoryConfig::default());
         assert_eq!(stories, vec![vec![0, 1, 4], vec![2, 3]]);
+    }
+
+    fn dated(id: &str, date: &str, text: &str) -> Document {
+        Document { published: parallax_core::CalendarDate::parse(date), ..doc(id, text) }
+    }
+
+    /// Two fictional stories told in turns over a week, with a third that shares their
+    /// vocabulary of strikes and floods but not their names.
+    fn fixture() -> Vec<Document> {
+        vec![
+            dated("a1", "2031-03-02", "Dockworkers at Portville harbour walked out over pay; the Harbour Board called the strike unlawful."),
+            dated("b1", "2031-03-02", "Floods closed the Ridgeway mountain pass and stranded 40 hikers near Ridgeway village."),
+            dated("a2", "2031-03-03", "The Portville harbour strike entered a second day as dockworkers rejected the Harbour Board pay offer."),
+            dated("b2", "2031-03-04", "Rescuers reached the 40 hikers stranded by floods at the Ridgeway pass; the village road reopened."),
+            dated("a3", "2031-03-05", "Harbour Board chair Lena Ortiz said the Portville dockworkers strike must end."),
+            dated("c1", "2031-03-06", "Bus drivers in Elmstead began a strike over rosters; the Elmstead transit authority urged talks."),
+            dated("b3", "2031-03-07", "Ridgeway villagers counted the cost of the floods as the pass stayed shut."),
+        ]
+    }
+
+    fn terms(docs: &[Document]) -> Vec<TermCounts> {
+        docs.iter().map(|d| term_counts(&d.body)).collect()
+    }
+
+    fn stream_all(docs: &[Document], counted: &[TermCounts], from: usize, mut c: StreamClusterer) -> (Vec<StoryId>, StreamClusterer) {
+        let ids = (from..docs.len()).map(|i| c.add(&counted[i], docs[i].published)).collect();
+        (ids, c)
+    }
+
+    #[test]
+    fn streaming_and_batch_agree_on_the_fixture() {
+        let docs = fixture();
+        let counted = terms(&docs);
+        let refs: Vec<&TermCounts> = counted.iter().collect();
+        let expected = vec![vec![0, 2, 4], vec![1, 3, 6], vec![5]];
+        assert_eq!(cluster_counted(&docs, &refs, StoryConfig::default()), expected);
+        assert_eq!(cluster_streaming(&docs, &refs, StreamConfig::default()), expected);
+    }
+
+    #[test]
+    fn streaming_is_deterministic() {
+        let docs = fixture();
+        let counted = terms(&docs);
+        let (a, ca) = stream_all(&docs, &counted, 0, StreamClusterer::new(StreamConfig::default()));
+        let (b, cb) = stream_all(&docs, &counted, 0, StreamClusterer::new(StreamConfig::default()));
+        assert_eq!(a, b);
+        assert_eq!(ca.save(), cb.save());
+    }
+
+    #[test]
+    fn saved_and_loaded_state_continues_like_an_uninterrupted_run() {
+        let docs = fixture();
+        let counted = terms(&docs);
+        let (whole, _) = stream_all(&docs, &counted, 0, StreamClusterer::new(StreamConfig::default()));
+        for cut in 0..=docs.len() {
+            let mut first = StreamClusterer::new(StreamConfig::default());
+            let mut ids: Vec<StoryId> = (0..cut).map(|i| first.add(&counted[i], docs[i].published)).collect();
+            let bytes = first.save();
+            let loaded = StreamClusterer::load(&bytes).expect("state loads");
+            assert_eq!(loaded.save(), bytes, "a loaded state saves to the same bytes");
+            let (rest, _) = stream_all(&docs, &counted, cut, loaded);
+            ids.extend(rest);
+            assert_eq!(ids, whole, "cut after {cut} articles");
+        }
+    }
+
+    #[test]
+    fn corrupt_state_is_an_error_not_a_panic() {
+        let docs = fixture();
+        let counted = terms(&docs);
+        let (_, c) = stream_all(&docs, &counted, 0, StreamClusterer::new(StreamConfig::default()));
+        let bytes = c.save();
+        assert!(StreamClusterer::load(&[]).is_err());
+        assert!(StreamClusterer::load(b"not a state at all").is_err());
+        for n in 0..bytes.len() {
+            assert!(StreamClusterer::load(&bytes[..n]).is_err(), "truncated at {n}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(StreamClusterer::load(&longer).is_err());
+        let mut newer = bytes.clone();
+        newer[4] = 99;
+        assert!(StreamClusterer::load(&newer).is_err());
+        // Any single corrupted byte either fails to load or loads a state that still works.
+        for i in 0..bytes.len() {
+            for flip in [0x01u8, 0x80, 0xff] {
+                let mut bad = bytes.clone();
+                bad[i] ^= flip;
+                if let Ok(mut c) = StreamClusterer::load(&bad) {
+                    for (d, t) in docs.iter().zip(&counted) {
+                        c.add(t, d.published);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn stories_retire_after_the_window_and_undated_articles_take_the_last_date() {
+        let docs = fixture();
+        let counted = terms(&docs);
+        let mut c = StreamClusterer::new(StreamConfig { window_days: 10, ..StreamConfig::default() });
+        let first = c.add(&counted[0], docs[0].published);
+        assert_eq!(c.add(&counted[2], None), first, "an undated follow-up joins its story");
+        let later = parallax_core::CalendarDate::parse("2031-05-01");
+        assert_ne!(c.add(&counted[4], later), first, "a story quiet for longer than the window is closed");
+        assert_eq!(c.live_stories(), 1);
+    }
+
+    #[test]
+    fn live_stories_are_capped_without_dates() {
+        let mut c = StreamClusterer::new(StreamConfig { max_live: 20, ..StreamConfig::default() });
+        for k in 0..200 {
+            c.add(&term_counts(&format!("Unrelated{k} topic{k} words{k}")), None);
+        }
+        assert!(c.live_stories() <= 20);
+        assert_eq!(c.stories(), 200);
     }
 
     #[test]

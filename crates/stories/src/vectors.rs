@@ -46,6 +46,71 @@ pub struct Vectorizer {
 #[derive(Debug, Clone, Default)]
 pub struct TermCounts(Vec<(u64, f32)>);
 
+impl TermCounts {
+    /// (word key, weighted count) pairs, each key once.
+    pub fn pairs(&self) -> &[(u64, f32)] {
+        &self.0
+    }
+
+    /// Adds `factor` × each pair of `other`.
+    pub fn add(&mut self, other: &TermCounts, factor: f32) {
+        if factor == 0.0 {
+            return;
+        }
+        let mut at: HashMap<u64, usize> = self.0.iter().enumerate().map(|(i, e)| (e.0, i)).collect();
+        for &(key, n) in &other.0 {
+            match at.get(&key) {
+                Some(&i) => self.0[i].1 += factor * n,
+                None => {
+                    at.insert(key, self.0.len());
+                    self.0.push((key, factor * n));
+                }
+            }
+        }
+    }
+
+    /// Counts from (key, count) pairs; repeated keys are summed.
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (u64, f32)>) -> TermCounts {
+        let mut c = TermCounts::default();
+        c.add(&TermCounts(pairs.into_iter().collect()), 1.0);
+        c
+    }
+}
+
+/// The numbers of a text written with two or more digits (years, ages, counts, street
+/// numbers), each as a term of its own, distinct from any word.
+pub fn number_counts(text: &str) -> TermCounts {
+    let mut pairs = Vec::new();
+    for w in text.split(|c: char| !c.is_ascii_digit() && c != '.' && c != ',') {
+        let w = w.trim_matches(|c| c == '.' || c == ',');
+        let digits: String = w.chars().filter(char::is_ascii_digit).collect();
+        if digits.len() >= 2 && w.len() <= 16 {
+            // Thousands separators are dropped, decimal points kept: "6.1" is not "61".
+            let key: String = w.chars().filter(|&c| c != ',').collect();
+            pairs.push((fnv(&format!("#{key}")) | SPECIFIC, 1.0));
+        }
+    }
+    let mut c = TermCounts::default();
+    c.add(&TermCounts(pairs), 1.0);
+    c
+}
+
+/// The words of names, one count per name: an entity named several ways or often is still
+/// one participant, and counting it once per name keeps long articles from drowning out
+/// who the story is about.
+pub fn name_counts<'a>(names: impl IntoIterator<Item = &'a str>) -> TermCounts {
+    let mut c = TermCounts::default();
+    let mut buffer = String::new();
+    for name in names {
+        let mut words: Vec<u64> = Vec::new();
+        for_each_token(name, &mut buffer, |w, _| words.push(fnv(w) | SPECIFIC));
+        words.sort_unstable();
+        words.dedup();
+        c.add(&TermCounts(words.into_iter().map(|k| (k, 1.0)).collect()), 1.0);
+    }
+    c
+}
+
 pub fn term_counts(text: &str) -> TermCounts {
     let mut at: HashMap<u64, u32> = HashMap::default();
     let mut counts: Vec<(u64, f32)> = Vec::new();
@@ -61,10 +126,13 @@ pub fn term_counts(text: &str) -> TermCounts {
     TermCounts(counts)
 }
 
+/// The key bit of specifics (names, numbers): they are compared apart from words.
+pub(crate) const SPECIFIC: u64 = 1 << 63;
+
 /// FNV-1a: a stable key for a word (collisions between the words of a collection are
 /// vanishingly rare at 64 bits).
 fn fnv(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)) & !SPECIFIC
 }
 
 /// Calls `f(lowercased word, looks like a name)` for each content word of `text`, reusing one

@@ -1,0 +1,750 @@
+//! Streaming story clustering: articles arrive one at a time (in publication order), each
+//! joins the most similar live story or opens a new one, and the whole state can be saved and
+//! restored between runs.
+//!
+//! Work per article is bounded by what is live, not by what has been seen: a story that has
+//! had no article for `window_days` (or, when dates are missing, the least recently updated
+//! stories beyond `max_live`) retires and is never a candidate again. Document frequencies are
+//! updated as articles arrive, so weights follow the collection as it grows.
+
+use parallax_core::calendar::days_from_civil;
+use parallax_core::hash::FastMap as HashMap;
+use parallax_core::CalendarDate;
+
+use crate::vectors::{TermCounts, SPECIFIC};
+
+/// A story's number. Numbers are handed out in order of creation and never reused.
+pub type StoryId = u32;
+
+/// Settings of the streaming clusterer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StreamConfig {
+    /// Minimum (time-discounted) cosine between an article and a story to join it.
+    pub join_threshold: f32,
+    /// A story with no article for this many days retires.
+    pub window_days: u32,
+    /// At most this many live stories: beyond it the least recently updated retire (the
+    /// bound that holds when articles carry no dates).
+    pub max_live: u32,
+    /// Days apart at which an article's similarity to a story is halved (0: no discount):
+    /// reports of one story cluster in time, and events of the same kind recur.
+    pub half_similarity_days: f32,
+    /// Share of the similarity that comes from specifics (names and numbers) rather than
+    /// all words: events of one kind share their vocabulary, and differ in who, where and
+    /// how many.
+    pub specific_weight: f32,
+    /// Similarity to a story is the mean cosine to its articles (group average) instead of
+    /// the cosine to its centroid.
+    pub average_link: bool,
+    /// A story keeps at most this many terms (its heaviest): a long-running story would
+    /// otherwise make every article that joins it cost more than the last.
+    pub max_story_terms: u32,
+}
+
+impl Default for StreamConfig {
+    fn default() -> Self {
+        StreamConfig {
+            join_threshold: 0.24,
+            window_days: 30,
+            max_live: 20_000,
+            // The packs measured so far gain nothing from a discount inside the window.
+            half_similarity_days: 0.0,
+            specific_weight: 0.4,
+            average_link: false,
+            max_story_terms: 2000,
+        }
+    }
+}
+
+/// A corrupt or incompatible saved state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateError(pub String);
+
+impl std::fmt::Display for StateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "story clustering state: {}", self.0)
+    }
+}
+
+impl std::error::Error for StateError {}
+
+/// One live story: the sum of its articles' log term frequencies (idf is applied when
+/// comparing, so that it is always the current one).
+#[derive(Debug, Clone, Default)]
+struct Story {
+    id: StoryId,
+    /// Sorted by term number.
+    terms: Vec<(u32, f32)>,
+    /// Squared norms of the idf-weighted centroid (words, specifics), as of `norm_docs`
+    /// documents.
+    norm2: [f32; 2],
+    norm_docs: u64,
+    first_day: Option<i64>,
+    last_day: Option<i64>,
+    /// Arrival number of its latest article.
+    last_seq: u64,
+    size: u32,
+    retired: bool,
+}
+
+/// The streaming clusterer. See the module documentation.
+#[derive(Debug, Clone)]
+pub struct StreamClusterer {
+    config: StreamConfig,
+    /// Document frequencies are frozen (set from a whole collection in advance).
+    fixed_idf: bool,
+    vocabulary: HashMap<u64, u32>,
+    keys: Vec<u64>,
+    df: Vec<u32>,
+    docs: u64,
+    /// The latest publication day seen: the date of undated articles.
+    clock: Option<i64>,
+    seq: u64,
+    next_id: StoryId,
+    slots: Vec<Story>,
+    live: usize,
+    /// Term number → (story slot, summed weight) for stories that use it.
+    postings: Vec<Vec<(u32, f32)>>,
+    /// Retired entries in each posting list, to compact it once they are half of it.
+    dead: Vec<u32>,
+    /// Reused per-article buffers.
+    dot: Vec<[f32; 2]>,
+    touched: Vec<u32>,
+}
+
+const MAGIC: &[u8; 4] = b"PXSC";
+const VERSION: u8 = 1;
+
+impl StreamClusterer {
+    pub fn new(config: StreamConfig) -> Self {
+        StreamClusterer {
+            config,
+            fixed_idf: false,
+            vocabulary: HashMap::default(),
+            keys: Vec::new(),
+            df: Vec::new(),
+            docs: 0,
+            clock: None,
+            seq: 0,
+            next_id: 0,
+            slots: Vec::new(),
+            live: 0,
+            postings: Vec::new(),
+            dead: Vec::new(),
+            dot: Vec::new(),
+            touched: Vec::new(),
+        }
+    }
+
+    /// A clusterer whose document frequencies are those of `collection`, frozen: batch
+    /// clustering, where the whole collection is known before the first article is placed.
+    pub fn with_collection(config: StreamConfig, collection: &[&TermCounts]) -> Self {
+        let mut c = Self::new(config);
+        for counts in collection {
+            for &(key, _) in counts.pairs() {
+                let t = c.term(key);
+                c.df[t as usize] += 1;
+            }
+        }
+        c.docs = collection.len() as u64;
+        c.fixed_idf = true;
+        c
+    }
+
+    pub fn config(&self) -> StreamConfig {
+        self.config
+    }
+
+    /// Articles seen.
+    pub fn docs(&self) -> u64 {
+        self.docs
+    }
+
+    /// Stories that can still take articles.
+    pub fn live_stories(&self) -> usize {
+        self.live
+    }
+
+    /// Stories opened so far.
+    pub fn stories(&self) -> u32 {
+        self.next_id
+    }
+
+    fn term(&mut self, key: u64) -> u32 {
+        let next = self.keys.len() as u32;
+        let t = *self.vocabulary.entry(key).or_insert(next);
+        if t == next {
+            self.keys.push(key);
+            self.df.push(0);
+            self.postings.push(Vec::new());
+            self.dead.push(0);
+        }
+        t
+    }
+
+    fn idf(&self, t: u32) -> f32 {
+        let df = self.df.get(t as usize).copied().unwrap_or(0) as f32;
+        ((1.0 + self.docs as f32) / (1.0 + df)).ln() + 1.0
+    }
+
+    /// Places one article: the story it joins, or a new one. `published` missing means "as
+    /// of the latest date seen" (ingest order stands in for time).
+    pub fn add(&mut self, counts: &TermCounts, published: Option<CalendarDate>) -> StoryId {
+        let day = published.map(|d| days_from_civil(d.year, d.month, d.day));
+        if let Some(d) = day {
+            if self.clock.is_none_or(|c| d > c) {
+                self.clock = Some(d);
+                self.retire_old();
+            }
+        }
+        let day = day.or(self.clock);
+        self.seq += 1;
+        let tf = self.article_terms(counts);
+        let best = self.best_story(&tf, day, None);
+        let slot = match best {
+            Some((slot, sim)) if sim >= self.config.join_threshold => slot,
+            _ => self.open_story(),
+        };
+        self.join(slot, &tf, day);
+        if self.live > self.config.max_live as usize {
+            self.retire_least_recent();
+        }
+        self.slots[slot as usize].id
+    }
+
+    /// The article's (term, log tf) sorted by term, counting it into the document
+    /// frequencies first (unless they are frozen).
+    fn article_terms(&mut self, counts: &TermCounts) -> Vec<(u32, f32)> {
+        let mut tf: Vec<(u32, f32)> = Vec::with_capacity(counts.pairs().len());
+        for &(key, n) in counts.pairs() {
+            if n <= 0.0 || !n.is_finite() {
+                continue;
+            }
+            let t = if self.fixed_idf {
+                match self.vocabulary.get(&key) {
+                    Some(&t) => t,
+                    None => continue,
+                }
+            } else {
+                let t = self.term(key);
+                self.df[t as usize] += 1;
+                t
+            };
+            tf.push((t, 1.0 + n.ln()));
+        }
+        if !self.fixed_idf {
+            self.docs += 1;
+        }
+        tf.sort_unstable_by_key(|e| e.0);
+        tf.dedup_by_key(|e| e.0);
+        tf
+    }
+
+    fn channel(&self, t: u32) -> usize {
+        usize::from(self.keys[t as usize] & SPECIFIC != 0)
+    }
+
+    fn norm2_of(&self, terms: &[(u32, f32)]) -> [f32; 2] {
+        let mut n = [0.0f32; 2];
+        for &(t, c) in terms {
+            n[self.channel(t)] += (c * self.idf(t)).powi(2);
+        }
+        n
+    }
+
+    /// The live story most similar to an article, with the similarity. With `own`, the
+    /// article is counted in that story already and is taken out of it for the comparison.
+    fn best_story(&mut self, tf: &[(u32, f32)], day: Option<i64>, own: Option<u32>) -> Option<(u32, f32)> {
+        if self.dot.len() < self.slots.len() {
+            self.dot.resize(self.slots.len(), [0.0; 2]);
+        }
+        let mut q2 = [0.0f32; 2];
+        for &(t, w) in tf {
+            let idf = self.idf(t);
+            let ch = self.channel(t);
+            let wq = w * idf;
+            q2[ch] += wq * wq;
+            let wq_idf = wq * idf;
+            for &(slot, c) in &self.postings[t as usize] {
+                let story = &self.slots[slot as usize];
+                if story.retired {
+                    continue;
+                }
+                let d = &mut self.dot[slot as usize];
+                if d[0] == 0.0 && d[1] == 0.0 {
+                    self.touched.push(slot);
+                }
+                d[ch] += wq_idf * c;
+            }
+        }
+        let mut best: Option<(u32, f32, StoryId)> = None;
+        let touched = std::mem::take(&mut self.touched);
+        let lambda = self.config.specific_weight;
+        for &slot in &touched {
+            let mut dot = std::mem::take(&mut self.dot[slot as usize]);
+            self.refresh_norm(slot);
+            let story = &self.slots[slot as usize];
+            let mut norm2 = story.norm2;
+            if own == Some(slot) {
+                for ch in 0..2 {
+                    norm2[ch] = (norm2[ch] - 2.0 * dot[ch] + q2[ch]).max(0.0);
+                    dot[ch] -= q2[ch];
+                }
+            }
+            if self.config.average_link {
+                let qn = (q2[0] + q2[1]).sqrt();
+                let mut size = story.size as f32;
+                let mut d = dot[0] + dot[1];
+                if own == Some(slot) {
+                    d -= qn;
+                    size -= 1.0;
+                }
+                let sim = if size > 0.0 && qn > 0.0 { d / (qn * size) } else { 0.0 };
+                let sim = sim * time_factor(day, story.first_day, story.last_day, self.config.half_similarity_days);
+                if best.is_none_or(|(_, s, id)| sim > s || (sim == s && story.id < id)) {
+                    best = Some((slot, sim, story.id));
+                }
+                continue;
+            }
+            let words = cosine(dot[0], norm2[0], q2[0]);
+            // An article without specifics is judged on its words alone.
+            let sim = if q2[1] > 0.0 { (1.0 - lambda) * words + lambda * cosine(dot[1], norm2[1], q2[1]) } else { words };
+            let sim = sim * time_factor(day, story.first_day, story.last_day, self.config.half_similarity_days);
+            let better = match best {
+                None => true,
+                Some((_, s, id)) => sim > s || (sim == s && story.id < id),
+            };
+            if better {
+                best = Some((slot, sim, story.id));
+            }
+        }
+        self.touched = touched;
+        self.touched.clear();
+        best.map(|(slot, sim, _)| (slot, sim))
+    }
+
+    /// Recomputes a story's norm once the collection has grown by a fifth since it was
+    /// worked out: idf drifts slowly, and a full recompute per comparison would cost the
+    /// story's size each time.
+    fn refresh_norm(&mut self, slot: u32) {
+        let story = &self.slots[slot as usize];
+        if !self.fixed_idf && self.docs * 4 > story.norm_docs * 5 {
+            let norm2 = self.norm2_of(&story.terms);
+            let story = &mut self.slots[slot as usize];
+            story.norm2 = norm2;
+            story.norm_docs = self.docs;
+        }
+    }
+
+    fn open_story(&mut self) -> u32 {
+        let slot = self.slots.len() as u32;
+        self.slots.push(Story { id: self.next_id, ..Story::default() });
+        self.next_id += 1;
+        self.live += 1;
+        slot
+    }
+
+    fn join(&mut self, slot: u32, tf: &[(u32, f32)], day: Option<i64>) {
+        let scaled: Vec<(u32, f32)>;
+        let tf = if self.config.average_link {
+            let n = self.norm2_of(tf);
+            let norm = (n[0] + n[1]).sqrt();
+            scaled = tf.iter().map(|&(t, w)| (t, if norm > 0.0 { w / norm } else { 0.0 })).collect();
+            &scaled[..]
+        } else {
+            tf
+        };
+        let story = &mut self.slots[slot as usize];
+        // Merge the article's sorted terms into the story's, and its weights into the
+        // posting lists (a story's entry is near the end of a list: stories in the news are
+        // the recent ones).
+        let old = std::mem::take(&mut story.terms);
+        let mut merged = Vec::with_capacity(old.len() + tf.len());
+        let (mut i, mut j) = (0, 0);
+        while i < old.len() || j < tf.len() {
+            if j == tf.len() || (i < old.len() && old[i].0 < tf[j].0) {
+                merged.push(old[i]);
+                i += 1;
+            } else if i == old.len() || tf[j].0 < old[i].0 {
+                merged.push(tf[j]);
+                self.postings[tf[j].0 as usize].push((slot, tf[j].1));
+                j += 1;
+            } else {
+                let (t, w) = (old[i].0, old[i].1 + tf[j].1);
+                merged.push((t, w));
+                if let Some(e) = self.postings[t as usize].iter_mut().rev().find(|e| e.0 == slot) {
+                    e.1 = w;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+        let cap = self.config.max_story_terms.max(1) as usize;
+        if merged.len() > cap + cap / 2 {
+            // Drop down to the cap at once, so that pruning is paid once per half-cap of
+            // new terms.
+            let mut by_weight: Vec<(u32, f32)> = merged.clone();
+            by_weight.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            for &(t, _) in &by_weight[cap..] {
+                self.postings[t as usize].retain(|e| e.0 != slot);
+            }
+            by_weight.truncate(cap);
+            by_weight.sort_unstable_by_key(|e| e.0);
+            merged = by_weight;
+        }
+        let norm2 = self.norm2_of(&merged);
+        let story = &mut self.slots[slot as usize];
+        story.terms = merged;
+        story.norm2 = norm2;
+        story.norm_docs = self.docs;
+        story.size += 1;
+        story.last_seq = self.seq;
+        if let Some(d) = day {
+            story.first_day = Some(story.first_day.map_or(d, |f| f.min(d)));
+            story.last_day = Some(story.last_day.map_or(d, |l| l.max(d)));
+        }
+    }
+
+    fn retire(&mut self, slot: u32) {
+        let story = &mut self.slots[slot as usize];
+        if story.retired {
+            return;
+        }
+        story.retired = true;
+        self.live -= 1;
+        let terms = std::mem::take(&mut story.terms);
+        for (t, _) in terms {
+            let t = t as usize;
+            self.dead[t] += 1;
+            if self.dead[t] as usize * 2 >= self.postings[t].len() {
+                let slots = &self.slots;
+                self.postings[t].retain(|e| !slots[e.0 as usize].retired);
+                self.dead[t] = 0;
+            }
+        }
+    }
+
+    fn retire_old(&mut self) {
+        let Some(clock) = self.clock else { return };
+        let cutoff = clock - i64::from(self.config.window_days);
+        let old: Vec<u32> = (0..self.slots.len() as u32)
+            .filter(|&s| {
+                let story = &self.slots[s as usize];
+                !story.retired && story.last_day.is_some_and(|d| d < cutoff)
+            })
+            .collect();
+        for slot in old {
+            self.retire(slot);
+        }
+    }
+
+    /// Retires the least recently updated tenth of the live stories at once, so that the
+    /// sort is paid rarely.
+    fn retire_least_recent(&mut self) {
+        let mut live: Vec<(u64, u32)> =
+            self.slots.iter().enumerate().filter(|(_, s)| !s.retired).map(|(i, s)| (s.last_seq, i as u32)).collect();
+        live.sort_unstable();
+        let n = (live.len() / 10).max(1);
+        for &(_, slot) in &live[..n] {
+            self.retire(slot);
+        }
+    }
+
+    /// Second looks for a batch: with every article placed (`assignment[i]` the story of
+    /// article `i`), moves each to the story it is most similar to when that is not its own,
+    /// up to `passes` times or until nothing moves. `days` are the articles' days as placed.
+    pub(crate) fn refine(&self, counted: &[&TermCounts], days: &[Option<i64>], order: &[usize], assignment: &mut [usize], passes: usize) {
+        let n = assignment.iter().max().map_or(0, |m| m + 1);
+        let mut base = self.clone();
+        base.slots.clear();
+        base.live = 0;
+        base.next_id = 0;
+        base.postings.iter_mut().for_each(Vec::clear);
+        base.dead.iter_mut().for_each(|d| *d = 0);
+        base.dot.clear();
+        base.config.max_live = u32::MAX;
+        let tfs: Vec<Vec<(u32, f32)>> = {
+            let mut frozen = base.clone();
+            frozen.fixed_idf = true;
+            counted.iter().map(|c| frozen.article_terms(c)).collect()
+        };
+        for _ in 0..passes {
+            let mut c = base.clone();
+            for _ in 0..n {
+                c.open_story();
+            }
+            for &i in order {
+                c.join(assignment[i] as u32, &tfs[i], days[i]);
+            }
+            let mut changed = false;
+            for &i in order {
+                let own = assignment[i];
+                let best = c.best_story(&tfs[i], days[i], Some(own as u32));
+                if let Some((slot, sim)) = best {
+                    if slot as usize != own && sim >= self.config.join_threshold {
+                        assignment[i] = slot as usize;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+
+    /// The whole state as compact bytes (see [`StreamClusterer::load`]).
+    pub fn save(&self) -> Vec<u8> {
+        let mut w = Writer(Vec::new());
+        w.0.extend_from_slice(MAGIC);
+        w.0.push(VERSION);
+        let c = &self.config;
+        w.f32(c.join_threshold);
+        w.var(u64::from(c.window_days));
+        w.var(u64::from(c.max_live));
+        w.f32(c.half_similarity_days);
+        w.f32(c.specific_weight);
+        w.0.push(u8::from(c.average_link));
+        w.var(u64::from(c.max_story_terms));
+        w.0.push(u8::from(self.fixed_idf));
+        w.var(self.docs);
+        w.opt_day(self.clock);
+        w.var(self.seq);
+        w.var(u64::from(self.next_id));
+        w.var(self.keys.len() as u64);
+        for (&key, &df) in self.keys.iter().zip(&self.df) {
+            w.0.extend_from_slice(&key.to_le_bytes());
+            w.var(u64::from(df));
+        }
+        w.var(self.live as u64);
+        for s in self.slots.iter().filter(|s| !s.retired) {
+            w.var(u64::from(s.id));
+            w.f32(s.norm2[0]);
+            w.f32(s.norm2[1]);
+            w.var(s.norm_docs);
+            w.opt_day(s.first_day);
+            w.opt_day(s.last_day);
+            w.var(s.last_seq);
+            w.var(u64::from(s.size));
+            w.var(s.terms.len() as u64);
+            let mut prev = 0u32;
+            for &(t, c) in &s.terms {
+                w.var(u64::from(t - prev));
+                w.f32(c);
+                prev = t;
+            }
+        }
+        w.0
+    }
+
+    /// Restores a state written by [`StreamClusterer::save`]. Corrupt or truncated bytes give
+    /// an error, never a panic.
+    pub fn load(bytes: &[u8]) -> Result<Self, StateError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(4)? != MAGIC {
+            return Err(StateError("not a story clustering state".into()));
+        }
+        let version = r.byte()?;
+        if version != VERSION {
+            return Err(StateError(format!("version {version}, this build reads {VERSION}")));
+        }
+        let config = StreamConfig {
+            join_threshold: r.f32()?,
+            window_days: r.var_u32()?,
+            max_live: r.var_u32()?,
+            half_similarity_days: r.f32()?,
+            specific_weight: r.f32()?,
+            average_link: match r.byte()? {
+                0 => false,
+                1 => true,
+                b => return Err(StateError(format!("bad flag {b}"))),
+            },
+            max_story_terms: r.var_u32()?,
+        };
+        let mut c = Self::new(config);
+        c.fixed_idf = match r.byte()? {
+            0 => false,
+            1 => true,
+            b => return Err(StateError(format!("bad flag {b}"))),
+        };
+        c.docs = r.var()?;
+        c.clock = r.opt_day()?;
+        c.seq = r.var()?;
+        c.next_id = r.var_u32()?;
+        let terms = r.count(9)?;
+        for _ in 0..terms {
+            let key = u64::from_le_bytes(r.take(8)?.try_into().map_err(|_| StateError("truncated".into()))?);
+            let df = r.var_u32()?;
+            if c.vocabulary.contains_key(&key) {
+                return Err(StateError("repeated term".into()));
+            }
+            let t = c.term(key);
+            c.df[t as usize] = df;
+        }
+        let live = r.count(8)?;
+        let mut last_id = None;
+        for _ in 0..live {
+            let id = r.var_u32()?;
+            if id >= c.next_id || last_id.is_some_and(|l| id <= l) {
+                return Err(StateError(format!("bad story number {id}")));
+            }
+            last_id = Some(id);
+            let mut s = Story {
+                id,
+                norm2: [r.f32()?, r.f32()?],
+                norm_docs: r.var()?,
+                first_day: r.opt_day()?,
+                last_day: r.opt_day()?,
+                last_seq: r.var()?,
+                size: r.var_u32()?,
+                ..Story::default()
+            };
+            let n = r.count(5)?;
+            let mut t = 0u32;
+            for k in 0..n {
+                let delta = r.var_u32()?;
+                t = t.checked_add(delta).ok_or_else(|| StateError("bad term".into()))?;
+                if (k > 0 && delta == 0) || t as usize >= c.keys.len() {
+                    return Err(StateError("bad term".into()));
+                }
+                s.terms.push((t, r.f32()?));
+            }
+            let slot = c.slots.len() as u32;
+            for &(t, w) in &s.terms {
+                c.postings[t as usize].push((slot, w));
+            }
+            c.slots.push(s);
+            c.live += 1;
+        }
+        if r.at != bytes.len() {
+            return Err(StateError("trailing bytes".into()));
+        }
+        Ok(c)
+    }
+}
+
+fn cosine(dot: f32, a2: f32, b2: f32) -> f32 {
+    let d = (a2 * b2).sqrt();
+    if d <= 1e-9 {
+        0.0
+    } else {
+        dot / d
+    }
+}
+
+/// 1 within the story's dates, halving every `half` days outside them; 1 when a date is
+/// missing.
+pub(crate) fn time_factor(day: Option<i64>, first: Option<i64>, last: Option<i64>, half: f32) -> f32 {
+    match (day, first, last) {
+        (Some(d), Some(f), Some(l)) => {
+            let gap = (f - d).max(d - l).max(0) as f32;
+            if half > 0.0 {
+                1.0 / (1.0 + gap / half)
+            } else {
+                1.0
+            }
+        }
+        _ => 1.0,
+    }
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn var(&mut self, mut v: u64) {
+        loop {
+            let b = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                self.0.push(b);
+                return;
+            }
+            self.0.push(b | 0x80);
+        }
+    }
+
+    fn f32(&mut self, v: f32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+
+    fn opt_day(&mut self, d: Option<i64>) {
+        match d {
+            None => self.0.push(0),
+            Some(d) => {
+                self.0.push(1);
+                // Zig-zag, so that days before 1970 stay short.
+                self.var(((d << 1) ^ (d >> 63)) as u64);
+            }
+        }
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], StateError> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or_else(|| StateError("truncated".into()))?;
+        let s = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+
+    fn byte(&mut self) -> Result<u8, StateError> {
+        Ok(self.take(1)?[0])
+    }
+
+    fn var(&mut self) -> Result<u64, StateError> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            let part = u64::from(b & 0x7f);
+            if shift == 63 && part > 1 {
+                return Err(StateError("number too large".into()));
+            }
+            v |= part << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(StateError("number too long".into()))
+    }
+
+    fn var_u32(&mut self) -> Result<u32, StateError> {
+        u32::try_from(self.var()?).map_err(|_| StateError("number too large".into()))
+    }
+
+    /// A count of items each at least `min_bytes` long: a count the remaining bytes cannot
+    /// hold is corrupt (and would otherwise ask for a huge allocation).
+    fn count(&mut self, min_bytes: usize) -> Result<usize, StateError> {
+        let n = self.var()?;
+        let room = (self.bytes.len() - self.at) / min_bytes.max(1);
+        if n > room as u64 {
+            return Err(StateError("count larger than the data".into()));
+        }
+        Ok(n as usize)
+    }
+
+    fn f32(&mut self) -> Result<f32, StateError> {
+        let b = self.take(4)?;
+        let v = f32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        if v.is_finite() {
+            Ok(v)
+        } else {
+            Err(StateError("not a number".into()))
+        }
+    }
+
+    fn opt_day(&mut self) -> Result<Option<i64>, StateError> {
+        match self.byte()? {
+            0 => Ok(None),
+            1 => {
+                let z = self.var()?;
+                Ok(Some(((z >> 1) as i64) ^ -((z & 1) as i64)))
+            }
+            b => Err(StateError(format!("bad flag {b}"))),
+        }
+    }
+}
