@@ -3,6 +3,7 @@
 //! written), 1 the run itself failed (e.g. the output file cannot be written).
 
 mod bench;
+mod collection;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -23,6 +24,17 @@ struct Cli {
 enum Command {
     /// Analyse articles: stories, people with their names, who said what, dates.
     Analyze(AnalyzeArgs),
+    /// Store articles: each joins a story (or starts one) as it arrives, copies are linked to
+    /// their originals, and everything is indexed for search. Re-ingesting adds nothing.
+    Ingest(collection::IngestArgs),
+    /// List the stored stories: size, dates, main people.
+    Stories(collection::StoriesArgs),
+    /// The reconciled account of a stored story.
+    Show(collection::ShowArgs),
+    /// Write a stored story's account as JSON, Markdown, HTML or CSV.
+    Export(collection::ExportArgs),
+    /// Find articles, quotes (by speaker) and people in the store.
+    Search(collection::SearchArgs),
     /// Measure reading throughput on a corpus generated from the bundled example.
     Bench(bench::BenchArgs),
 }
@@ -67,6 +79,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Analyze(args) => analyze(args),
+        Command::Ingest(args) => collection::ingest(args),
+        Command::Stories(args) => collection::stories(args),
+        Command::Show(args) => collection::show(args),
+        Command::Export(args) => collection::export(args),
+        Command::Search(args) => collection::search(args),
         Command::Bench(args) => bench::run(args),
     }
 }

@@ -10,6 +10,7 @@
 //! let json = parallax::contract::to_json(&analysis);
 //! ```
 
+pub mod collection;
 pub mod contract;
 mod pipeline;
 pub mod report;
@@ -19,3 +20,5 @@ pub use parallax_core as core;
 pub use parallax_ingest as ingest;
 pub use pipeline::{Analysis, Clustering, DocStage, Engine, Reading, Story, StageCounts};
 pub use parallax_stories as stories;
+pub use parallax_store as store;
+pub use collection::{Collection, CollectionError};

@@ -154,6 +154,8 @@ pub enum Clustering {
     /// One article at a time in (published, input) order, as `ingest` does, with no second
     /// look: to measure what streaming gives.
     Streaming,
+    /// The articles are one story already (a stored story read again): no clustering.
+    Given,
 }
 
 /// The reading pipeline with its stages.
@@ -189,6 +191,11 @@ impl Engine {
         self.stories = stories;
         self.features = features;
         self
+    }
+
+    /// The settings of the streaming clusterer (`ingest`).
+    pub fn stream_config(&self) -> parallax_stories::StreamConfig {
+        self.stories.stream
     }
 
     /// Cleans one raw article into a document.
@@ -251,6 +258,8 @@ impl Engine {
         let groups = match self.clustering {
             Clustering::Batch => cluster_counted(&docs, &terms, self.stories),
             Clustering::Streaming => cluster_streaming(&docs, &terms, self.stories.stream),
+            Clustering::Given if docs.is_empty() => Vec::new(),
+            Clustering::Given => vec![(0..docs.len()).collect()],
         };
         lap("stories");
         let mut story_of = vec![0; docs.len()];

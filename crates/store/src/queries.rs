@@ -152,6 +152,19 @@ pub(crate) fn articles_page(
     }
 }
 
+pub(crate) fn articles_after_id(conn: &Connection, after: ArticleId, limit: usize) -> rusqlite::Result<Vec<Article>> {
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    conn.prepare_cached(concat!(select_article!(), "WHERE a.id > ?1 ORDER BY a.id LIMIT ?2"))?
+        .query_map(params![after.0, limit], read_article)?
+        .collect()
+}
+
+pub(crate) fn last_article_id(conn: &Connection) -> rusqlite::Result<Option<ArticleId>> {
+    conn.prepare_cached("SELECT max(id) FROM articles")?
+        .query_row([], |row| row.get::<_, Option<i64>>(0))
+        .map(|id| id.map(ArticleId))
+}
+
 // ---- stories and membership ----------------------------------------------------------------
 
 pub(crate) fn create_story(conn: &Connection, label: Option<&str>) -> rusqlite::Result<StoryId> {

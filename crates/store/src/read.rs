@@ -57,6 +57,17 @@ pub trait StoreRead: sealed::Handle {
         Ok((page, next))
     }
 
+    /// Up to `limit` articles stored after article `after`, in the order they were stored
+    /// (for catching up derived state: the clusterer, the search index).
+    fn articles_after_id(&self, after: ArticleId, limit: usize) -> Result<Vec<Article>> {
+        queries::articles_after_id(self.connection(), after, limit.max(1)).context(self.path(), "read articles in storage order")
+    }
+
+    /// The id of the last article stored, if any.
+    fn last_article_id(&self) -> Result<Option<ArticleId>> {
+        queries::last_article_id(self.connection()).context(self.path(), "read last article id")
+    }
+
     /// Every article in (published, id) order, `page_size` at a time; for re-clustering.
     fn scan_articles(&self, page_size: usize) -> ArticlePages<'_, Self>
     where

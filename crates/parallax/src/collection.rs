@@ -1,0 +1,488 @@
+//! A collection: the articles kept in a store, grouped into stories as they arrive, with
+//! syndicated copies linked to their originals and everything indexed for search. It is what
+//! `parallax ingest`, `stories`, `show`, `export`, `search` and the server work on.
+//!
+//! Consistency: the store is the source of truth. Each batch of articles is stored with its
+//! story assignments, copy links, signatures and people in one transaction. What is derived
+//! from the articles and costly to write often (the streaming clusterer's state, the search
+//! index) records the last article it has taken in; when a collection is opened, articles
+//! stored after that point are read again and fed to it. So a killed ingest (even `kill -9`)
+//! leaves a consistent store, and the next run catches up and goes on; ingesting the same
+//! input again adds nothing (articles are keyed by content).
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use parallax_core::calendar::days_from_civil;
+use parallax_core::{CalendarDate, Document, EntityType};
+use parallax_dedup::{NearDuplicates, Signature};
+use parallax_ingest::RawArticle;
+use parallax_search::{ArticleEntry, EntityEntry, QuoteEntry, SearchIndex};
+use parallax_store::{Article, ArticleId, NewArticle, Store, StoreRead, StoryId, StoryOrder, StorySummary};
+use parallax_stories::StreamClusterer;
+
+use crate::pipeline::{Analysis, Clustering, Engine, Reading};
+
+pub use parallax_search::{Hit, HitKind, SearchQuery, Snippet};
+pub use parallax_store::default_db_path;
+
+/// Articles read and stored per transaction.
+const BATCH: usize = 512;
+/// Articles between two saves of the clusterer's state (it is large: its vocabulary).
+const CHECKPOINT: u64 = 20_000;
+/// Days an article stays a possible original of a copy.
+const COPY_WINDOW_DAYS: i64 = 7;
+/// People kept per story for listings.
+const PEOPLE_PER_ARTICLE: usize = 8;
+
+const CLUSTERER_KEY: &str = "clusterer";
+const SEARCH_THROUGH_KEY: &str = "search.through";
+
+/// A collection problem: the message names the file or index concerned.
+#[derive(Debug)]
+pub struct CollectionError(pub String);
+
+impl std::fmt::Display for CollectionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CollectionError {}
+
+impl From<parallax_store::StoreError> for CollectionError {
+    fn from(e: parallax_store::StoreError) -> Self {
+        CollectionError(e.to_string())
+    }
+}
+
+impl From<parallax_search::SearchError> for CollectionError {
+    fn from(e: parallax_search::SearchError) -> Self {
+        CollectionError(e.to_string())
+    }
+}
+
+type Result<T> = std::result::Result<T, CollectionError>;
+
+/// Where ingest is, for a progress display.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+    pub added: usize,
+    pub duplicates: usize,
+}
+
+/// What one ingest did.
+#[derive(Debug, Clone, Default)]
+pub struct IngestReport {
+    /// Articles stored now.
+    pub added: usize,
+    /// Articles already stored (same outlet and text): nothing added.
+    pub duplicates: usize,
+    /// Of the added, near-duplicate copies of an earlier article.
+    pub copies: usize,
+    /// Stories the added articles started.
+    pub new_stories: usize,
+    /// Stories the added articles joined or started.
+    pub stories_touched: usize,
+    /// Articles read again on opening, to bring the clusterer or the search index up to date
+    /// after an interrupted run.
+    pub caught_up: usize,
+}
+
+/// The streaming clusterer's saved state: its own bytes, the store story of each of its
+/// stories, and the last article it has taken in.
+struct Checkpoint {
+    clusterer: StreamClusterer,
+    stories: Vec<i64>,
+    through: i64,
+}
+
+impl Checkpoint {
+    fn to_bytes(&self) -> Vec<u8> {
+        let state = self.clusterer.save();
+        let mut out = Vec::with_capacity(state.len() + 8 * (self.stories.len() + 3));
+        out.extend_from_slice(b"PXCK\x01");
+        out.extend_from_slice(&self.through.to_le_bytes());
+        out.extend_from_slice(&(self.stories.len() as u64).to_le_bytes());
+        for s in &self.stories {
+            out.extend_from_slice(&s.to_le_bytes());
+        }
+        out.extend_from_slice(&state);
+        out
+    }
+
+    fn from_bytes(bytes: &[u8]) -> std::result::Result<Checkpoint, String> {
+        let rest = bytes.strip_prefix(b"PXCK\x01").ok_or("not a clusterer checkpoint of this version")?;
+        let take = |b: &[u8], at: usize| -> std::result::Result<i64, String> {
+            let chunk: [u8; 8] = b.get(at..at + 8).and_then(|c| c.try_into().ok()).ok_or("truncated checkpoint")?;
+            Ok(i64::from_le_bytes(chunk))
+        };
+        let through = take(rest, 0)?;
+        let n = usize::try_from(take(rest, 8)?).map_err(|_| "bad story count")?;
+        if n > rest.len() / 8 {
+            return Err("bad story count".into());
+        }
+        let stories = (0..n).map(|i| take(rest, 16 + 8 * i)).collect::<std::result::Result<Vec<i64>, String>>()?;
+        let clusterer = StreamClusterer::load(&rest[16 + 8 * n..]).map_err(|e| e.0)?;
+        Ok(Checkpoint { clusterer, stories, through })
+    }
+}
+
+pub struct Collection {
+    store: Store,
+    search: SearchIndex,
+    engine: Engine,
+    checkpoint: Checkpoint,
+    /// Articles taken in since the checkpoint was last saved.
+    since_checkpoint: u64,
+    copies: NearDuplicates,
+    search_through: i64,
+}
+
+/// The search index's folder beside a store file: `parallax.db` → `parallax.db.search`.
+pub fn search_dir(db: &Path) -> PathBuf {
+    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".search");
+    db.with_file_name(name)
+}
+
+fn day_of(published: Option<&str>) -> Option<i64> {
+    let d = CalendarDate::parse(published?.get(..10)?)?;
+    Some(days_from_civil(d.year, d.month, d.day))
+}
+
+impl Collection {
+    /// Opens (or creates) the collection stored at `db`, with its search index beside it, and
+    /// brings what derives from the articles up to date.
+    pub fn open(db: &Path, engine: Engine) -> Result<(Collection, usize)> {
+        let mut store = Store::open(db)?;
+        // Ingest writes in large batches: a bigger page cache keeps index pages of a large
+        // store in memory (measured in crates/store/README.md).
+        store.set_page_cache_size(256 << 20)?;
+        let search = SearchIndex::open(&search_dir(db))?;
+        let checkpoint = match store.state(CLUSTERER_KEY)? {
+            Some(bytes) => Checkpoint::from_bytes(&bytes).map_err(|e| CollectionError(format!("{}: clusterer state: {e}", db.display())))?,
+            None => Checkpoint { clusterer: StreamClusterer::new(engine.stream_config()), stories: Vec::new(), through: 0 },
+        };
+        let search_through = match store.state(SEARCH_THROUGH_KEY)? {
+            Some(b) if b.len() == 8 => i64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
+            _ => 0,
+        };
+        let mut collection = Collection {
+            store,
+            search,
+            engine,
+            checkpoint,
+            since_checkpoint: 0,
+            copies: NearDuplicates::new(COPY_WINDOW_DAYS),
+            search_through,
+        };
+        collection.rebuild_copies()?;
+        let caught_up = collection.catch_up()?;
+        Ok((collection, caught_up))
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// The copy index of the recent window, from the stored signatures.
+    fn rebuild_copies(&mut self) -> Result<()> {
+        let Some(last) = self.store.last_article_id()? else { return Ok(()) };
+        let latest = self.store.article(last)?.and_then(|a| day_of(a.published.as_deref())).unwrap_or(i64::MIN / 2);
+        for (id, day, bytes) in self.store.signatures_since(latest - COPY_WINDOW_DAYS)? {
+            if let Some(sig) = Signature::from_bytes(&bytes) {
+                self.copies.add(id.0 as u64, sig, Some(day));
+            }
+        }
+        Ok(())
+    }
+
+    /// Feeds articles stored after the clusterer's checkpoint to the clusterer (they keep the
+    /// stories they were stored with) and indexes those the search index lacks.
+    fn catch_up(&mut self) -> Result<usize> {
+        let from = self.checkpoint.through.min(self.search_through);
+        let mut after = ArticleId(from);
+        let mut caught_up = 0;
+        loop {
+            let page = self.store.articles_after_id(after, BATCH)?;
+            let Some(last) = page.last() else { break };
+            after = last.id;
+            let docs: Vec<Document> = page.iter().map(|a| self.engine.clean(&raw_of(a)).0).collect();
+            let readings: Vec<Reading> = docs.par_iter().map(|d| self.engine.read_article(d)).collect();
+            for ((a, doc), reading) in page.iter().zip(&docs).zip(&readings) {
+                if a.id.0 > self.checkpoint.through {
+                    let k = self.checkpoint.clusterer.add(&reading.terms, doc.published) as usize;
+                    if k >= self.checkpoint.stories.len() {
+                        self.checkpoint.stories.resize(k + 1, 0);
+                    }
+                    if let Some(s) = a.story {
+                        self.checkpoint.stories[k] = s.0;
+                    }
+                    self.checkpoint.through = a.id.0;
+                    self.since_checkpoint += 1;
+                }
+                if a.id.0 > self.search_through {
+                    index_article(&mut self.search, a, doc, reading)?;
+                    self.search_through = a.id.0;
+                }
+                caught_up += 1;
+            }
+        }
+        if caught_up > 0 {
+            self.search.commit()?;
+            self.save_derived(true)?;
+        }
+        Ok(caught_up)
+    }
+
+    /// Saves how far the search index has come and, when due (or `force`), the clusterer.
+    fn save_derived(&mut self, force: bool) -> Result<()> {
+        let checkpoint = (force || self.since_checkpoint >= CHECKPOINT).then(|| self.checkpoint.to_bytes());
+        let through = self.search_through.to_le_bytes();
+        self.store.write(|tx| {
+            tx.put_state(SEARCH_THROUGH_KEY, &through)?;
+            if let Some(bytes) = &checkpoint {
+                tx.put_state(CLUSTERER_KEY, bytes)?;
+            }
+            Ok::<_, parallax_store::StoreError>(())
+        })?;
+        if checkpoint.is_some() {
+            self.since_checkpoint = 0;
+        }
+        Ok(())
+    }
+
+    /// Stores new articles, in publication order: each joins a story (or starts one), is
+    /// linked to the article it copies (if any) and is indexed for search.
+    pub fn ingest(&mut self, mut articles: Vec<RawArticle>, progress: &mut dyn FnMut(Progress)) -> Result<IngestReport> {
+        let mut report = IngestReport::default();
+        // Stable: articles of one date keep their input order.
+        articles.sort_by(|a, b| a.published.as_deref().unwrap_or("").cmp(b.published.as_deref().unwrap_or("")));
+        let total = articles.len();
+        let mut touched = std::collections::HashSet::new();
+        let mut done = 0;
+        for batch in articles.chunks(BATCH) {
+            self.ingest_batch(batch, &mut report, &mut touched)?;
+            done += batch.len();
+            progress(Progress { done, total, added: report.added, duplicates: report.duplicates });
+        }
+        report.stories_touched = touched.len();
+        self.save_derived(true)?;
+        Ok(report)
+    }
+
+    fn ingest_batch(&mut self, batch: &[RawArticle], report: &mut IngestReport, touched: &mut std::collections::HashSet<i64>) -> Result<()> {
+        let engine = &self.engine;
+        let read: Vec<(Document, Reading)> = batch
+            .par_iter()
+            .map(|raw| {
+                let (doc, _) = engine.clean(raw);
+                let reading = engine.read_article(&doc);
+                (doc, reading)
+            })
+            .collect();
+        let new: Vec<NewArticle> = batch.iter().map(new_article).collect();
+        let checkpoint = &mut self.checkpoint;
+        let copies = &mut self.copies;
+        let mut stored: Vec<(usize, ArticleId, StoryId)> = Vec::new();
+        self.store.write(|tx| {
+            let inserted = tx.insert_articles(&new)?;
+            report.duplicates += inserted.duplicates.len();
+            let duplicate: std::collections::HashSet<usize> = inserted.duplicates.iter().map(|d| d.0).collect();
+            let fresh: Vec<usize> = (0..new.len()).filter(|i| !duplicate.contains(i)).collect();
+            let mut assignments = Vec::with_capacity(fresh.len());
+            for (&i, &id) in fresh.iter().zip(&inserted.ids) {
+                let (doc, reading) = &read[i];
+                let k = checkpoint.clusterer.add(&reading.terms, doc.published) as usize;
+                if k >= checkpoint.stories.len() {
+                    checkpoint.stories.resize(k + 1, 0);
+                }
+                if checkpoint.stories[k] == 0 {
+                    checkpoint.stories[k] = tx.create_story(None)?.0;
+                    report.new_stories += 1;
+                }
+                let story = StoryId(checkpoint.stories[k]);
+                touched.insert(story.0);
+                assignments.push((id, story));
+                let day = day_of(new[i].published.as_deref());
+                let keys: Vec<u64> = reading.analysis.words.words.iter().map(|w| w.key).collect();
+                if let Some(sig) = Signature::of_words(&keys) {
+                    if let Some(original) = copies.original_of(&sig) {
+                        tx.set_copy_of(id, ArticleId(original.id as i64))?;
+                        report.copies += 1;
+                    }
+                    tx.put_signature(id, day.unwrap_or(0), &sig.to_bytes())?;
+                    copies.add(id.0 as u64, sig, day);
+                }
+                let people = people_of(&reading.analysis);
+                let people: Vec<(&str, i64)> = people.iter().map(|(n, c)| (n.as_str(), *c)).collect();
+                tx.add_story_people(story, &people)?;
+                checkpoint.through = id.0;
+                stored.push((i, id, story));
+            }
+            tx.assign(&assignments)?;
+            Ok::<_, parallax_store::StoreError>(())
+        })?;
+        report.added += stored.len();
+        self.since_checkpoint += stored.len() as u64;
+        for &(i, id, story) in &stored {
+            let article = stored_view(id, story, &new[i]);
+            index_article(&mut self.search, &article, &read[i].0, &read[i].1)?;
+            self.search_through = id.0;
+        }
+        self.search.commit()?;
+        self.save_derived(false)
+    }
+
+    /// Stories, with their figures.
+    pub fn stories(&self, order: StoryOrder, limit: Option<usize>) -> Result<Vec<StorySummary>> {
+        Ok(self.store.stories(order, limit)?)
+    }
+
+    /// The people a story mentions most.
+    pub fn story_people(&self, story: i64, limit: usize) -> Result<Vec<(String, i64)>> {
+        Ok(self.store.story_people(StoryId(story), limit)?)
+    }
+
+    /// The stored articles of a story, as inputs, in date order.
+    pub fn story_articles(&self, story: i64) -> Result<Vec<Article>> {
+        if self.store.story(StoryId(story))?.is_none() {
+            return Err(CollectionError(format!("{}: no story {story}", self.store.path().display())));
+        }
+        Ok(self.store.story_articles(StoryId(story))?)
+    }
+
+    /// A story read and reconciled again from its stored articles: the account `analyze`
+    /// gives, for exactly the articles of the stored story.
+    pub fn analyze_story(&self, story: i64) -> Result<Analysis> {
+        let raws: Vec<RawArticle> = self.story_articles(story)?.iter().map(raw_of).collect();
+        let engine = Engine::default().with_clustering(Clustering::Given);
+        Ok(engine.analyze(raws))
+    }
+
+    pub fn search(&self, query: &SearchQuery) -> Result<Vec<Hit>> {
+        Ok(self.search.search(query)?)
+    }
+
+    pub fn snippet(&self, query: &SearchQuery, text: &str, max_chars: usize) -> Result<Snippet> {
+        Ok(self.search.snippet(query, text, max_chars)?)
+    }
+
+    pub fn article(&self, id: i64) -> Result<Option<Article>> {
+        Ok(self.store.article(ArticleId(id))?)
+    }
+
+    pub fn count_articles(&self) -> Result<u64> {
+        Ok(self.store.count_articles()?)
+    }
+}
+
+/// The people of one article with their mention counts, most mentioned first.
+fn people_of(analysis: &parallax_core::DocAnalysis) -> Vec<(String, i64)> {
+    let mut people: Vec<(String, i64)> = analysis
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Person && !e.aliases.is_empty() && e.name.contains(' '))
+        .map(|e| (e.name.clone(), e.mentions.len().max(1) as i64))
+        .collect();
+    people.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    people.dedup_by(|a, b| a.0 == b.0);
+    people.truncate(PEOPLE_PER_ARTICLE);
+    people
+}
+
+fn new_article(raw: &RawArticle) -> NewArticle {
+    NewArticle {
+        external_id: raw.id.clone(),
+        title: raw.title.clone(),
+        text: raw.text.clone(),
+        published: raw.published.clone(),
+        outlet: raw.outlet.clone(),
+        url: raw.url.clone(),
+        author: None,
+        source_file: Some(raw.origin.file.display().to_string()).filter(|f| !f.is_empty()),
+        source_record: raw.origin.line.map(|l| l as u64),
+    }
+}
+
+/// A stored article back as an input.
+pub fn raw_of(a: &Article) -> RawArticle {
+    RawArticle {
+        id: a.external_id.clone(),
+        text: a.text.clone(),
+        title: a.title.clone(),
+        published: a.published.clone(),
+        outlet: a.outlet.clone(),
+        url: a.url.clone(),
+        ..RawArticle::default()
+    }
+}
+
+/// What the search index needs of an article just stored (without reading it back).
+fn stored_view(id: ArticleId, story: StoryId, a: &NewArticle) -> Article {
+    Article {
+        id,
+        external_id: a.external_id.clone(),
+        content_hash: a.content_hash(),
+        title: a.title.clone(),
+        text: String::new(),
+        published: a.published.clone(),
+        outlet: a.outlet.clone(),
+        url: a.url.clone(),
+        author: a.author.clone(),
+        source_file: None,
+        source_record: None,
+        ingested_at: String::new(),
+        story: Some(story),
+        copy_of: None,
+    }
+}
+
+fn index_article(search: &mut SearchIndex, a: &Article, doc: &Document, reading: &Reading) -> Result<()> {
+    let story = a.story.map(|s| s.0 as u64);
+    search.add_article(&ArticleEntry {
+        article: a.id.0 as u64,
+        story,
+        title: a.title.as_deref(),
+        text: &doc.body,
+        outlet: a.outlet.as_deref(),
+        published: a.published.as_deref(),
+    })?;
+    // The story's people and organisations, one entry per name in the story: an entry keyed
+    // by the name replaces the one an earlier article of the story gave.
+    if let Some(story) = story {
+        for e in reading.analysis.entities.iter().filter(|e| !e.aliases.is_empty()) {
+            let kind = match e.kind {
+                EntityType::Person => "person",
+                EntityType::Org => "organisation",
+                EntityType::Group => "group",
+                EntityType::Place => "place",
+                _ => continue,
+            };
+            let key = e.name.to_lowercase().bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+            search.add_entity(&EntityEntry { story, position: key, name: &e.name, aliases: &e.aliases, kind })?;
+        }
+    }
+    for (n, q) in reading.analysis.quotes.iter().enumerate() {
+        let Some(text) = doc.body.get(q.text.clone()) else { continue };
+        let speaker = q.entity.and_then(|e| reading.analysis.entities.get(e)).map(|e| e.name.as_str());
+        search.add_quote(&QuoteEntry {
+            article: a.id.0 as u64,
+            position: n as u32,
+            story,
+            text,
+            speaker,
+            outlet: a.outlet.as_deref(),
+            published: a.published.as_deref(),
+        })?;
+    }
+    Ok(())
+}
