@@ -32,10 +32,7 @@ impl DbArg {
 
     fn open(&self) -> Result<(Collection, PathBuf), String> {
         let path = self.path()?;
-        let (collection, caught_up) = Collection::open(&path, Engine::default()).map_err(|e| e.to_string())?;
-        if caught_up > 0 {
-            eprintln!("parallax: {}: caught up with {caught_up} articles stored by an interrupted run", path.display());
-        }
+        let collection = Collection::open(&path, Engine::default()).map_err(|e| e.to_string())?;
         Ok((collection, path))
     }
 }
@@ -83,6 +80,9 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
         Err(e) => return fail(e),
     };
     let secs = started.elapsed().as_secs_f64();
+    if report.caught_up > 0 {
+        eprintln!("parallax: {}: caught up with {} articles stored by an interrupted run", path.display(), report.caught_up);
+    }
     if !args.quiet {
         eprintln!(
             "parallax: {}: {} articles added ({} copies of earlier ones), {} already stored; {} stories touched, {} new; {:.1}s ({:.0} articles/s)",

@@ -155,9 +155,9 @@ fn day_of(published: Option<&str>) -> Option<i64> {
 }
 
 impl Collection {
-    /// Opens (or creates) the collection stored at `db`, with its search index beside it, and
-    /// brings what derives from the articles up to date.
-    pub fn open(db: &Path, engine: Engine) -> Result<(Collection, usize)> {
+    /// Opens (or creates) the collection stored at `db`, with its search index beside it.
+    /// Reading needs nothing more; before adding articles, [`Collection::catch_up`].
+    pub fn open(db: &Path, engine: Engine) -> Result<Collection> {
         let mut store = Store::open(db)?;
         // Ingest writes in large batches: a bigger page cache keeps index pages of a large
         // store in memory (measured in crates/store/README.md).
@@ -181,8 +181,7 @@ impl Collection {
             search_through,
         };
         collection.rebuild_copies()?;
-        let caught_up = collection.catch_up()?;
-        Ok((collection, caught_up))
+        Ok(collection)
     }
 
     pub fn store(&self) -> &Store {
@@ -206,8 +205,9 @@ impl Collection {
     }
 
     /// Feeds articles stored after the clusterer's checkpoint to the clusterer (they keep the
-    /// stories they were stored with) and indexes those the search index lacks.
-    fn catch_up(&mut self) -> Result<usize> {
+    /// stories they were stored with) and indexes those the search index lacks: after an
+    /// interrupted ingest, before the next one. Returns how many articles were read again.
+    pub fn catch_up(&mut self) -> Result<usize> {
         let from = self.checkpoint.through.min(self.search_through);
         let mut after = ArticleId(from);
         let mut caught_up = 0;
@@ -263,7 +263,7 @@ impl Collection {
     /// Stores new articles, in publication order: each joins a story (or starts one), is
     /// linked to the article it copies (if any) and is indexed for search.
     pub fn ingest(&mut self, mut articles: Vec<RawArticle>, progress: &mut dyn FnMut(Progress)) -> Result<IngestReport> {
-        let mut report = IngestReport::default();
+        let mut report = IngestReport { caught_up: self.catch_up()?, ..IngestReport::default() };
         // Stable: articles of one date keep their input order.
         articles.sort_by(|a, b| a.published.as_deref().unwrap_or("").cmp(b.published.as_deref().unwrap_or("")));
         let total = articles.len();
@@ -299,7 +299,7 @@ impl Collection {
             let duplicate: std::collections::HashSet<usize> = inserted.duplicates.iter().map(|d| d.0).collect();
             let fresh: Vec<usize> = (0..new.len()).filter(|i| !duplicate.contains(i)).collect();
             let mut assignments = Vec::with_capacity(fresh.len());
-            for (&i, &id) in fresh.iter().zip(&inserted.ids) {
+            for (&i, &id) in fresh.iter().zip(&inserted.inserted) {
                 let (doc, reading) = &read[i];
                 let k = checkpoint.clusterer.add(&reading.terms, doc.published) as usize;
                 if k >= checkpoint.stories.len() {
