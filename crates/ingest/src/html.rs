@@ -1,60 +1,27 @@
-//! A first main-text extractor for the `html` field: the paragraphs of the page's article
-//! container, without navigation, scripts or page furniture. ("Stories at scale" replaces it
-//! with a measured extractor.)
+//! HTML pages to articles, through `parallax-extract`: the page's main text, and its metadata
+//! where the input does not give it.
 
-use scraper::{ElementRef, Html, Selector};
+use parallax_extract::{decode_html, extract, Page};
 
-/// What a page yields: its title and its text, one paragraph per line.
-#[derive(Debug, Clone, Default)]
-pub struct Page {
-    pub title: Option<String>,
-    pub text: String,
-}
+use crate::RawArticle;
 
-const SKIPPED: &[&str] = &["script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg", "button"];
-const BLOCKS: &[&str] = &["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption"];
-
-pub fn extract_html(html: &str) -> Page {
-    let doc = Html::parse_document(html);
-    let title = first_text(&doc, "meta[property='og:title']", true).or_else(|| first_text(&doc, "title", false));
-    let root = ["article", "main", "[role=main]", "body"]
-        .iter()
-        .find_map(|sel| Selector::parse(sel).ok().and_then(|s| doc.select(&s).next()));
-    let mut paragraphs = Vec::new();
-    if let Some(root) = root {
-        collect(root, &mut paragraphs);
-    }
-    Page { title, text: paragraphs.join("\n") }
-}
-
-fn collect(element: ElementRef<'_>, out: &mut Vec<String>) {
-    for child in element.children() {
-        let Some(child) = ElementRef::wrap(child) else { continue };
-        let name = child.value().name();
-        if SKIPPED.contains(&name) {
-            continue;
-        }
-        if BLOCKS.contains(&name) {
-            let text = squash(&child.text().collect::<String>());
-            if !text.is_empty() {
-                out.push(text);
-            }
-        } else {
-            collect(child, out);
-        }
+impl RawArticle {
+    /// Takes the page's text; title, publication date and outlet only where still unknown, so
+    /// what a record states outranks what the page says.
+    pub fn fill_from_page(&mut self, page: Page) {
+        self.text = page.text;
+        self.title = self.title.take().or(page.title);
+        self.published = self.published.take().or(page.published);
+        self.outlet = self.outlet.take().or(page.site_name);
     }
 }
 
-fn first_text(doc: &Html, selector: &str, attribute: bool) -> Option<String> {
-    let sel = Selector::parse(selector).ok()?;
-    let el = doc.select(&sel).next()?;
-    let text = if attribute { el.value().attr("content")?.to_owned() } else { el.text().collect() };
-    let text = squash(&text);
-    (!text.is_empty()).then_some(text)
-}
-
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// An `.html` file's article: its bytes decoded by their declared or detected charset.
+pub(crate) fn article_from_html_bytes(id: String, bytes: &[u8]) -> RawArticle {
+    let html = decode_html(bytes, None);
+    let mut article = RawArticle { id, ..RawArticle::default() };
+    article.fill_from_page(extract(&html, None));
+    article
 }
 
 #[cfg(test)]
@@ -62,20 +29,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keeps_article_paragraphs_only() {
-        let page = extract_html(
-            "<html><head><title>T</title><script>x()</script></head><body><nav><p>Menu</p></nav>\
-             <article><h1>Head  line</h1><div><p>First <b>para</b>.</p><aside><p>Ad</p></aside><p>Second.</p></div></article>\
-             <footer><p>(c)</p></footer></body></html>",
-        );
-        assert_eq!(page.title.as_deref(), Some("T"));
-        assert_eq!(page.text, "Head line\nFirst para.\nSecond.");
+    fn record_fields_outrank_page_metadata() {
+        let page = Page {
+            title: Some("Page title".into()),
+            text: "Body.".into(),
+            published: Some("2024-05-17".into()),
+            site_name: Some("The Example Post".into()),
+            ..Page::default()
+        };
+        let mut article = RawArticle { title: Some("Given title".into()), ..RawArticle::default() };
+        article.fill_from_page(page);
+        assert_eq!(article.title.as_deref(), Some("Given title"));
+        assert_eq!(article.published.as_deref(), Some("2024-05-17"));
+        assert_eq!(article.outlet.as_deref(), Some("The Example Post"));
+        assert_eq!(article.text, "Body.");
     }
 
     #[test]
-    fn broken_markup_does_not_panic() {
-        for h in ["", "<", "<p>unclosed", "<<<>>>", "<article><p>é</article>"] {
-            let _ = extract_html(h);
-        }
+    fn latin1_page_file_is_decoded() {
+        let bytes = b"<html><head><meta charset=iso-8859-1><title>Caf\xe9 reopens</title></head><body><article><p>The caf\xe9 on Quay Street reopened on Monday after a month of repairs.</p></article></body></html>";
+        let article = article_from_html_bytes("cafe".into(), bytes);
+        assert_eq!(article.title.as_deref(), Some("Café reopens"));
+        assert!(article.text.contains("The café on Quay Street reopened"), "{}", article.text);
     }
 }

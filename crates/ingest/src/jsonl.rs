@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::{extract_html, InputError, Origin, RawArticle, MAX_RECORD_BYTES};
+use crate::{InputError, Origin, RawArticle, MAX_RECORD_BYTES};
 
 /// Reads every record; a bad line becomes an error and reading goes on with the next.
 pub fn read_jsonl(reader: impl BufRead, file: &Path) -> (Vec<RawArticle>, Vec<InputError>) {
@@ -70,23 +70,19 @@ fn parse_record(line: &str) -> Result<RawArticle, String> {
             Some(_) => Err(format!("'{name}' must be a string (record '{id}')")),
         }
     };
-    let mut title = field("title")?.filter(|t| !t.trim().is_empty());
-    let text = match (field("text")?, field("html")?) {
-        (Some(t), _) if !t.trim().is_empty() => t,
-        (_, Some(h)) if !h.trim().is_empty() => {
-            let page = extract_html(&h);
-            if title.is_none() {
-                title = page.title;
-            }
-            // A page without article text is not bad input: it stays in the batch, empty.
-            page.text
-        }
-        _ => return Err(format!("record '{id}' has no 'text' or 'html'")),
-    };
-    let published = field("published")?;
+    let title = field("title")?.filter(|t| !t.trim().is_empty());
+    let (text, html) = (field("text")?, field("html")?);
+    let published = field("published")?.filter(|p| !p.trim().is_empty());
     let outlet = field("outlet")?.filter(|o| !o.trim().is_empty());
     let url = field("url")?;
-    Ok(RawArticle { id, text, title, published, outlet, url, origin: Origin::default() })
+    let mut article = RawArticle { id, title, published, outlet, url, ..RawArticle::default() };
+    match (text, html) {
+        (Some(t), _) if !t.trim().is_empty() => article.text = t,
+        // A page without article text is not bad input: it stays in the batch, empty.
+        (_, Some(h)) if !h.trim().is_empty() => article.fill_from_page(parallax_extract::extract(&h, article.url.as_deref())),
+        _ => return Err(format!("record '{}' has no 'text' or 'html'", article.id)),
+    }
+    Ok(article)
 }
 
 enum Line {
@@ -167,6 +163,25 @@ mod tests {
         let lines: Vec<_> = errs.iter().map(|e| e.origin.line.unwrap()).collect();
         assert_eq!(lines, [2, 4, 5, 6, 7]);
         assert!(errs[0].to_string().starts_with("in.jsonl:2: malformed JSON"));
+    }
+
+    #[test]
+    fn html_records_take_missing_metadata_from_the_page() {
+        let page = "<html><head><meta property='og:site_name' content='Skerrow Times'><title>Quay reopens</title></head>\
+            <body><article><p>The south quay reopened to fishing boats on Friday after six weeks of repairs.</p></article></body></html>";
+        let record = |extra: &str| {
+            let mut r = serde_json::json!({"id": "q", "html": page, "url": "https://skerrow.example/2031/04/11/quay"});
+            if !extra.is_empty() {
+                r["outlet"] = extra.into();
+            }
+            r.to_string()
+        };
+        let (arts, errs) = read(format!("{}\n{}", record(""), record("Given Outlet").replace("\"q\"", "\"r\"")).as_bytes());
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(arts[0].title.as_deref(), Some("Quay reopens"));
+        assert_eq!(arts[0].published.as_deref(), Some("2031-04-11"));
+        assert_eq!(arts[0].outlet.as_deref(), Some("Skerrow Times"));
+        assert_eq!(arts[1].outlet.as_deref(), Some("Given Outlet"));
     }
 
     #[test]

@@ -9,7 +9,6 @@ mod jsonl;
 mod source;
 
 pub use decode::decode_text;
-pub use html::extract_html;
 pub use source::{read_inputs, Inputs};
 
 use std::fmt;

@@ -5,6 +5,7 @@ use std::io::{self, BufReader};
 use std::path::{Path, PathBuf};
 
 use crate::decode::decode_text;
+use crate::html::article_from_html_bytes;
 use crate::jsonl::read_jsonl;
 use crate::{InputError, Origin, RawArticle, MAX_RECORD_BYTES};
 
@@ -15,8 +16,9 @@ pub struct Inputs {
     pub errors: Vec<InputError>,
 }
 
-/// Reads each input: a folder of `.txt` files (id = file stem), a `.txt` file, a `.jsonl`
-/// file, or `-` for JSONL on standard input. Duplicate ids keep the first article.
+/// Reads each input: a folder of `.txt` and `.html` files (id = file stem), a `.txt` or
+/// `.html` file, a `.jsonl` file, or `-` for JSONL on standard input. Duplicate ids keep the
+/// first article.
 pub fn read_inputs(inputs: &[PathBuf]) -> Inputs {
     let mut out = Inputs::default();
     for input in inputs {
@@ -41,11 +43,11 @@ fn read_folder(dir: &Path, out: &mut Inputs) {
     };
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && matches!(extension(p).as_str(), "txt" | "jsonl"))
+        .filter(|p| p.is_file() && matches!(extension(p).as_str(), "txt" | "jsonl" | "ndjson" | "html" | "htm"))
         .collect();
     files.sort();
     if files.is_empty() {
-        out.errors.push(InputError::new(dir, None, "folder holds no .txt or .jsonl files"));
+        out.errors.push(InputError::new(dir, None, "folder holds no .txt, .html or .jsonl files"));
     }
     for file in files {
         read_file(&file, out);
@@ -72,25 +74,48 @@ fn read_file(path: &Path, out: &mut Inputs) {
         }
         return;
     }
-    match read_text_file(path) {
+    let article = match ext.as_str() {
+        "html" | "htm" => read_bounded(path).and_then(|bytes| html_article(path, &bytes)),
+        _ => read_bounded(path).and_then(|bytes| text_article(path, &bytes)),
+    };
+    match article {
         Ok(article) => out.articles.push(article),
         Err(e) => out.errors.push(e),
     }
 }
 
-fn read_text_file(path: &Path) -> Result<RawArticle, InputError> {
+/// A single-article file's bytes, refused when over [`MAX_RECORD_BYTES`].
+fn read_bounded(path: &Path) -> Result<Vec<u8>, InputError> {
     let err = |m: String| InputError::new(path, None, m);
     let meta = fs::metadata(path).map_err(|e| err(format!("cannot open: {e}")))?;
     if meta.len() as usize > MAX_RECORD_BYTES {
         return Err(err(format!("file larger than {MAX_RECORD_BYTES} bytes, skipped")));
     }
-    let bytes = fs::read(path).map_err(|e| err(format!("cannot read: {e}")))?;
-    let text = decode_text(&bytes).map_err(err)?;
+    fs::read(path).map_err(|e| err(format!("cannot read: {e}")))
+}
+
+fn text_article(path: &Path, bytes: &[u8]) -> Result<RawArticle, InputError> {
+    let text = decode_text(bytes).map_err(|m| InputError::new(path, None, m))?;
     if text.trim().is_empty() {
-        return Err(err("empty file".into()));
+        return Err(InputError::new(path, None, "empty file"));
     }
-    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(RawArticle { id, text, origin: Origin { file: path.to_path_buf(), line: None }, ..RawArticle::default() })
+    Ok(RawArticle { id: file_id(path), text, origin: file_origin(path), ..RawArticle::default() })
+}
+
+fn html_article(path: &Path, bytes: &[u8]) -> Result<RawArticle, InputError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(InputError::new(path, None, "empty file"));
+    }
+    // A page without article text is not bad input: it stays in the batch, empty.
+    Ok(RawArticle { origin: file_origin(path), ..article_from_html_bytes(file_id(path), bytes) })
+}
+
+fn file_id(path: &Path) -> String {
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+fn file_origin(path: &Path) -> Origin {
+    Origin { file: path.to_path_buf(), line: None }
 }
 
 fn drop_duplicate_ids(out: &mut Inputs) {
@@ -125,11 +150,15 @@ mod tests {
         fs::write(dir.join("binary.txt"), b"\x00\x01\x02").unwrap();
         fs::write(dir.join("latin1.txt"), b"caf\xe9").unwrap();
         fs::write(dir.join("ignored.png"), b"\x89PNG").unwrap();
+        fs::write(dir.join("page.html"), b"<html><head><title>Quay works</title></head><body><article><p>Repairs to the quay wall began on Monday.</p></article></body></html>").unwrap();
+        fs::write(dir.join("blank.htm"), b"  \n").unwrap();
         let inputs = read_inputs(&[dir.clone(), dir.join("missing.txt")]);
         fs::remove_dir_all(&dir).unwrap();
-        assert_eq!(inputs.articles.len(), 1);
-        assert_eq!(inputs.articles[0].id, "good");
-        assert_eq!(inputs.errors.len(), 4, "{:?}", inputs.errors);
+        let ids: Vec<_> = inputs.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["good", "page"]);
+        assert_eq!(inputs.articles[1].title.as_deref(), Some("Quay works"));
+        assert_eq!(inputs.articles[1].text, "Repairs to the quay wall began on Monday.");
+        assert_eq!(inputs.errors.len(), 5, "{:?}", inputs.errors);
         assert!(inputs.errors.iter().all(|e| e.to_string().contains("parallax-ingest")));
     }
 }

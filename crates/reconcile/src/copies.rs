@@ -8,12 +8,12 @@
 //! smaller document's shingles occur in the other (containment, not Jaccard: a trimmed reprint
 //! is still a copy of the full wire story).
 //!
-//! Cost: comparing every pair of documents shingle by shingle is most of the work for a story
-//! with no copies at all, which is the usual case. So a fixed quarter of the shingles (chosen by
-//! hash, hence the same quarter in every document) is compared first, through one sorted list
-//! for the whole story (sorted once); only pairs whose samples overlap well are compared in full. The bound
-//! is loose (a sampled share of [`SAMPLED_CONTAINMENT`] where the real test wants
-//! [`MIN_CONTAINMENT`]), so a real copy is practically never lost to the sample.
+//! Cost: the story's shingles are numbered once (a counting sort by hash) and each document
+//! becomes a bit set of them, so comparing two documents is a few hundred AND and popcount
+//! instructions. A fixed quarter of the shingles (chosen by hash, hence the same quarter in
+//! every document) is compared first; only pairs whose samples overlap well are compared in
+//! full. The bound is loose (a sampled share of [`SAMPLED_CONTAINMENT`] where the real test
+//! wants [`MIN_CONTAINMENT`]), so a real copy is practically never lost to the sample.
 
 use parallax_core::Word;
 
@@ -33,6 +33,9 @@ const SAMPLED_CONTAINMENT: f32 = 0.4;
 /// Sampled shingles a pair must share to be compared in full: a copy shares at least
 /// [`MIN_SHARED`], a quarter of which is five in expectation.
 const MIN_SAMPLED_SHARED: f32 = 2.0;
+
+/// Most words of shingle bit sets for one story (32 MB); beyond, sorted lists are compared.
+const MAX_SET_WORDS: usize = 1 << 22;
 
 /// Which documents copy which.
 #[derive(Debug, Clone, Default)]
@@ -88,38 +91,12 @@ fn find_copies_by_words(words: &[&[Word]], dates: &[Option<parallax_core::Calend
     }
     // Shingles per document ("the longer" document has more), and the story's sample.
     let size: Vec<usize> = words.iter().map(|w| (w.len() + 1).saturating_sub(SHINGLE)).collect();
-    let mut sampled: Vec<(u64, u32)> = Vec::new();
-    let mut sample_size = vec![0usize; n];
-    for (d, w) in words.iter().enumerate() {
-        let before = sampled.len();
-        sampled.extend(shingle_hashes(w).filter(|&h| in_sample(h)).map(|h| (h, d as u32)));
-        sample_size[d] = sampled.len() - before;
-    }
-    sampled.sort_unstable();
-    sampled.dedup(); // a shingle twice in one document counts once
-    // Sampled shingles each pair shares: runs of one hash in several documents.
-    let mut shared_sample = vec![0u32; n * n];
-    let mut i = 0;
-    while i < sampled.len() {
-        let mut j = i + 1;
-        while j < sampled.len() && sampled[j].0 == sampled[i].0 {
-            j += 1;
-        }
-        for a in i..j {
-            for b in a + 1..j {
-                let (x, y) = (sampled[a].1 as usize, sampled[b].1 as usize);
-                shared_sample[x * n + y] += 1;
-                shared_sample[y * n + x] += 1;
-            }
-        }
-        i = j;
-    }
+    let sets = ShingleSets::new(words, MAX_SET_WORDS);
+    let sample_size = &sets.sample_size;
     let candidate = |a: usize, b: usize| {
-        let s = shared_sample[a * n + b] as f32;
+        let s = sets.shared(a, b, true) as f32;
         s >= MIN_SAMPLED_SHARED && s >= SAMPLED_CONTAINMENT * sample_size[a].min(sample_size[b]) as f32
     };
-    // Full shingle sets, only for documents in a candidate pair.
-    let mut full: Vec<Option<Vec<u64>>> = vec![None; n];
     // Who is the original between two copies: published first, then the longer, then the first given.
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| {
@@ -141,13 +118,7 @@ fn find_copies_by_words(words: &[&[Word]], dates: &[Option<parallax_core::Calend
             if !candidate(d, e) {
                 continue;
             }
-            for x in [d, e] {
-                if full[x].is_none() {
-                    full[x] = Some(shingles(words[x]));
-                }
-            }
-            let (Some(sd), Some(se)) = (&full[d], &full[e]) else { continue };
-            let Some(sim) = similarity(sd, se) else { continue };
+            let Some(sim) = similarity(sets.shared(d, e, false), sets.distinct[d].min(sets.distinct[e])) else { continue };
             let is_root = original[e].is_none();
             let better = match best {
                 None => true,
@@ -166,13 +137,169 @@ fn find_copies_by_words(words: &[&[Word]], dates: &[Option<parallax_core::Calend
     Copies { pairs }
 }
 
-/// Containment of the smaller shingle set in the larger, when it makes a copy.
-fn similarity(a: &[u64], b: &[u64]) -> Option<f32> {
-    let smaller = a.len().min(b.len());
+type Scratch = (Vec<u32>, Vec<u32>, Vec<(u64, u32)>, Vec<u32>, Vec<(u64, u32)>);
+
+thread_local! {
+    /// The counting sort's buffers (bucket starts, fill positions, shingles sorted, their
+    /// numbers, shingles in text order),
+    /// kept between stories: allocated afresh, buffers this size are mapped and faulted in page
+    /// by page on every call.
+    static SCRATCH: std::cell::RefCell<Scratch> = Default::default();
+}
+
+/// Returns the buffers to [`SCRATCH`], unless they have grown past a few MB (an odd huge story
+/// does not keep its memory).
+fn give_back(buffers: Scratch) {
+    if buffers.2.capacity() <= 1 << 18 {
+        SCRATCH.with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                *s = buffers;
+            }
+        });
+    }
+}
+
+/// Each document's distinct shingles as a bit set over the story's distinct shingles, so that
+/// what two documents share is a few hundred AND and popcount instructions rather than a merge
+/// of two sorted lists, branch by branch. The sample's shingles have the lowest numbers: the
+/// sampled share of a pair is a prefix of the same sets.
+struct ShingleSets {
+    /// Words per set; sets are rows of `bits`.
+    width: usize,
+    bits: Vec<u64>,
+    /// Instead of `bits` when these would be too large (many long, different documents): each
+    /// document's shingle numbers, sorted.
+    lists: Option<Vec<Vec<u32>>>,
+    /// Distinct sampled shingles of the story (the sample's bits are `0..sampled`).
+    sampled: usize,
+    /// Per document: sampled shingles (a repeat counting again), distinct shingles.
+    sample_size: Vec<usize>,
+    distinct: Vec<usize>,
+}
+
+impl ShingleSets {
+    /// The sets of `words`' documents, as sorted lists beyond `max_words` words of bit sets.
+    fn new(words: &[&[Word]], max_words: usize) -> ShingleSets {
+        let n = words.len();
+        let total: usize = words.iter().map(|w| (w.len() + 1).saturating_sub(SHINGLE)).sum();
+        // Every shingle of the story with its document, bucketed by the top bits of its hash
+        // (a counting sort: the hashes are well mixed, so buckets hold one or two). The sample
+        // is the shingles whose top bits are zero, so its buckets come first.
+        let bucket_bits = (usize::BITS - total.leading_zeros()).saturating_sub(3).clamp(SAMPLE_BITS + 1, 20);
+        let bucket = |h: u64| (h >> (64 - bucket_bits)) as usize;
+        let (mut starts, mut fill, mut all, mut id, id_raw) = SCRATCH.with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default());
+        starts.clear();
+        starts.resize((1 << bucket_bits) + 1, 0);
+        let mut sample_size = vec![0usize; n];
+        // The word layers are read once: shingles go to `raw` in text order, then to buckets.
+        let mut raw = id_raw;
+        raw.clear();
+        for (d, w) in words.iter().enumerate() {
+            for h in shingle_hashes(w) {
+                starts[bucket(h) + 1] += 1;
+                sample_size[d] += in_sample(h) as usize;
+                raw.push((h, d as u32));
+            }
+        }
+        for b in 0..1 << bucket_bits {
+            starts[b + 1] += starts[b];
+        }
+        fill.clear();
+        fill.extend_from_slice(&starts[..1 << bucket_bits]);
+        all.clear();
+        all.resize(total, (0, 0));
+        for &(h, d) in &raw {
+            let at = &mut fill[bucket(h)];
+            all[*at as usize] = (h, d);
+            *at += 1;
+        }
+        // Number the distinct shingles in bucket order, then set each document's bits.
+        id.clear();
+        id.resize(total, 0);
+        let mut next = 0u32;
+        let mut sampled = 0;
+        for b in 0..1 << bucket_bits {
+            let run = &mut all[starts[b] as usize..starts[b + 1] as usize];
+            if run.len() > 1 {
+                run.sort_unstable();
+            }
+            for k in 0..run.len() {
+                if k > 0 && run[k].0 != run[k - 1].0 {
+                    next += 1;
+                }
+                id[starts[b] as usize + k] = next;
+            }
+            if !run.is_empty() {
+                next += 1;
+            }
+            if b == (1 << (bucket_bits - SAMPLE_BITS)) - 1 {
+                sampled = next as usize;
+            }
+        }
+        let width = (next as usize).div_ceil(64).max(1);
+        if n * width > max_words {
+            let mut lists: Vec<Vec<u32>> = vec![Vec::new(); n];
+            for (&(_, d), &i) in all.iter().zip(&id) {
+                lists[d as usize].push(i);
+            }
+            for l in &mut lists {
+                l.sort_unstable();
+                l.dedup();
+            }
+            let distinct = lists.iter().map(Vec::len).collect();
+            give_back((starts, fill, all, id, raw));
+            return ShingleSets { width, bits: Vec::new(), lists: Some(lists), sampled, sample_size, distinct };
+        }
+        let mut bits = vec![0u64; n * width];
+        let mut distinct = vec![0usize; n];
+        for (&(_, d), &i) in all.iter().zip(&id) {
+            let word = &mut bits[d as usize * width + i as usize / 64];
+            let bit = 1u64 << (i % 64);
+            distinct[d as usize] += (*word & bit == 0) as usize;
+            *word |= bit;
+        }
+        give_back((starts, fill, all, id, raw));
+        ShingleSets { width, bits, lists: None, sampled, sample_size, distinct }
+    }
+
+    /// Distinct shingles two documents share: sampled ones only, or all.
+    fn shared(&self, a: usize, b: usize, sample: bool) -> usize {
+        if let Some(lists) = &self.lists {
+            let upto = |l: &[u32]| if sample { l.partition_point(|&i| (i as usize) < self.sampled) } else { l.len() };
+            let (la, lb) = (&lists[a][..upto(&lists[a])], &lists[b][..upto(&lists[b])]);
+            let (mut i, mut j, mut n) = (0, 0, 0);
+            while i < la.len() && j < lb.len() {
+                match la[i].cmp(&lb[j]) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        n += 1;
+                        i += 1;
+                        j += 1;
+                    }
+                }
+            }
+            return n;
+        }
+        let (ra, rb) = (&self.bits[a * self.width..(a + 1) * self.width], &self.bits[b * self.width..(b + 1) * self.width]);
+        if !sample {
+            return ra.iter().zip(rb).map(|(x, y)| (x & y).count_ones() as usize).sum();
+        }
+        let (full, rest) = (self.sampled / 64, self.sampled % 64);
+        let mut n: usize = ra[..full].iter().zip(&rb[..full]).map(|(x, y)| (x & y).count_ones() as usize).sum();
+        if rest > 0 {
+            n += (ra[full] & rb[full] & ((1u64 << rest) - 1)).count_ones() as usize;
+        }
+        n
+    }
+}
+
+/// Containment of the smaller shingle set in the larger (`shared` of `smaller` shingles), when
+/// it makes a copy.
+fn similarity(shared: usize, smaller: usize) -> Option<f32> {
     if smaller == 0 {
         return None;
     }
-    let shared = parallax_core::words::shared_keys(a, b);
     let containment = shared as f32 / smaller as f32;
     (shared >= MIN_SHARED && containment >= MIN_CONTAINMENT).then_some(containment.min(1.0))
 }
@@ -189,14 +316,6 @@ fn shingle_hashes(words: &[Word]) -> impl Iterator<Item = u64> + '_ {
 /// Whether a shingle is in the sample (its top bits, the best mixed).
 fn in_sample(h: u64) -> bool {
     h >> (64 - SAMPLE_BITS) == 0
-}
-
-/// Sorted, deduplicated shingle hashes of a document.
-fn shingles(words: &[Word]) -> Vec<u64> {
-    let mut out: Vec<u64> = shingle_hashes(words).collect();
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 #[cfg(test)]
@@ -250,6 +369,26 @@ mod tests {
         assert_eq!(copies.original_of(0), Some(2));
         assert_eq!(copies.original_of(1), Some(2));
         assert_eq!(copies.original_of(2), None);
+    }
+
+    /// Bit sets and sorted lists count alike, sample and all.
+    #[test]
+    fn both_set_forms_agree() {
+        let bodies = [WIRE.to_string(), WIRE.replace("Monday", "Monday night"), WIRE.split(". ").take(2).collect::<Vec<_>>().join(". "), "a b c".into()];
+        let words: Vec<Vec<Word>> = bodies.iter().map(|b| parallax_core::words::tokenize(b, &[]).words).collect();
+        let words: Vec<&[Word]> = words.iter().map(Vec::as_slice).collect();
+        let (bits, lists) = (ShingleSets::new(&words, MAX_SET_WORDS), ShingleSets::new(&words, 0));
+        assert!(bits.lists.is_none() && lists.lists.is_some());
+        assert_eq!(bits.distinct, lists.distinct);
+        for a in 0..words.len() {
+            for b in 0..words.len() {
+                for sample in [false, true] {
+                    assert_eq!(bits.shared(a, b, sample), lists.shared(a, b, sample), "{a} {b} {sample}");
+                }
+            }
+        }
+        assert_eq!(bits.shared(0, 0, false), bits.distinct[0]);
+        assert!(bits.shared(0, 1, false) > 20 && bits.shared(0, 3, false) == 0);
     }
 
     #[test]

@@ -12,8 +12,9 @@
 //! still group when the words are nearly the same. A report of habitual speech ("has repeatedly
 //! said") is never grouped: it stands for many utterances, not one.
 //!
-//! Cost: linear in words to profile the quotes, then one word alignment per pair of quotes that
-//! share at least two uncommon content words.
+//! Cost: linear in words to profile the quotes (a quote reprinted word for word is profiled
+//! once), then one word alignment per pair of distinct wordings that share uncommon content
+//! words, and work linear in the quotes per pair of wordings that match.
 
 mod cluster;
 mod describe;
@@ -25,16 +26,17 @@ use crate::{QuoteGroup, StoryView};
 
 pub fn group_quotes(view: &StoryView) -> Vec<QuoteGroup> {
     let mut interner = profile::Interner::default();
-    let profiles = profile::profiles(view, &mut interner);
+    let (profiles, shapes) = profile::profiles(view, &mut interner);
     if profiles.len() < 2 {
         return Vec::new();
     }
-    let weights = link::weights(&profiles, interner.len(), view.docs.len());
-    let links = link::links(&profiles, &weights, interner.len());
-    let mut groups: Vec<Vec<usize>> = cluster::cluster(&profiles, &links);
+    let weights = link::weights(&profiles, &shapes, interner.len(), view.docs.len());
+    let mut sets = cluster::Sets::new(profiles.len());
+    link::link(&profiles, &shapes, &weights, interner.len(), &mut sets);
+    let mut groups: Vec<Vec<usize>> = cluster::cluster(&profiles, &shapes, sets);
     groups.sort_by_key(|g| g.iter().map(|&p| (profiles[p].doc, profiles[p].span.start)).min());
     let aliases = describe::Aliases::new();
-    groups.iter().map(|g| describe::describe(view, &profiles, g, &aliases)).collect()
+    groups.iter().map(|g| describe::describe(view, &profiles, &shapes, g, &aliases)).collect()
 }
 
 #[cfg(test)]

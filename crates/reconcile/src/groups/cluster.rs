@@ -1,6 +1,7 @@
 //! From pairwise links to groups.
 //!
-//! Links are joined strongest first (union-find), so each quote ends up in at most one group.
+//! Quotes that report one utterance are joined (union-find, [`super::link::link`]), so each
+//! quote ends up in at most one group.
 //! Then statements that outlets print in pieces are put back together: one outlet may run a
 //! spokesperson's statement as two paragraphs and another as three, so the pieces match across
 //! outlets one by one, in two or three groups. When two groups follow each other — a piece of
@@ -10,9 +11,8 @@
 
 use parallax_core::SpeakerSource;
 
-use super::link::Link;
 use crate::diff::lcs_len;
-use super::profile::Profile;
+use super::profile::{KeyMap, Profile, Tokens};
 
 /// Union-find over profile indices.
 pub struct Sets {
@@ -42,14 +42,11 @@ impl Sets {
     }
 }
 
-/// Groups (lists of profile indices, each sorted) of two or more quotes.
-pub fn cluster(profiles: &[Profile], links: &[Link]) -> Vec<Vec<usize>> {
-    let mut sets = Sets::new(profiles.len());
-    for l in links {
-        sets.union(l.a, l.b);
-    }
+/// Groups (lists of profile indices, each sorted) of two or more quotes, from the sets of
+/// linked quotes.
+pub fn cluster(profiles: &[Profile], shapes: &[Tokens], mut sets: Sets) -> Vec<Vec<usize>> {
     join_continued_statements(profiles, &mut sets);
-    attach_split_pieces(profiles, &mut sets);
+    attach_split_pieces(profiles, shapes, &mut sets);
     let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
     for p in 0..profiles.len() {
         let r = sets.find(p);
@@ -157,9 +154,10 @@ const PIECE_COVER: f32 = 0.8;
 /// A quote split around its attribution ("…," she said. "We wouldn't and we didn't.") leaves
 /// pieces too short or too plain to match on their own. A piece that continues a grouped quote
 /// joins its group when another outlet's member of that group contains its words in order.
-fn attach_split_pieces(profiles: &[Profile], sets: &mut Sets) {
+fn attach_split_pieces(profiles: &[Profile], shapes: &[Tokens], sets: &mut Sets) {
     let n = profiles.len();
     let mut size = set_sizes(profiles, sets);
+    let mut cover: KeyMap<bool> = KeyMap::default();
     for i in 1..n {
         let (a, b) = (i - 1, i);
         if !continues(&profiles[a], &profiles[b]) {
@@ -171,15 +169,16 @@ fn attach_split_pieces(profiles: &[Profile], sets: &mut Sets) {
             (s, 1) if s >= 2 => (b, ra),
             _ => continue,
         };
-        let toks = &profiles[piece].toks;
+        let toks = &shapes[profiles[piece].shape].toks;
         if toks.len() < MIN_PIECE_TOKENS {
             continue;
         }
-        let inside = (0..n).any(|m| {
-            profiles[m].doc != profiles[piece].doc
-                && sets.find(m) == anchor
-                && lcs_len(toks, &profiles[m].toks) as f32 >= PIECE_COVER * toks.len() as f32
-        });
+        // Whether the words of one shape are in another depends on the two shapes alone.
+        let mut covered = |of: usize| {
+            let key = (profiles[piece].shape as u64) << 32 | of as u64;
+            *cover.entry(key).or_insert_with(|| lcs_len(toks, &shapes[of].toks) as f32 >= PIECE_COVER * toks.len() as f32)
+        };
+        let inside = (0..n).any(|m| profiles[m].doc != profiles[piece].doc && sets.find(m) == anchor && covered(profiles[m].shape));
         if inside {
             sets.union(piece, anchor);
             let root = sets.find(anchor);

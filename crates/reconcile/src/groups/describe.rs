@@ -13,7 +13,7 @@ use std::ops::Range;
 use parallax_core::QuoteKind;
 
 use super::lexicon;
-use super::profile::Profile;
+use super::profile::{KeyMap, Profile, Tokens};
 use crate::diff::{self, lcs_pairs, Word};
 use crate::{QuoteGroup, StoryView};
 
@@ -105,31 +105,62 @@ fn changes(a: &Wording, b: &Wording) -> (Vec<Change>, usize) {
 /// both sides and shared by every group of the story.
 pub type Aliases = std::cell::OnceCell<HashMap<u64, Vec<usize>>>;
 
-pub fn describe(view: &StoryView, profiles: &[Profile], members: &[usize], aliases: &Aliases) -> QuoteGroup {
-    let order = order_members(profiles, members);
+pub fn describe(view: &StoryView, profiles: &[Profile], shapes: &[Tokens], members: &[usize], aliases: &Aliases) -> QuoteGroup {
+    let order = order_members(profiles, shapes, members);
     // Members printed identically (wire copies) are split into words and diffed once.
+    // Equal texts nearly always have one shape: the first member of each shape is tried first,
+    // and texts are hashed only when it differs.
     let mut first_of_text: HashMap<&str, usize> = HashMap::new();
-    let same_text: Vec<usize> = order.iter().enumerate().map(|(m, &p)| *first_of_text.entry(profiles[p].text).or_insert(m)).collect();
-    let mut wordings: Vec<Wording> = Vec::with_capacity(order.len());
+    let mut first_of_shape: KeyMap<usize> = KeyMap::default();
+    let mut same_text: Vec<usize> = Vec::with_capacity(order.len());
     for (m, &p) in order.iter().enumerate() {
-        let w = match same_text[m] {
-            f if f < m => Wording { text: wordings[f].text, words: wordings[f].words.clone() },
-            _ => Wording::new(profiles[p].text),
+        let shape = profiles[p].shape as u64;
+        let first = match first_of_shape.get(&shape) {
+            Some(&f) if profiles[order[f]].text == profiles[p].text => same_text[f],
+            found => {
+                if found.is_none() {
+                    first_of_shape.insert(shape, m);
+                }
+                *first_of_text.entry(profiles[p].text).or_insert(m)
+            }
         };
-        wordings.push(w);
+        same_text.push(first);
     }
-    let keys: Vec<Vec<u64>> = wordings.iter().map(Wording::keys).collect();
+    // One wording per distinct text; members point to theirs.
+    let mut texts: Vec<Wording> = Vec::new();
+    let mut text_of: Vec<usize> = Vec::with_capacity(order.len());
+    for (m, &p) in order.iter().enumerate() {
+        match same_text[m] {
+            f if f < m => text_of.push(text_of[f]),
+            _ => {
+                text_of.push(texts.len());
+                texts.push(Wording::new(profiles[p].text));
+            }
+        }
+    }
+    let wordings: Vec<&Wording> = text_of.iter().map(|&t| &texts[t]).collect();
+    let text_keys: Vec<Vec<u64>> = texts.iter().map(Wording::keys).collect();
+    let keys: Vec<&[u64]> = text_of.iter().map(|&t| text_keys[t].as_slice()).collect();
     // Words in common, in order, between every two members. Members with the same words (wire
     // copies, an outlet reprinting its own story) are aligned once, as one wording: a group
     // reprinted in dozens of articles costs as much as its distinct wordings.
     let n = order.len();
-    let (class, reps) = wording_classes(&keys);
+    // Classes of identical words, found among the distinct texts (in order of first member).
+    let text_key_refs: Vec<&[u64]> = text_keys.iter().map(Vec::as_slice).collect();
+    let (text_class, text_reps) = wording_classes(&text_key_refs);
+    let class: Vec<usize> = text_of.iter().map(|&t| text_class[t]).collect();
+    let first_member_of_text: Vec<usize> = {
+        let mut f = vec![usize::MAX; texts.len()];
+        text_of.iter().enumerate().rev().for_each(|(m, &t)| f[t] = m);
+        f
+    };
+    let reps: Vec<usize> = text_reps.iter().map(|&t| first_member_of_text[t]).collect();
     let k = reps.len();
     let mut class_common = vec![0usize; k * k];
     for a in 0..k {
         class_common[a * k + a] = keys[reps[a]].len();
         for b in a + 1..k {
-            let l = diff::lcs_len(&keys[reps[a]], &keys[reps[b]]);
+            let l = diff::lcs_len(keys[reps[a]], keys[reps[b]]);
             class_common[a * k + b] = l;
             class_common[b * k + a] = l;
         }
@@ -139,7 +170,7 @@ pub fn describe(view: &StoryView, profiles: &[Profile], members: &[usize], alias
     for m in 0..n {
         let d = match same_text[m] {
             f if f < m => diffs[f].clone(),
-            _ => member_diff(&wordings[0], &wordings[m], common(0, m)),
+            _ => member_diff(wordings[0], wordings[m], common(0, m)),
         };
         diffs.push(d);
     }
@@ -159,24 +190,26 @@ pub fn describe(view: &StoryView, profiles: &[Profile], members: &[usize], alias
             && (m == longest
                 || class_size[class[m]] > 1
                 || *inside[class[m]].get_or_insert_with(|| {
-                    (0..k).any(|c| c != class[m] && contains_run(&keys[reps[c]], &keys[m]))
+                    (0..k).any(|c| c != class[m] && contains_run(keys[reps[c]], keys[m]))
                 }))
     });
 
     let labels = doc_labels(view, profiles, &order);
-    let id = |m: usize| labels[m].as_str();
+    let id = |m: usize| labels[profiles[order[m]].doc].as_str();
     let mut notes: Vec<String> = Vec::new();
     let mut misquote: Option<String> = None;
-    let mut described: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    let mut described: KeyMap<()> = KeyMap::default();
+    let pair = |a: usize, b: usize| (a as u64) << 32 | b as u64;
     let candidates = Candidates::new(profiles, &order, &class, k);
+    let mut ranked = Vec::new();
     // The changes between two printed wordings, worked out once per pair of texts.
-    let mut change_memo: HashMap<(usize, usize), (Vec<Change>, usize)> = HashMap::new();
+    let mut change_memo: KeyMap<(Vec<Change>, usize)> = KeyMap::default();
     for m in 1..order.len() {
-        let w = &wordings[m];
+        let w = wordings[m];
         // Compare with the member this one aligns with best (another outlet's first): with a
         // statement in pieces, the reference may be a different piece.
-        let Some((c, aligned)) = candidates.counterpart(&keys, &common, m) else { continue };
-        if described.contains(&(c, m)) {
+        let Some((c, aligned)) = candidates.counterpart(&keys, &common, &class, &mut ranked, m) else { continue };
+        if described.contains_key(&pair(c, m)) {
             continue;
         }
         if !quoted(m) && quoted(c) {
@@ -186,13 +219,13 @@ pub fn describe(view: &StoryView, profiles: &[Profile], members: &[usize], alias
         if quoted(m) && !quoted(c) {
             continue; // the indirect member gets the note
         }
-        described.insert((m, c));
+        described.insert(pair(m, c), ());
         if aligned * 2 < w.words.len() {
             notes.push(format!("{} words it differently: '{}'", id(m), w.phrase(&(0..w.words.len()))));
             continue;
         }
-        let cw = &wordings[c];
-        let (chs, _) = &*change_memo.entry((same_text[c], same_text[m])).or_insert_with(|| changes(cw, w));
+        let cw = wordings[c];
+        let (chs, _) = &*change_memo.entry(pair(same_text[c], same_text[m])).or_insert_with(|| changes(cw, w));
         let real: Vec<&Change> = chs.iter().filter(|c| c.real).collect();
         if real.is_empty() {
             let shorter = chs.iter().any(|c| !c.a.is_empty());
@@ -296,7 +329,11 @@ impl Candidates {
     /// The member (position in `order`) that member `m` shares most words with, in order, and
     /// how many: another article's member first, then one of its own article. (The same choice
     /// as maximising the key below over every other member.)
-    fn counterpart(&self, keys: &[Vec<u64>], common: &impl Fn(usize, usize) -> usize, m: usize) -> Option<(usize, usize)> {
+    ///
+    /// Another article's candidates rank by what their bucket and `m`'s class and form decide,
+    /// then by position; so buckets are ranked once per class and form (`ranked`), and a member
+    /// looks only at the best rank that has a candidate for it.
+    fn counterpart(&self, keys: &[&[u64]], common: &impl Fn(usize, usize) -> usize, class: &[usize], ranked: &mut Vec<Option<Vec<(Rank, usize)>>>, m: usize) -> Option<(usize, usize)> {
         let dm = self.doc[m];
         let key = |j: usize| {
             let n = common(j, m);
@@ -305,15 +342,44 @@ impl Candidates {
             let same_form = self.indirect[j] == self.indirect[m];
             ((well, same_form, other, n, usize::MAX - j), n)
         };
-        let other_doc = self.buckets.iter().filter(|b| b.0 != usize::MAX).filter_map(|&(first, next)| if self.doc[first] != dm { Some(first) } else { next });
+        let slot = class[m] * 2 + self.indirect[m] as usize;
+        if ranked.len() <= slot {
+            ranked.resize(slot + 1, None);
+        }
+        let order = ranked[slot].get_or_insert_with(|| {
+            let mut v: Vec<(Rank, usize)> = (0..self.buckets.len())
+                .filter(|&b| self.buckets[b].0 != usize::MAX)
+                .map(|b| {
+                    let n = common(self.buckets[b].0, m);
+                    ((n * 2 >= keys[m].len() && n > 0, self.indirect[self.buckets[b].0] == self.indirect[m], n), b)
+                })
+                .collect();
+            v.sort_by(|x, y| y.0.cmp(&x.0));
+            v
+        });
+        let mut other_doc: Option<usize> = None;
+        let mut tier: Option<Rank> = None;
+        for &(rank, b) in order.iter() {
+            if tier.is_some_and(|t| t != rank) {
+                break;
+            }
+            let (first, next) = self.buckets[b];
+            let Some(j) = (if self.doc[first] != dm { Some(first) } else { next }) else { continue };
+            tier = Some(rank);
+            other_doc = Some(other_doc.map_or(j, |o| o.min(j)));
+        }
         let own_doc = self.by_doc.iter().find(|(d, _)| *d == dm).into_iter().flat_map(|(_, v)| v.iter().copied()).filter(|&j| j != m);
-        other_doc.chain(own_doc).map(|j| (j, key(j))).max_by_key(|&(_, (k, _))| k).map(|(j, (_, n))| (j, n))
+        other_doc.into_iter().chain(own_doc).map(|j| (j, key(j))).max_by_key(|&(_, (k, _))| k).map(|(j, (_, n))| (j, n))
     }
 }
 
+/// How a bucket ranks as the counterpart of a member of another article: (shares at least half
+/// the member's words, same form, words shared).
+type Rank = (bool, bool, usize);
+
 /// The reference first: a quoted (direct, then partial) wording before an indirect one, the
 /// longest, then the earliest; the others in article and text order.
-fn order_members(profiles: &[Profile], members: &[usize]) -> Vec<usize> {
+fn order_members(profiles: &[Profile], shapes: &[Tokens], members: &[usize]) -> Vec<usize> {
     let rank = |k: QuoteKind| match k {
         QuoteKind::Direct => 0,
         QuoteKind::Partial => 1,
@@ -322,7 +388,7 @@ fn order_members(profiles: &[Profile], members: &[usize]) -> Vec<usize> {
     let best = members
         .iter()
         .copied()
-        .min_by_key(|&p| (rank(profiles[p].kind), usize::MAX - profiles[p].toks.len(), profiles[p].doc, profiles[p].span.start));
+        .min_by_key(|&p| (rank(profiles[p].kind), usize::MAX - shapes[profiles[p].shape].toks.len(), profiles[p].doc, profiles[p].span.start));
     let mut rest: Vec<usize> = members.iter().copied().filter(|&p| Some(p) != best).collect();
     rest.sort_by_key(|&p| (profiles[p].doc, profiles[p].span.start));
     best.into_iter().chain(rest).collect()
@@ -330,7 +396,7 @@ fn order_members(profiles: &[Profile], members: &[usize]) -> Vec<usize> {
 
 /// Each member's class of identical words (index into the returned representatives, the first
 /// member of each class).
-fn wording_classes(keys: &[Vec<u64>]) -> (Vec<usize>, Vec<usize>) {
+fn wording_classes(keys: &[&[u64]]) -> (Vec<usize>, Vec<usize>) {
     let mut reps: Vec<usize> = Vec::new();
     let class = (0..keys.len())
         .map(|m| match reps.iter().position(|&r| keys[r] == keys[m]) {
@@ -444,12 +510,18 @@ fn alias_index(view: &StoryView) -> HashMap<u64, Vec<usize>> {
 
 /// How notes name each member's article: its outlet ("The Gazette has ..."), else its id; an
 /// outlet that has several of the group's articles gets the id too, so the note can tell them
-/// apart.
+/// apart. Labels are made once per article (indexed by document), not per member.
 fn doc_labels(view: &StoryView, profiles: &[Profile], order: &[usize]) -> Vec<String> {
     let outlet = |d: usize| view.docs.get(d).and_then(|doc| doc.outlet.as_deref()).map(str::trim).filter(|o| !o.is_empty());
-    let docs: Vec<usize> = order.iter().map(|&p| profiles[p].doc).collect();
-    // Per outlet, the first article of it met and whether it has another: computed once, not per
-    // pair of members.
+    let mut docs: Vec<usize> = Vec::new();
+    let mut seen = vec![false; view.docs.len().max(order.iter().map(|&p| profiles[p].doc + 1).max().unwrap_or(0))];
+    for &p in order {
+        let d = profiles[p].doc;
+        if !std::mem::replace(&mut seen[d], true) {
+            docs.push(d);
+        }
+    }
+    // Per outlet, the first article of it met and whether it has another.
     let mut outlets: HashMap<&str, (usize, bool)> = HashMap::new();
     for &d in &docs {
         if let Some(o) = outlet(d) {
@@ -459,16 +531,16 @@ fn doc_labels(view: &StoryView, profiles: &[Profile], order: &[usize]) -> Vec<St
             }
         }
     }
-    docs.iter()
-        .map(|&d| {
-            let id = view.docs.get(d).map_or("?", |doc| doc.id.as_str());
-            match outlet(d) {
-                Some(o) if outlets.get(o).is_some_and(|e| e.1) => format!("{o} ({id})"),
-                Some(o) => o.to_string(),
-                None => id.to_string(),
-            }
-        })
-        .collect()
+    let mut labels = vec![String::new(); seen.len()];
+    for &d in &docs {
+        let id = view.docs.get(d).map_or("?", |doc| doc.id.as_str());
+        labels[d] = match outlet(d) {
+            Some(o) if outlets.get(o).is_some_and(|e| e.1) => format!("{o} ({id})"),
+            Some(o) => o.to_string(),
+            None => id.to_string(),
+        };
+    }
+    labels
 }
 
 #[cfg(test)]
@@ -486,12 +558,7 @@ mod tests {
             speaker: None,
             source: SpeakerSource::Cue,
             para: None,
-            toks: Vec::new(),
-            content: Vec::new(),
-            name: Vec::new(),
-            bag: Vec::new(),
-            names: Vec::new(),
-            uses: Vec::new(),
+            shape: 0,
             habitual: false,
         }
     }
@@ -505,10 +572,12 @@ mod tests {
         let order: Vec<usize> = (0..n).collect();
         let class: Vec<usize> = (0..n).map(|i| (i * 11) % 6).collect();
         let k = 6;
-        let keys: Vec<Vec<u64>> = (0..n).map(|i| vec![0; 3 + class[i]]).collect();
+        let owned: Vec<Vec<u64>> = (0..n).map(|i| vec![0; 3 + class[i]]).collect();
+        let keys: Vec<&[u64]> = owned.iter().map(Vec::as_slice).collect();
         let class_common: Vec<usize> = (0..k * k).map(|x| ((x / k) * (x % k) + x) % 5).collect();
         let common = |i: usize, j: usize| class_common[class[i] * k + class[j]];
         let cands = Candidates::new(&profiles, &order, &class, k);
+        let mut ranked = Vec::new();
         for m in 0..n {
             let brute = (0..n)
                 .filter(|&j| j != m)
@@ -519,7 +588,7 @@ mod tests {
                     (well, same_form, other, c, usize::MAX - j)
                 })
                 .map(|(j, c, _)| (j, c));
-            assert_eq!(cands.counterpart(&keys, &common, m), brute, "member {m}");
+            assert_eq!(cands.counterpart(&keys, &common, &class, &mut ranked, m), brute, "member {m}");
         }
     }
 }

@@ -13,7 +13,8 @@
 
 use parallax_core::QuoteKind;
 
-use super::profile::{KeyMap, Profile, Use};
+use super::cluster::Sets;
+use super::profile::{Profile, Tokens, Use};
 use crate::diff::lcs_pairs;
 
 /// Weight of a function word relative to a rare content word.
@@ -45,23 +46,17 @@ const MIN_DENSITY: f32 = 0.4;
 /// ("to plead guilty") is the story's vocabulary, not evidence of one utterance.
 const MIN_SHARED_CONTENT_INDIRECT: usize = 3;
 
-/// An accepted pair of quotes (indices into the profiles) and its score.
-#[derive(Debug, Clone, Copy)]
-pub struct Link {
-    pub a: usize,
-    pub b: usize,
-    pub score: f32,
-}
-
 /// Per-token weights for one story: content words by how many quotes use them.
-pub fn weights(profiles: &[Profile], n_tokens: usize, n_docs: usize) -> Vec<f32> {
+pub fn weights(profiles: &[Profile], shapes: &[Tokens], n_tokens: usize, n_docs: usize) -> Vec<f32> {
     let mut df = vec![0u32; n_tokens];
     let mut seen: Vec<usize> = vec![usize::MAX; n_tokens];
-    for (p, prof) in profiles.iter().enumerate() {
-        for (&t, &c) in prof.toks.iter().zip(&prof.content) {
-            if c && seen[t as usize] != p {
-                seen[t as usize] = p;
-                df[t as usize] += 1;
+    let quotes = quotes_per_shape(profiles, shapes.len());
+    for (s, shape) in shapes.iter().enumerate() {
+        let quotes = quotes[s];
+        for (&t, &c) in shape.toks.iter().zip(&shape.content) {
+            if c && seen[t as usize] != s {
+                seen[t as usize] = s;
+                df[t as usize] += quotes;
             }
         }
     }
@@ -71,7 +66,7 @@ pub fn weights(profiles: &[Profile], n_tokens: usize, n_docs: usize) -> Vec<f32>
     df.iter().map(|&n| if n as f32 <= base { 1.0 } else { (base / n as f32).sqrt() }).collect()
 }
 
-fn weight(p: &Profile, i: usize, w: &[f32]) -> f32 {
+fn weight(p: &Tokens, i: usize, w: &[f32]) -> f32 {
     if !p.content[i] {
         FUNCTION_WEIGHT
     } else if p.name[i] {
@@ -106,10 +101,10 @@ impl PairScore {
     }
 }
 
-pub fn score_pair(p: &Profile, q: &Profile, w: &[f32]) -> PairScore {
+pub fn score_pair(p: &Tokens, q: &Tokens, w: &[f32]) -> PairScore {
     let identical = p.toks == q.toks;
     let pairs = lcs_pairs(&p.toks, &q.toks);
-    let total = |x: &Profile| (0..x.toks.len()).map(|i| weight(x, i, w)).sum::<f32>();
+    let total = |x: &Tokens| (0..x.toks.len()).map(|i| weight(x, i, w)).sum::<f32>();
     let (wp, wq) = (total(p), total(q));
     // Aligned words weigh as in the shorter quote (the one the share is of).
     let p_short = wp <= wq;
@@ -142,9 +137,9 @@ pub fn score_pair(p: &Profile, q: &Profile, w: &[f32]) -> PairScore {
 
 /// Weighted overlap of the content-token multisets, over the smaller side's content weight,
 /// and the shared weight itself. The bags are sorted, so this is one merge.
-fn bag_overlap(p: &Profile, q: &Profile, w: &[f32]) -> (f32, f32) {
+fn bag_overlap(p: &Tokens, q: &Tokens, w: &[f32]) -> (f32, f32) {
     let factor = |t: u32, own: &[u32]| if own.binary_search(&t).is_ok() { NAME_FACTOR } else { 1.0 };
-    let mass = |x: &Profile| x.bag.iter().map(|&(t, n)| n as f32 * w[t as usize] * factor(t, &x.names)).sum::<f32>();
+    let mass = |x: &Tokens| x.bag.iter().map(|&(t, n)| n as f32 * w[t as usize] * factor(t, &x.names)).sum::<f32>();
     let (mp, mq) = (mass(p), mass(q));
     let own: &[u32] = if mp <= mq { &p.names } else { &q.names };
     if mp.min(mq) <= 0.0 {
@@ -167,22 +162,20 @@ fn bag_overlap(p: &Profile, q: &Profile, w: &[f32]) -> (f32, f32) {
     ((shared / mp.min(mq)).min(1.0), shared)
 }
 
-/// Whether a scored pair is one utterance, given where the quotes are and who speaks them.
-pub fn accept(p: &Profile, q: &Profile, s: &PairScore) -> bool {
+/// Whether a scored pair is one utterance, given who speaks the quotes and whether they are of
+/// one article (`same_doc`; quotes that overlap there are never one, see [`nested`]).
+fn accept(p: &Profile, tp: &Tokens, q: &Profile, tq: &Tokens, s: &PairScore, same_doc: bool) -> bool {
     if p.habitual || q.habitual {
         return false;
     }
-    if p.doc == q.doc && p.span.start < q.span.end && q.span.start < p.span.end {
-        return false; // a quote nested inside another, or the same span twice
-    }
     let indirect = p.kind == QuoteKind::Indirect || q.kind == QuoteKind::Indirect;
-    let content_words = |x: &Profile| x.content.iter().filter(|&&c| c).count();
+    let content_words = |x: &Tokens| x.content.iter().filter(|&&c| c).count();
     if s.identical {
         // The same scare-quoted word in two outlets is one borrowing; the same two reported
         // words are likely chance.
-        return content_words(p) >= if indirect { MIN_SHARED_CONTENT } else { 1 };
+        return content_words(tp) >= if indirect { MIN_SHARED_CONTENT } else { 1 };
     }
-    let shorter_indirect = if content_words(p) <= content_words(q) { p.kind } else { q.kind } == QuoteKind::Indirect;
+    let shorter_indirect = if content_words(tp) <= content_words(tq) { p.kind } else { q.kind } == QuoteKind::Indirect;
     let min_shared = if shorter_indirect { MIN_SHARED_CONTENT_INDIRECT } else { MIN_SHARED_CONTENT };
     if s.shared_content < min_shared
         || s.mass < MIN_MASS
@@ -191,11 +184,7 @@ pub fn accept(p: &Profile, q: &Profile, s: &PairScore) -> bool {
     {
         return false;
     }
-    let conflict = matches!((p.speaker, q.speaker), (Some(a), Some(b)) if a != b);
-    let mut need = if conflict { NEED_SPEAKER_CONFLICT } else { NEED_CROSS_DOC };
-    if p.doc == q.doc {
-        need = need.max(NEED_SAME_DOC);
-    }
+    let need = need(p, q, same_doc);
     // A paraphrase may reorder words; a verbatim quote may not, so the bag only helps when
     // one side is indirect.
     let score = if indirect { s.score() } else { s.containment };
@@ -222,12 +211,12 @@ fn heaviest(t: u32, uses: u8, w: &[f32]) -> f32 {
 /// most the token's heaviest use in the shorter quote: when even that covers too little of
 /// the shorter quote, the alignment is not worth computing. `totals` are the quotes' weights.
 /// (Rejects nothing [`accept`] would take.)
-fn could_accept(p: &Profile, q: &Profile, totals: (f32, f32), w: &[f32]) -> bool {
-    if p.habitual || q.habitual || (p.doc == q.doc && p.span.start < q.span.end && q.span.start < p.span.end) {
+fn could_accept(p: &Profile, tp: &Tokens, q: &Profile, tq: &Tokens, totals: (f32, f32), w: &[f32], same_doc: bool) -> bool {
+    if p.habitual || q.habitual {
         return false;
     }
     let p_short = totals.0 <= totals.1;
-    let (a, b) = (&p.uses, &q.uses);
+    let (a, b) = (&tp.uses, &tq.uses);
     let (mut i, mut j, mut shared) = (0, 0, 0f32);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -250,46 +239,69 @@ fn could_accept(p: &Profile, q: &Profile, totals: (f32, f32), w: &[f32]) -> bool
     if bound < MIN_CONTAINMENT {
         return false;
     }
-    let conflict = matches!((p.speaker, q.speaker), (Some(a), Some(b)) if a != b);
-    let mut need = if conflict { NEED_SPEAKER_CONFLICT } else { NEED_CROSS_DOC };
-    if p.doc == q.doc {
-        need = need.max(NEED_SAME_DOC);
-    }
+    let need = need(p, q, same_doc);
     let indirect = p.kind == QuoteKind::Indirect || q.kind == QuoteKind::Indirect;
-    bound >= need || (indirect && 0.9 * bag_overlap(p, q, w).0 + 1e-4 >= need)
+    bound >= need || (indirect && 0.9 * bag_overlap(tp, tq, w).0 + 1e-4 >= need)
 }
 
-/// Per profile, the first profile with the same tokens, content and name flags (what
-/// [`score_pair`] reads): profiles of one shape score alike.
-fn shapes(profiles: &[Profile]) -> Vec<u32> {
-    let mut first: KeyMap<Vec<u32>> = KeyMap::default();
-    let mut out = Vec::with_capacity(profiles.len());
-    for (p, prof) in profiles.iter().enumerate() {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for i in 0..prof.toks.len() {
-            let v = (prof.toks[i] as u64) << 2 | (prof.content[i] as u64) << 1 | prof.name[i] as u64;
-            h = (h ^ v).wrapping_mul(0x100_0000_01b3);
-        }
-        let same = |o: &Profile| o.toks == prof.toks && o.content == prof.content && o.name == prof.name;
-        let bucket = first.entry(h).or_default();
-        match bucket.iter().find(|&&o| same(&profiles[o as usize])) {
-            Some(&o) => out.push(o),
-            None => {
-                bucket.push(p as u32);
-                out.push(p as u32);
-            }
+/// Share of the shorter quote a pair's score must reach, by who speaks and where.
+fn need(p: &Profile, q: &Profile, same_doc: bool) -> f32 {
+    let conflict = matches!((p.speaker, q.speaker), (Some(a), Some(b)) if a != b);
+    let need = if conflict { NEED_SPEAKER_CONFLICT } else { NEED_CROSS_DOC };
+    if same_doc {
+        need.max(NEED_SAME_DOC)
+    } else {
+        need
+    }
+}
+
+/// Two quotes of one article that overlap: one nested inside the other, or the same span
+/// twice. Never one utterance reported twice.
+fn nested(p: &Profile, q: &Profile) -> bool {
+    p.doc == q.doc && p.span.start < q.span.end && q.span.start < p.span.end
+}
+
+/// How many quotes have each shape.
+fn quotes_per_shape(profiles: &[Profile], n_shapes: usize) -> Vec<u32> {
+    let mut n = vec![0u32; n_shapes];
+    profiles.iter().for_each(|p| n[p.shape] += 1);
+    n
+}
+
+/// Quotes that every pair test treats alike: one shape, one form (indirect or quoted), one
+/// speaker. Only the article and place of each member tell them apart.
+struct Class {
+    /// Members, in profile (so article) order: a range of the quotes sorted by class.
+    members: std::ops::Range<usize>,
+    /// The first member, and the first member of another article than its (see [`join_pairs`]).
+    reps: (usize, Option<usize>),
+}
+
+/// Joins in `sets` every pair of quotes that report one utterance.
+///
+/// Which pairs to consider comes from an inverted index of content tokens (a pair must share
+/// one that is not in very many quotes, then enough weight, or be the same phrase), over the
+/// story's distinct shapes rather than its quotes. Whether a pair is accepted depends on its
+/// shapes, forms and speakers, and otherwise only on whether the two are of one article: so
+/// each pair of [`Class`]es is decided twice (across articles, within one), with one alignment
+/// per pair of shapes, and the members are joined wholesale ([`join_pairs`]). A quote reprinted
+/// in hundreds of articles costs its members once per class it matches, not its pairs.
+pub fn link(profiles: &[Profile], shapes: &[Tokens], w: &[f32], n_tokens: usize, sets: &mut Sets) {
+    let n_shapes = shapes.len();
+    let quotes = quotes_per_shape(profiles, n_shapes);
+    // Tokens in very many quotes only add work: they do not make a pair a candidate.
+    let cap = 64.max(profiles.len() / 4);
+    let mut in_quotes = vec![0usize; n_tokens];
+    for (s, shape) in shapes.iter().enumerate() {
+        for &(t, _) in &shape.bag {
+            in_quotes[t as usize] += quotes[s] as usize;
         }
     }
-    out
-}
-
-/// All accepted links of a story, strongest first.
-pub fn links(profiles: &[Profile], w: &[f32], n_tokens: usize) -> Vec<Link> {
-    // Postings of content tokens; tokens that are in very many quotes only add work.
-    // Flat (one buffer, offsets per token), in profile order: no vector per token.
+    let open = |t: u32| in_quotes[t as usize] <= cap;
+    // Postings of open content tokens over shapes: flat, one buffer with offsets per token.
     let mut starts = vec![0u32; n_tokens + 1];
-    for prof in profiles {
-        for &(t, _) in &prof.bag {
+    for shape in shapes {
+        for &(t, _) in shape.bag.iter().filter(|&&(t, _)| open(t)) {
             starts[t as usize + 1] += 1;
         }
     }
@@ -298,62 +310,216 @@ pub fn links(profiles: &[Profile], w: &[f32], n_tokens: usize) -> Vec<Link> {
     }
     let mut fill: Vec<u32> = starts[..n_tokens].to_vec();
     let mut flat = vec![0u32; starts[n_tokens] as usize];
-    for (p, prof) in profiles.iter().enumerate() {
-        for &(t, _) in &prof.bag {
-            flat[fill[t as usize] as usize] = p as u32;
+    for (s, shape) in shapes.iter().enumerate() {
+        for &(t, _) in shape.bag.iter().filter(|&&(t, _)| open(t)) {
+            flat[fill[t as usize] as usize] = s as u32;
             fill[t as usize] += 1;
         }
     }
     let postings = |t: u32| &flat[starts[t as usize] as usize..starts[t as usize + 1] as usize];
-    // Weight of each quote's distinct content words, for the cheap bound below.
-    let content_weight: Vec<f32> = profiles.iter().map(|prof| prof.bag.iter().map(|&(t, _)| w[t as usize]).sum()).collect();
-    let totals: Vec<f32> = profiles.iter().map(|x| (0..x.toks.len()).map(|i| weight(x, i, w)).sum()).collect();
-    let cap = 64.max(profiles.len() / 4);
-    let mut shared = vec![0f32; profiles.len()];
+    // Weight of each shape's distinct content words, for the cheap bound below.
+    let content_weight: Vec<f32> = shapes.iter().map(|x| x.bag.iter().map(|&(t, _)| w[t as usize]).sum()).collect();
+    let totals: Vec<f32> = shapes.iter().map(|x| (0..x.toks.len()).map(|i| weight(x, i, w)).sum()).collect();
+
+    // Habitual reports are never grouped: they are in no class. Classes are runs of the
+    // quotes sorted by what makes one (then by profile, so members stay in article order).
+    let mut sorted: Vec<usize> = (0..profiles.len()).filter(|&p| !profiles[p].habitual).collect();
+    let class_key = |p: usize| (profiles[p].shape, profiles[p].kind == QuoteKind::Indirect, profiles[p].speaker);
+    sorted.sort_unstable_by_key(|&p| (class_key(p), p));
+    let mut classes: Vec<Class> = Vec::new();
+    let mut by_shape: Vec<Vec<usize>> = vec![Vec::new(); n_shapes];
+    let mut i = 0;
+    while i < sorted.len() {
+        let key = class_key(sorted[i]);
+        let end = i + sorted[i..].partition_point(|&p| class_key(p) == key);
+        let members = &sorted[i..end];
+        let first = members[0];
+        let other = members.iter().copied().find(|&p| profiles[p].doc != profiles[first].doc);
+        by_shape[key.0].push(classes.len());
+        classes.push(Class { members: i..end, reps: (first, other) });
+        i = end;
+    }
+    let mut mass = vec![0f32; n_shapes];
     let mut touched: Vec<usize> = Vec::new();
-    let mut out = Vec::new();
-    let shapes = shapes(profiles);
-    let mut scores: KeyMap<PairScore> = KeyMap::default();
-    for (p, prof) in profiles.iter().enumerate() {
-        for &(t, _) in &prof.bag {
+    for a in (0..n_shapes).filter(|&a| !by_shape[a].is_empty()) {
+        for &(t, _) in shapes[a].bag.iter().filter(|&&(t, _)| open(t)) {
             let list = postings(t);
-            if list.len() > cap {
-                continue;
-            }
-            // Postings are in profile order: each pair is counted from its first quote only.
-            let later = &list[list.partition_point(|&q| q as usize <= p)..];
-            for &q in later {
-                let q = q as usize;
-                if shared[q] == 0.0 {
-                    touched.push(q);
+            for &b in &list[list.partition_point(|&b| (b as usize) < a)..] {
+                let b = b as usize;
+                if mass[b] == 0.0 {
+                    touched.push(b);
                 }
-                shared[q] += w[t as usize];
+                mass[b] += w[t as usize];
             }
         }
-        for &q in &touched {
-            let mass = shared[q];
-            shared[q] = 0.0;
-            let other = &profiles[q];
+        for &b in &touched {
+            let m = std::mem::take(&mut mass[b]);
+            if by_shape[b].is_empty() {
+                continue;
+            }
+            let (ta, tb) = (&shapes[a], &shapes[b]);
             // Only pairs whose shared content could pass [`accept`] are aligned: the same
             // phrase, or enough shared weight, both absolute and relative to the smaller quote.
-            let same_phrase = prof.toks == other.toks;
-            let enough = mass >= MIN_MASS && mass >= PREFILTER_SHARE * content_weight[p].min(content_weight[q]);
+            let same_phrase = ta.toks == tb.toks;
+            let enough = m >= MIN_MASS && m >= PREFILTER_SHARE * content_weight[a].min(content_weight[b]);
             if !same_phrase && !enough {
                 continue;
             }
-            if !same_phrase && !could_accept(prof, other, (totals[p], totals[q]), w) {
-                continue;
-            }
-            // Quotes with the same tokens score the same against anything: wire copies and
-            // reprints are aligned once per pair of distinct wordings.
-            let memo_key = (shapes[p] as u64) << 32 | shapes[q] as u64;
-            let s = *scores.entry(memo_key).or_insert_with(|| score_pair(prof, other, w));
-            if accept(prof, other, &s) {
-                out.push(Link { a: p, b: q, score: s.score() });
+            // Scores by orientation (the first quote of a pair in profile order is `p`).
+            let mut ab: Option<PairScore> = None;
+            let mut ba: Option<PairScore> = None;
+            for &x in &by_shape[a] {
+                for &y in by_shape[b].iter().filter(|&&y| a != b || y >= x) {
+                    let (cx, cy) = (&classes[x], &classes[y]);
+                    let (mx, my) = (&sorted[cx.members.clone()], &sorted[cy.members.clone()]);
+                    let (px, py) = (&profiles[mx[0]], &profiles[my[0]]);
+                    // Verdicts (across articles, within one) for p of `cx` and q of `cy`, and
+                    // reversed, worked out when first needed.
+                    let mut verdicts = [[None::<bool>; 2]; 2];
+                    let mut verdict = |forward: bool, same_doc: bool| -> bool {
+                        *verdicts[forward as usize][same_doc as usize].get_or_insert_with(|| {
+                            let (p, tp, q, tq, tot, memo) = if forward || x == y {
+                                (px, ta, py, tb, (totals[a], totals[b]), &mut ab)
+                            } else {
+                                (py, tb, px, ta, (totals[b], totals[a]), &mut ba)
+                            };
+                            if !same_phrase && !could_accept(p, tp, q, tq, tot, w, same_doc) {
+                                return false;
+                            }
+                            let s = *memo.get_or_insert_with(|| score_pair(tp, tq, w));
+                            accept(p, tp, q, tq, &s, same_doc)
+                        })
+                    };
+                    // A few pairs (quotes printed once, the usual case) are decided one by one.
+                    let few = mx.len() * my.len() <= 4;
+                    let fwd = (!few).then(|| (verdict(true, false), verdict(true, true)));
+                    let bwd = (!few).then(|| (verdict(false, false), verdict(false, true)));
+                    if !few && fwd == bwd {
+                        join_pairs(profiles, sets, (mx, cx.reps), (my, cy.reps), x == y, fwd.unwrap_or_default());
+                        continue;
+                    }
+                    // Else the verdict depends on which quote comes first.
+                    for &i in mx {
+                        for &j in my.iter().filter(|&&j| x != y || j > i) {
+                            let (pi, pj) = (&profiles[i], &profiles[j]);
+                            let same_doc = pi.doc == pj.doc;
+                            if (same_doc && nested(pi, pj)) || !verdict(i < j, same_doc) {
+                                continue;
+                            }
+                            sets.union(i, j);
+                        }
+                    }
+                }
             }
         }
         touched.clear();
     }
-    out.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
-    out
+}
+
+/// A class's members and its [`Class::reps`].
+type Members<'m> = (&'m [usize], (usize, Option<usize>));
+
+/// Joins every pair of a member of `x` and a member of `y` (two members of `x` when `same`
+/// class) that the verdict allows: `cross` for members of different articles, `within` for
+/// members of one article that do not overlap. The sets end up as if each such pair were
+/// joined, at a cost linear in the members.
+///
+/// Across articles: each member is joined with the other class's first member and its first
+/// member of another article, where their articles differ. Every member with a partner in
+/// another article is then joined with one of those two, and the two are joined through any
+/// member in a third article, or are each other's only partners. Within an article, classes
+/// have a few members each, and its pairs are joined one by one.
+fn join_pairs(profiles: &[Profile], sets: &mut Sets, x: Members, y: Members, same: bool, (cross, within): (bool, bool)) {
+    let doc = |p: usize| profiles[p].doc;
+    if cross {
+        for (from, to) in [(x, y), (y, x)] {
+            let reps = [Some(to.1 .0), to.1 .1];
+            for &m in from.0 {
+                for r in reps.into_iter().flatten() {
+                    if doc(r) != doc(m) {
+                        sets.union(m, r);
+                    }
+                }
+            }
+            if same {
+                break;
+            }
+        }
+    }
+    if within {
+        // Members are in article order: walk both lists article by article.
+        let (xs, ys) = (x.0, y.0);
+        let (mut i, mut j) = (0, 0);
+        while i < xs.len() && j < ys.len() {
+            let (dx, dy) = (doc(xs[i]), doc(ys[j]));
+            if dx != dy {
+                if dx < dy { i += 1 } else { j += 1 }
+                continue;
+            }
+            let ie = i + xs[i..].partition_point(|&p| doc(p) == dx);
+            let je = j + ys[j..].partition_point(|&p| doc(p) == dy);
+            for &p in &xs[i..ie] {
+                for &q in &ys[j..je] {
+                    if p != q && !nested(&profiles[p], &profiles[q]) {
+                        sets.union(p, q);
+                    }
+                }
+            }
+            (i, j) = (ie, je);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_core::SpeakerSource;
+
+    /// Joining class members wholesale makes the sets that joining every allowed pair makes.
+    #[test]
+    fn wholesale_joins_match_pair_by_pair() {
+        let profile = |doc: usize, start: usize| Profile {
+            doc,
+            idx: 0,
+            text: "",
+            span: start..start + 10,
+            kind: QuoteKind::Direct,
+            speaker: None,
+            source: SpeakerSource::Cue,
+            para: None,
+            shape: 0,
+            habitual: false,
+        };
+        let reps = |m: &[usize], ps: &[Profile]| (m[0], m.iter().copied().find(|&p| ps[p].doc != ps[m[0]].doc));
+        for seed in 0..400u64 {
+            let r = |i: u64| (seed.wrapping_mul(6364136223846793005).wrapping_add(i * 1442695040888963407) >> 33) as usize;
+            let n = 2 + r(1) % 9;
+            let docs = 1 + r(2) % 4;
+            // Profiles in article order, a few overlapping within an article.
+            let mut ps: Vec<Profile> = (0..n).map(|i| profile(r(10 + i as u64) % docs, (r(30 + i as u64) % 4) * 6)).collect();
+            ps.sort_by_key(|p| (p.doc, p.span.start));
+            let split = r(3) % (n + 1);
+            let same = r(4) % 3 == 0;
+            let (xs, ys): (Vec<usize>, Vec<usize>) = if same { ((0..n).collect(), (0..n).collect()) } else { ((0..split).collect(), (split..n).collect()) };
+            if xs.is_empty() || ys.is_empty() {
+                continue;
+            }
+            let verdict = (r(5) % 2 == 0, r(6) % 2 == 0);
+            let mut wholesale = Sets::new(n);
+            join_pairs(&ps, &mut wholesale, (&xs, reps(&xs, &ps)), (&ys, reps(&ys, &ps)), same, verdict);
+            let mut pairwise = Sets::new(n);
+            for &i in &xs {
+                for &j in ys.iter().filter(|&&j| j != i) {
+                    let (pi, pj) = (&ps[i], &ps[j]);
+                    let ok = if pi.doc == pj.doc { verdict.1 && !nested(pi, pj) } else { verdict.0 };
+                    if ok {
+                        pairwise.union(i, j);
+                    }
+                }
+            }
+            for i in 0..n {
+                assert_eq!(wholesale.find(i), pairwise.find(i), "seed {seed}: {n} quotes, same class {same}, {verdict:?}");
+            }
+        }
+    }
 }

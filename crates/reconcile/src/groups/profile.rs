@@ -9,7 +9,8 @@
 //! The words come from the document's shared word layer ([`parallax_core::Words`]): a quote is
 //! a range of it, found by binary search. What a word becomes as tokens depends on its key
 //! alone, so it is worked out once per distinct word of the story (from its printed form) and
-//! then looked up by key: no text is read again for a word seen before.
+//! then looked up by key: no text is read again for a word seen before. A quote printed again
+//! (a wire copy) is not tokenised again at all: quotes share their tokens as one *shape*.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -31,19 +32,10 @@ pub struct Profile<'a> {
     pub source: SpeakerSource,
     /// Paragraph of the quote's first byte.
     pub para: Option<usize>,
-    /// Interned matching tokens, in text order.
-    pub toks: Vec<u32>,
-    /// Parallel to `toks`: whether the token is a content word.
-    pub content: Vec<bool>,
-    /// Parallel to `toks`: whether the word is capitalised inside a sentence (a name).
-    pub name: Vec<bool>,
-    /// The content tokens with their counts, sorted by token (for the bag-of-words overlap).
-    pub bag: Vec<(u32, u32)>,
-    /// Tokens that are names somewhere in the quote, sorted, distinct.
-    pub names: Vec<u32>,
-    /// Every distinct token with its count and the ways it is used in the quote (bits of
-    /// [`Use`]), sorted by token: what bounds an alignment before it is computed.
-    pub uses: Vec<(u32, u32, u8)>,
+    /// Index of the quote's tokens in the story's distinct token sequences ([`Tokens`]): wire
+    /// copies and reprints of one quote share them, and everything the matching reads of a
+    /// quote's words is there, so quotes of one shape are compared once.
+    pub shape: usize,
     /// "has repeatedly said ...": a report of many utterances, never grouped.
     pub habitual: bool,
 }
@@ -180,31 +172,76 @@ impl Interner {
 /// Most distinct words kept between stories by [`Interner::entry`] (a few MB at most).
 const KNOWN_WORDS: usize = 1 << 17;
 
-/// Profiles of every quote of the story, in (document, quote) order.
-pub fn profiles<'a>(view: &StoryView<'a>, interner: &mut Interner) -> Vec<Profile<'a>> {
+/// Profiles of every quote of the story, in (document, quote) order, and the distinct token
+/// sequences they point to (each [`Profile::shape`] indexes the second list).
+///
+/// Syndicated coverage prints one quote in many articles: a quote whose text and words (as the
+/// word layer cut them, relative to the quote) are those of a quote met before takes that
+/// quote's tokens without looking a word up. Quotes whose texts differ but whose tokens agree
+/// (a comma, a curly apostrophe) share a shape too.
+pub fn profiles<'a>(view: &StoryView<'a>, interner: &mut Interner) -> (Vec<Profile<'a>>, Vec<Tokens>) {
     let mut out = Vec::with_capacity(view.analyses.iter().map(|a| a.quotes.len()).sum());
     if interner.words.is_empty() {
         interner.words.reserve(out.capacity() * 8);
         interner.ids.reserve(out.capacity() * 6);
     }
+    let mut shapes: Vec<Tokens> = Vec::new();
+    // The first shape of each hash of tokens and flags. Sharing is only a saving: on a collision
+    // a quote gets a shape of its own, which compares as its tokens do.
+    let mut by_tokens: KeyMap<usize> = KeyMap::default();
+    // The first quote of each cut of words ([`cut_hash`]): (document, where the quote starts,
+    // its word range in the document's layer, its text, shape).
+    let mut by_cut: KeyMap<(usize, usize, std::ops::Range<usize>, &str, usize)> = KeyMap::default();
+    let owned: Vec<Option<parallax_core::Words>> = view
+        .docs
+        .iter()
+        .zip(&view.analyses)
+        .map(|(doc, an)| {
+            // Analyses built by hand (tests, callers that skipped segmentation) have no word layer.
+            (!an.quotes.is_empty() && an.words.words.is_empty() && !doc.body.is_empty())
+                .then(|| parallax_core::words::tokenize(&doc.body, &an.sentences))
+        })
+        .collect();
+    let layer = |d: usize| -> &[Word] { owned[d].as_ref().map_or(&view.analyses[d].words.words, |w| &w.words) };
     for (d, (doc, an)) in view.docs.iter().zip(&view.analyses).enumerate() {
         if an.quotes.is_empty() {
             continue;
         }
-        // Analyses built by hand (tests, callers that skipped segmentation) have no word layer.
-        let own;
-        let words: &[Word] = if an.words.words.is_empty() && !doc.body.is_empty() {
-            own = parallax_core::words::tokenize(&doc.body, &an.sentences);
-            &own.words
-        } else {
-            &an.words.words
-        };
+        let words = layer(d);
+        // Quotes mostly come in text order: each one's words are looked for from the last's.
+        let mut from = 0;
         for (q, quote) in an.quotes.iter().enumerate() {
             let Some(text) = doc.body.get(quote.text.clone()) else { continue };
-            let t = quote_tokens(&doc.body, words, &quote.text, interner);
-            if t.toks.is_empty() {
-                continue;
+            if from > 0 && words.get(from - 1).is_some_and(|w| w.start as usize >= quote.text.start) {
+                from = 0;
             }
+            let range = words_in(words, from, &quote.text);
+            from = range.start;
+            let here = &words[range.clone()];
+            let cut = cut_hash(here, quote.text.start, text.len());
+            let seen = by_cut.get(&cut).filter(|(d2, at2, r2, text2, _)| *text2 == text && same_cut(here, quote.text.start, &layer(*d2)[r2.clone()], *at2));
+            let shape = match seen {
+                Some(&(.., shape)) => shape,
+                None => {
+                    let t = tokens_of(&doc.body, here, interner);
+                    if t.toks.is_empty() {
+                        continue;
+                    }
+                    let h = shape_hash(&t);
+                    let shape = match by_tokens.get(&h) {
+                        Some(&s) if shapes[s] == t => s,
+                        found => {
+                            if found.is_none() {
+                                by_tokens.insert(h, shapes.len());
+                            }
+                            shapes.push(t);
+                            shapes.len() - 1
+                        }
+                    };
+                    by_cut.entry(cut).or_insert((d, quote.text.start, range.clone(), text, shape));
+                    shape
+                }
+            };
             let habitual = quote.cue.as_ref().is_some_and(|cue| habitual_cue(&doc.body, words, cue));
             out.push(Profile {
                 doc: d,
@@ -215,17 +252,46 @@ pub fn profiles<'a>(view: &StoryView<'a>, interner: &mut Interner) -> Vec<Profil
                 speaker: view.speaker(d, q),
                 source: quote.speaker_source,
                 para: doc.paragraph_of(quote.text.start),
-                toks: t.toks,
-                content: t.content,
-                name: t.name,
-                bag: t.bag,
-                names: t.names,
-                uses: t.uses,
+                shape,
                 habitual,
             });
         }
     }
-    out
+    (out, shapes)
+}
+
+/// Whether two runs of words, of two quotes with the same text starting at body offsets `at`
+/// and `at2`, are cut alike: same words at the same places relative to the quote. Then
+/// [`quote_tokens`] makes the same tokens of both (it reads the words and the text between
+/// them, nothing outside the quote).
+fn same_cut(a: &[Word], at: usize, b: &[Word], at2: usize) -> bool {
+    let rel = |w: &Word, at: usize| (w.start as usize).wrapping_sub(at)..(w.end as usize).wrapping_sub(at);
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            rel(x, at) == rel(y, at2)
+                && x.key == y.key
+                && x.is(Word::CAPITALISED) == y.is(Word::CAPITALISED)
+        })
+}
+
+/// A hash of a quote's words: their keys and places relative to the quote, and its length.
+fn cut_hash(words: &[Word], at: usize, len: usize) -> u64 {
+    let mut h = (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    for w in words {
+        let place = ((w.start as usize).wrapping_sub(at) as u64) << 32 | (w.end as usize).wrapping_sub(at) as u64;
+        h = (h.rotate_left(23) ^ w.key ^ place).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    h
+}
+
+/// A hash of the tokens and their flags (what [`Tokens`] equality compares).
+fn shape_hash(t: &Tokens) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for i in 0..t.toks.len() {
+        let v = (t.toks[i] as u64) << 2 | (t.content[i] as u64) << 1 | t.name[i] as u64;
+        h = (h ^ v).wrapping_mul(0x100_0000_01b3);
+    }
+    h
 }
 
 /// How a token is used at one place of a quote (what it weighs there), as bits.
@@ -238,21 +304,44 @@ impl Use {
 }
 
 /// The matching tokens of a stretch of a body and what goes with them.
-#[derive(Default)]
+#[derive(Default, Debug, Clone, PartialEq)]
 pub struct Tokens {
+    /// Interned matching tokens, in text order.
     pub toks: Vec<u32>,
+    /// Parallel to `toks`: whether the token is a content word.
     pub content: Vec<bool>,
+    /// Parallel to `toks`: whether the word is capitalised inside a sentence (a name).
     pub name: Vec<bool>,
+    /// The content tokens with their counts, sorted by token (for the bag-of-words overlap).
     pub bag: Vec<(u32, u32)>,
+    /// Tokens that are names somewhere in the quote, sorted, distinct.
     pub names: Vec<u32>,
+    /// Every distinct token with its count and the ways it is used in the quote (bits of
+    /// [`Use`]), sorted by token: what bounds an alignment before it is computed.
     pub uses: Vec<(u32, u32, u8)>,
 }
 
-/// The words of `body` (its word layer `words`) inside `span`.
-fn words_in<'w>(words: &'w [Word], span: &Span) -> &'w [Word] {
-    let from = words.partition_point(|w| (w.start as usize) < span.start);
-    let to = from + words[from..].partition_point(|w| (w.end as usize) <= span.end);
-    &words[from..to]
+/// Where the words of `body` (its word layer `words`) inside `span` are in the layer, looking
+/// from word `at` on (every word before it starts before the span): a galloping search, which
+/// reads little of the layer when the span is near.
+fn words_in(words: &[Word], at: usize, span: &Span) -> std::ops::Range<usize> {
+    let before = |w: &Word| (w.start as usize) < span.start;
+    let (mut lo, mut step) = (at.min(words.len()), 1);
+    while lo + step < words.len() && before(&words[lo + step]) {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step + 1).min(words.len());
+    let from = lo + words[lo..hi].partition_point(before);
+    let inside = |w: &Word| (w.end as usize) <= span.end;
+    let (mut lo, mut step) = (from, 1);
+    while lo + step < words.len() && inside(&words[lo + step]) {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step + 1).min(words.len());
+    let to = lo + words[lo..hi].partition_point(inside);
+    from..to
 }
 
 /// Whether two words of the layer, one ending at `end` and the next starting at `start`, are
@@ -264,8 +353,13 @@ fn joined(body: &str, end: usize, start: usize) -> bool {
 }
 
 /// Matching tokens of the words of `body` inside `span`, their content and name flags.
-pub fn quote_tokens(body: &str, words: &[Word], span: &Span, interner: &mut Interner) -> Tokens {
-    let words = words_in(words, span);
+#[cfg(test)]
+fn quote_tokens(body: &str, words: &[Word], span: &Span, interner: &mut Interner) -> Tokens {
+    tokens_of(body, &words[words_in(words, 0, span)], interner)
+}
+
+/// Matching tokens of a run of words of `body`.
+fn tokens_of(body: &str, words: &[Word], interner: &mut Interner) -> Tokens {
     let mut t = Tokens {
         toks: Vec::with_capacity(words.len() + 2),
         content: Vec::with_capacity(words.len() + 2),
