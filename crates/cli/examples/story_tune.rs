@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use parallax::core::{DocAnalysis, Document};
-use parallax::stories::{article_counts, cluster_counted, cluster_streaming, FeatureWeights, StoryConfig, TermCounts};
+use parallax::stories::{article_counts, cluster_counted, cluster_streaming, term_counts, FeatureWeights, StoryConfig, TermCounts};
 use parallax::Engine;
 
 struct Pack {
@@ -66,6 +66,7 @@ fn main() {
             let v: f32 = v.parse().expect("number");
             match k {
                 "thr" => config.stream.join_threshold = v,
+                "bthr" => config.join_threshold = v,
                 "half" => config.stream.half_similarity_days = v,
                 "window" => config.stream.window_days = v as u32,
                 "refine" => config.refinements = v as usize,
@@ -82,7 +83,8 @@ fn main() {
         for pack in &packs {
             let counted: Vec<TermCounts> = pack.docs.iter().zip(&pack.analyses).map(|(d, a)| article_counts(d, a, weights)).collect();
             let refs: Vec<&TermCounts> = counted.iter().collect();
-            let batch = cluster_counted(&pack.docs, &refs, config);
+            let body: Vec<TermCounts> = pack.docs.iter().map(|d| term_counts(&d.body)).collect();
+            let batch = cluster_counted(&pack.docs, &body.iter().collect::<Vec<_>>(), config);
             let stream = cluster_streaming(&pack.docs, &refs, config.stream);
             let (fb, fs) = (b3(&batch, &pack.gold, pack.docs.len()), b3(&stream, &pack.gold, pack.docs.len()));
             if let Ok(dir) = std::env::var("DUMP") {

@@ -219,7 +219,7 @@ impl Collection {
             let readings: Vec<Reading> = docs.par_iter().map(|d| self.engine.read_article(d)).collect();
             for ((a, doc), reading) in page.iter().zip(&docs).zip(&readings) {
                 if a.id.0 > self.checkpoint.through {
-                    let k = self.checkpoint.clusterer.add(&reading.terms, doc.published) as usize;
+                    let k = self.checkpoint.clusterer.add(&reading.features, doc.published) as usize;
                     if k >= self.checkpoint.stories.len() {
                         self.checkpoint.stories.resize(k + 1, 0);
                     }
@@ -301,7 +301,7 @@ impl Collection {
             let mut assignments = Vec::with_capacity(fresh.len());
             for (&i, &id) in fresh.iter().zip(&inserted.inserted) {
                 let (doc, reading) = &read[i];
-                let k = checkpoint.clusterer.add(&reading.terms, doc.published) as usize;
+                let k = checkpoint.clusterer.add(&reading.features, doc.published) as usize;
                 if k >= checkpoint.stories.len() {
                     checkpoint.stories.resize(k + 1, 0);
                 }

@@ -142,7 +142,10 @@ pub struct Analysis {
 pub struct Reading {
     pub analysis: DocAnalysis,
     pub prepared: Prepared,
+    /// Its body's words, for batch clustering.
     pub terms: TermCounts,
+    /// Its words, title, names and numbers, for the streaming clusterer.
+    pub features: TermCounts,
 }
 
 /// How `analyze` groups articles into stories.
@@ -225,8 +228,9 @@ impl Engine {
     pub fn read_article(&self, doc: &Document) -> Reading {
         let analysis = self.read(doc);
         let prepared = parallax_reconcile::prepare(doc, &analysis);
-        let terms = parallax_stories::article_counts(doc, &analysis, self.features);
-        Reading { terms, analysis, prepared }
+        let terms = parallax_stories::term_counts(&doc.body);
+        let features = parallax_stories::article_counts_from(&terms, doc, &analysis, self.features);
+        Reading { terms, features, analysis, prepared }
     }
 
     pub fn analyze(&self, articles: Vec<RawArticle>) -> Analysis {
@@ -247,7 +251,10 @@ impl Engine {
         for r in readings {
             per_doc.push(r.analysis);
             prepared.push(r.prepared);
-            terms.push(r.terms);
+            terms.push(match self.clustering {
+                Clustering::Streaming => r.features,
+                _ => r.terms,
+            });
         }
         counts.words = docs.iter().map(Document::word_count).sum();
         counts.quotes = per_doc.iter().map(|a| a.quotes.len()).sum();

@@ -10,10 +10,10 @@
 //! to its best story, so early arrivals are not stuck with the first story they saw. Work per
 //! article is bounded by the live stories sharing a term with it, never quadratic.
 
+mod centroid;
 mod stream;
 mod vectors;
 
-use parallax_core::calendar::days_from_civil;
 use parallax_core::hash::FastMap as HashMap;
 
 use parallax_core::{DocAnalysis, Document, EntityType};
@@ -40,7 +40,12 @@ impl Default for FeatureWeights {
 /// The terms story clustering compares for one read article: its body words, with its title,
 /// the names of its entities and its numbers weighted by `weights`.
 pub fn article_counts(doc: &Document, analysis: &DocAnalysis, weights: FeatureWeights) -> TermCounts {
-    let mut counts = term_counts(&doc.body);
+    article_counts_from(&term_counts(&doc.body), doc, analysis, weights)
+}
+
+/// [`article_counts`] from the body's words already counted (see [`term_counts`]).
+pub fn article_counts_from(body: &TermCounts, doc: &Document, analysis: &DocAnalysis, weights: FeatureWeights) -> TermCounts {
+    let mut counts = body.clone();
     if let Some(title) = doc.title.as_deref() {
         counts.add(&term_counts(title), weights.title);
     }
@@ -57,15 +62,17 @@ pub fn article_counts(doc: &Document, analysis: &DocAnalysis, weights: FeatureWe
 /// Settings of the clustering.
 #[derive(Debug, Clone, Copy)]
 pub struct StoryConfig {
-    /// The clusterer's settings (threshold, time discount, window).
+    /// The streaming clusterer's settings (threshold, time discount, window).
     pub stream: StreamConfig,
-    /// Re-assignment passes after the first.
+    /// Batch: minimum cosine to join a story centroid.
+    pub join_threshold: f32,
+    /// Batch: re-assignment passes after the first.
     pub refinements: usize,
 }
 
 impl Default for StoryConfig {
     fn default() -> Self {
-        StoryConfig { stream: StreamConfig::default(), refinements: 2 }
+        StoryConfig { stream: StreamConfig::default(), join_threshold: centroid::JOIN_THRESHOLD, refinements: 2 }
     }
 }
 
@@ -96,29 +103,16 @@ pub fn cluster_streaming(docs: &[Document], counted: &[&TermCounts], config: Str
     group(&assignment)
 }
 
-/// Batch clustering: the streaming pass with the whole collection's document frequencies,
-/// then re-assignment passes, so that early arrivals are not stuck with the first story they
-/// saw. `counted[i]` are the terms of `docs[i]` (see [`article_counts`]).
+/// Batch clustering (see [`centroid`]): `counted[i]` are the body words of `docs[i]` (see
+/// [`term_counts`]).
 pub fn cluster_counted(docs: &[Document], counted: &[&TermCounts], config: StoryConfig) -> Vec<Vec<usize>> {
     if docs.is_empty() {
         return Vec::new();
     }
     let empty = TermCounts::default();
     let counted: Vec<&TermCounts> = (0..docs.len()).map(|i| counted.get(i).copied().unwrap_or(&empty)).collect();
-    let mut clusterer = StreamClusterer::with_collection(config.stream, &counted);
-    let order = arrival_order(docs);
-    let mut assignment = vec![0usize; docs.len()];
-    let mut clock = None;
-    let mut days = vec![None; docs.len()];
-    for &i in &order {
-        assignment[i] = clusterer.add(counted[i], docs[i].published) as usize;
-        // Undated articles take the latest date seen, as the clusterer does.
-        let day = docs[i].published.map(|d| days_from_civil(d.year, d.month, d.day));
-        clock = day.or(clock);
-        days[i] = day.or(clock);
-    }
-    clusterer.refine(&counted, &days, &order, &mut assignment, config.refinements);
-    group(&assignment)
+    let (_, vectors) = Vectorizer::fit_counts(&counted);
+    centroid::cluster_vectors(docs, &vectors, config.join_threshold, config.refinements)
 }
 
 /// Stories from a story number per document, ordered by their first document.

@@ -450,49 +450,6 @@ impl StreamClusterer {
         }
     }
 
-    /// Second looks for a batch: with every article placed (`assignment[i]` the story of
-    /// article `i`), moves each to the story it is most similar to when that is not its own,
-    /// up to `passes` times or until nothing moves. `days` are the articles' days as placed.
-    pub(crate) fn refine(&self, counted: &[&TermCounts], days: &[Option<i64>], order: &[usize], assignment: &mut [usize], passes: usize) {
-        let n = assignment.iter().max().map_or(0, |m| m + 1);
-        let mut base = self.clone();
-        base.slots.clear();
-        base.live = 0;
-        base.next_id = 0;
-        base.postings.iter_mut().for_each(Vec::clear);
-        base.dead.iter_mut().for_each(|d| *d = 0);
-        base.dot.clear();
-        base.config.max_live = u32::MAX;
-        let tfs: Vec<Vec<(u32, f32)>> = {
-            let mut frozen = base.clone();
-            frozen.fixed_idf = true;
-            counted.iter().map(|c| frozen.article_terms(c)).collect()
-        };
-        for _ in 0..passes {
-            let mut c = base.clone();
-            for _ in 0..n {
-                c.open_story();
-            }
-            for &i in order {
-                c.join(assignment[i] as u32, &tfs[i], days[i]);
-            }
-            let mut changed = false;
-            for &i in order {
-                let own = assignment[i];
-                let best = c.best_story(&tfs[i], days[i], Some(own as u32));
-                if let Some((slot, sim)) = best {
-                    if slot as usize != own && sim >= self.config.join_threshold {
-                        assignment[i] = slot as usize;
-                        changed = true;
-                    }
-                }
-            }
-            if !changed {
-                break;
-            }
-        }
-    }
-
     /// The whole state as compact bytes (see [`StreamClusterer::load`]).
     pub fn save(&self) -> Vec<u8> {
         let mut w = Writer(Vec::new());
