@@ -28,6 +28,11 @@ pub struct BenchArgs {
     /// few articles each, dated over months, and print articles/s and cost per article.
     #[arg(long, value_name = "N,...", value_delimiter = ',')]
     stream: Vec<usize>,
+    /// Instead of reading, ingest this many generated articles (comma-separated sizes, e.g.
+    /// 10000,30000,100000) into a fresh store each (in a temporary folder): articles/s with
+    /// reading, story clustering, copy detection, storing and search indexing, all cores.
+    #[arg(long, value_delimiter = ',', value_name = "N,...")]
+    ingest: Vec<usize>,
     /// Write the generated corpus to this JSONL file and stop, so that it can be analysed (or
     /// its output compared between builds) like any input.
     #[arg(long, value_name = "FILE")]
@@ -42,6 +47,9 @@ pub fn run(args: BenchArgs) -> ExitCode {
     }
     if !args.stream.is_empty() {
         return stream_bench(&inputs.articles, &args.stream);
+    }
+    if !args.ingest.is_empty() {
+        return ingest_bench(&inputs.articles, &args.ingest);
     }
     let corpus = generate(&inputs.articles, args.docs);
     if let Some(path) = &args.write_corpus {
@@ -336,4 +344,79 @@ fn stream_bench(seed: &[RawArticle], sizes: &[usize]) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+fn peak_memory() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM")).map(|l| l.trim_start_matches("VmHWM:").trim().to_string()))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// Ingest of many generated stories (see [`stream_article`]) into fresh stores.
+fn ingest_bench(seed: &[RawArticle], sizes: &[usize]) -> ExitCode {
+    let outlets = ["Coast Wire", "Valley Times", "Night Radio", "Harbour Post", "City Ledger", "Island News"];
+    let mut per_article = Vec::new();
+    for &n in sizes {
+        let corpus: Vec<RawArticle> = (0..n)
+            .map(|k| {
+                let (text, date) = stream_article(seed, k);
+                RawArticle {
+                    id: format!("g{k}"),
+                    text,
+                    published: date.map(|d| d.to_string()),
+                    outlet: Some(outlets[k % outlets.len()].to_string()),
+                    ..RawArticle::default()
+                }
+            })
+            .collect();
+        let words: usize = corpus.iter().map(|a| a.text.split_whitespace().count()).sum();
+        let dir = std::env::temp_dir().join(format!("parallax-ingest-bench-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let db = dir.join("bench.db");
+        let start = Instant::now();
+        let mut collection = match parallax::Collection::open(&db, Engine::default()) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("parallax bench: {e}");
+                return ExitCode::from(1);
+            }
+        };
+        let report = match collection.ingest(corpus, &mut |_| {}) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("parallax bench: {e}");
+                return ExitCode::from(1);
+            }
+        };
+        let secs = start.elapsed().as_secs_f64();
+        drop(collection);
+        let size: u64 = std::fs::read_dir(&dir)
+            .map(|entries| entries.flatten().map(|e| dir_size(&e.path())).sum())
+            .unwrap_or(0);
+        let us = 1e6 * secs / n as f64;
+        per_article.push((n, us));
+        println!(
+            "ingest {n:>7} articles ({words} words): {:>7.0} articles/s ({us:.0} µs/article), {} stored, {} copies, {} stories; store + index {:.0} MB; peak memory so far {}",
+            n as f64 / secs,
+            report.added,
+            report.copies,
+            report.new_stories,
+            size as f64 / 1e6,
+            peak_memory()
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    if let (Some(first), Some(last)) = (per_article.first(), per_article.last()) {
+        println!("cost per article at {} vs {}: {:.2}x", last.0, first.0, last.1 / first.1);
+    }
+    ExitCode::SUCCESS
+}
+
+fn dir_size(path: &std::path::Path) -> u64 {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => std::fs::read_dir(path).map(|d| d.flatten().map(|e| dir_size(&e.path())).sum()).unwrap_or(0),
+        Ok(m) => m.len(),
+        Err(_) => 0,
+    }
 }

@@ -31,6 +31,8 @@ pub use parallax_store::default_db_path;
 const BATCH: usize = 512;
 /// Articles between two saves of the clusterer's state (it is large: its vocabulary).
 const CHECKPOINT: u64 = 20_000;
+/// Articles between two commits of the search index.
+const SEARCH_COMMIT: usize = 8 * BATCH;
 /// Days an article stays a possible original of a copy.
 const COPY_WINDOW_DAYS: i64 = 7;
 /// People kept per story for listings.
@@ -139,7 +141,11 @@ pub struct Collection {
     /// Articles taken in since the checkpoint was last saved.
     since_checkpoint: u64,
     copies: NearDuplicates,
+    /// The last article in the committed search index.
     search_through: i64,
+    /// The last article added to the search index (committed or not).
+    search_added: i64,
+    since_search_commit: usize,
 }
 
 /// The search index's folder beside a store file: `parallax.db` → `parallax.db.search`.
@@ -179,6 +185,8 @@ impl Collection {
             since_checkpoint: 0,
             copies: NearDuplicates::new(COPY_WINDOW_DAYS),
             search_through,
+            search_added: search_through,
+            since_search_commit: 0,
         };
         collection.rebuild_copies()?;
         Ok(collection)
@@ -216,7 +224,7 @@ impl Collection {
             let Some(last) = page.last() else { break };
             after = last.id;
             let docs: Vec<Document> = page.iter().map(|a| self.engine.clean(&raw_of(a)).0).collect();
-            let readings: Vec<Reading> = docs.par_iter().map(|d| self.engine.read_article(d)).collect();
+            let readings: Vec<Reading> = docs.par_iter().map(|d| self.engine.read_for_store(d)).collect();
             for ((a, doc), reading) in page.iter().zip(&docs).zip(&readings) {
                 if a.id.0 > self.checkpoint.through {
                     let k = self.checkpoint.clusterer.add(&reading.features, doc.published) as usize;
@@ -230,17 +238,25 @@ impl Collection {
                     self.since_checkpoint += 1;
                 }
                 if a.id.0 > self.search_through {
-                    index_article(&mut self.search, a, doc, reading)?;
-                    self.search_through = a.id.0;
+                    // Maybe indexed before the interruption: replace.
+                    index_article(&mut self.search, a, doc, reading, true)?;
+                    self.search_added = a.id.0;
                 }
                 caught_up += 1;
             }
         }
         if caught_up > 0 {
-            self.search.commit()?;
+            self.commit_search()?;
             self.save_derived(true)?;
         }
         Ok(caught_up)
+    }
+
+    fn commit_search(&mut self) -> Result<()> {
+        self.search.commit()?;
+        self.search_through = self.search_added;
+        self.since_search_commit = 0;
+        Ok(())
     }
 
     /// Saves how far the search index has come and, when due (or `force`), the clusterer.
@@ -269,26 +285,38 @@ impl Collection {
         let total = articles.len();
         let mut touched = std::collections::HashSet::new();
         let mut done = 0;
-        for batch in articles.chunks(BATCH) {
-            self.ingest_batch(batch, &mut report, &mut touched)?;
+        let batches: Vec<&[RawArticle]> = articles.chunks(BATCH).collect();
+        // Batch k+1 is read (on the other core) while batch k is stored: storing is sequential.
+        let engine = std::mem::take(&mut self.engine);
+        let mut next = batches.first().map(|b| read_batch(&engine, b));
+        let mut outcome = Ok(());
+        for (k, batch) in batches.iter().enumerate() {
+            let Some(read) = next.take() else { break };
+            let (following, stored) =
+                rayon::join(|| batches.get(k + 1).map(|b| read_batch(&engine, b)), || self.store_batch(batch, read, &mut report, &mut touched));
+            if let Err(e) = stored {
+                outcome = Err(e);
+                break;
+            }
+            next = following;
             done += batch.len();
             progress(Progress { done, total, added: report.added, duplicates: report.duplicates });
         }
+        self.engine = engine;
+        outcome?;
         report.stories_touched = touched.len();
+        self.commit_search()?;
         self.save_derived(true)?;
         Ok(report)
     }
 
-    fn ingest_batch(&mut self, batch: &[RawArticle], report: &mut IngestReport, touched: &mut std::collections::HashSet<i64>) -> Result<()> {
-        let engine = &self.engine;
-        let read: Vec<(Document, Reading)> = batch
-            .par_iter()
-            .map(|raw| {
-                let (doc, _) = engine.clean(raw);
-                let reading = engine.read_article(&doc);
-                (doc, reading)
-            })
-            .collect();
+    fn store_batch(
+        &mut self,
+        batch: &[RawArticle],
+        read: Vec<(Document, Reading)>,
+        report: &mut IngestReport,
+        touched: &mut std::collections::HashSet<i64>,
+    ) -> Result<()> {
         let new: Vec<NewArticle> = batch.iter().map(new_article).collect();
         let checkpoint = &mut self.checkpoint;
         let copies = &mut self.copies;
@@ -335,10 +363,15 @@ impl Collection {
         self.since_checkpoint += stored.len() as u64;
         for &(i, id, story) in &stored {
             let article = stored_view(id, story, &new[i]);
-            index_article(&mut self.search, &article, &read[i].0, &read[i].1)?;
-            self.search_through = id.0;
+            index_article(&mut self.search, &article, &read[i].0, &read[i].1, false)?;
+            self.search_added = id.0;
         }
-        self.search.commit()?;
+        self.since_search_commit += stored.len();
+        // A search commit writes new segments and waits for them: every few thousand articles,
+        // not every batch. What is not committed yet is indexed again after an interruption.
+        if self.since_search_commit >= SEARCH_COMMIT {
+            self.commit_search()?;
+        }
         self.save_derived(false)
     }
 
@@ -383,6 +416,18 @@ impl Collection {
     pub fn count_articles(&self) -> Result<u64> {
         Ok(self.store.count_articles()?)
     }
+}
+
+/// Cleans and reads a batch of articles on all cores.
+fn read_batch(engine: &Engine, batch: &[RawArticle]) -> Vec<(Document, Reading)> {
+    batch
+        .par_iter()
+        .map(|raw| {
+            let (doc, _) = engine.clean(raw);
+            let reading = engine.read_for_store(&doc);
+            (doc, reading)
+        })
+        .collect()
 }
 
 /// The people of one article with their mention counts, most mentioned first.
@@ -446,16 +491,22 @@ fn stored_view(id: ArticleId, story: StoryId, a: &NewArticle) -> Article {
     }
 }
 
-fn index_article(search: &mut SearchIndex, a: &Article, doc: &Document, reading: &Reading) -> Result<()> {
+/// Indexes an article with its quotes and people; `replace` when it may be indexed already.
+fn index_article(search: &mut SearchIndex, a: &Article, doc: &Document, reading: &Reading, replace: bool) -> Result<()> {
     let story = a.story.map(|s| s.0 as u64);
-    search.add_article(&ArticleEntry {
+    let entry = ArticleEntry {
         article: a.id.0 as u64,
         story,
         title: a.title.as_deref(),
         text: &doc.body,
         outlet: a.outlet.as_deref(),
         published: a.published.as_deref(),
-    })?;
+    };
+    if replace {
+        search.add_article(&entry)?;
+    } else {
+        search.insert_article(&entry)?;
+    }
     // The story's people and organisations, one entry per name in the story: an entry keyed
     // by the name replaces the one an earlier article of the story gave.
     if let Some(story) = story {
@@ -474,15 +525,12 @@ fn index_article(search: &mut SearchIndex, a: &Article, doc: &Document, reading:
     for (n, q) in reading.analysis.quotes.iter().enumerate() {
         let Some(text) = doc.body.get(q.text.clone()) else { continue };
         let speaker = q.entity.and_then(|e| reading.analysis.entities.get(e)).map(|e| e.name.as_str());
-        search.add_quote(&QuoteEntry {
-            article: a.id.0 as u64,
-            position: n as u32,
-            story,
-            text,
-            speaker,
-            outlet: a.outlet.as_deref(),
-            published: a.published.as_deref(),
-        })?;
+        let entry = QuoteEntry { article: a.id.0 as u64, position: n as u32, story, text, speaker, outlet: a.outlet.as_deref(), published: a.published.as_deref() };
+        if replace {
+            search.add_quote(&entry)?;
+        } else {
+            search.insert_quote(&entry)?;
+        }
     }
     Ok(())
 }

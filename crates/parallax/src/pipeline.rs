@@ -226,8 +226,16 @@ impl Engine {
     /// done once per article and in parallel, not again each time its story is clustered or
     /// reconciled.
     pub fn read_article(&self, doc: &Document) -> Reading {
+        let mut reading = self.read_for_store(doc);
+        reading.prepared = parallax_reconcile::prepare(doc, &reading.analysis);
+        reading
+    }
+
+    /// [`Engine::read_article`] without the preparation for reconciling: what storing an
+    /// article needs (a stored story is reconciled when it is shown, from its articles).
+    pub fn read_for_store(&self, doc: &Document) -> Reading {
         let analysis = self.read(doc);
-        let prepared = parallax_reconcile::prepare(doc, &analysis);
+        let prepared = Prepared::default();
         let terms = parallax_stories::term_counts(&doc.body);
         let features = parallax_stories::article_counts_from(&terms, doc, &analysis, self.features);
         Reading { terms, features, analysis, prepared }

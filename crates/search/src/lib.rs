@@ -176,6 +176,17 @@ impl SearchIndex {
 
     /// Adds (or replaces) an article.
     pub fn add_article(&mut self, a: &ArticleEntry) -> Result<(), SearchError> {
+        self.put_article(a, true)
+    }
+
+    /// Adds an article never indexed before, with its quotes (see [`SearchIndex::insert_quote`]):
+    /// no search for an older entry to replace, which is most of indexing's cost on a
+    /// growing index.
+    pub fn insert_article(&mut self, a: &ArticleEntry) -> Result<(), SearchError> {
+        self.put_article(a, false)
+    }
+
+    fn put_article(&mut self, a: &ArticleEntry, replace: bool) -> Result<(), SearchError> {
         let f = self.fields;
         let mut doc = TantivyDocument::default();
         doc.add_text(f.kind, HitKind::Article.as_str());
@@ -189,11 +200,20 @@ impl SearchIndex {
         doc.add_text(f.content, a.text);
         add_opt(&mut doc, f.outlet, a.outlet);
         add_opt(&mut doc, f.published, a.published);
-        self.replace(format!("a:{}", a.article), doc)
+        self.put(format!("a:{}", a.article), doc, replace)
     }
 
     /// Adds (or replaces) a quote.
     pub fn add_quote(&mut self, q: &QuoteEntry) -> Result<(), SearchError> {
+        self.put_quote(q, true)
+    }
+
+    /// Adds a quote of an article never indexed before.
+    pub fn insert_quote(&mut self, q: &QuoteEntry) -> Result<(), SearchError> {
+        self.put_quote(q, false)
+    }
+
+    fn put_quote(&mut self, q: &QuoteEntry, replace: bool) -> Result<(), SearchError> {
         let f = self.fields;
         let mut doc = TantivyDocument::default();
         doc.add_text(f.kind, HitKind::Quote.as_str());
@@ -206,7 +226,7 @@ impl SearchIndex {
         add_opt(&mut doc, f.speaker, q.speaker);
         add_opt(&mut doc, f.outlet, q.outlet);
         add_opt(&mut doc, f.published, q.published);
-        self.replace(format!("q:{}:{}", q.article, q.position), doc)
+        self.put(format!("q:{}:{}", q.article, q.position), doc, replace)
     }
 
     /// Adds (or replaces) a story entity.
@@ -223,15 +243,17 @@ impl SearchIndex {
         doc.add_text(f.content, &names);
         doc.add_text(f.shown, &names);
         doc.add_text(f.label, e.kind);
-        self.replace(format!("e:{}:{}", e.story, e.position), doc)
+        self.put(format!("e:{}:{}", e.story, e.position), doc, true)
     }
 
-    fn replace(&mut self, key: String, mut doc: TantivyDocument) -> Result<(), SearchError> {
+    fn put(&mut self, key: String, mut doc: TantivyDocument, replace: bool) -> Result<(), SearchError> {
         let f = self.fields;
         doc.add_text(f.key, &key);
         let place = self.place.clone();
         let w = self.writer()?;
-        w.delete_term(Term::from_field_text(f.key, &key));
+        if replace {
+            w.delete_term(Term::from_field_text(f.key, &key));
+        }
         w.add_document(doc).map_err(|e| SearchError::tantivy(&place, e))?;
         Ok(())
     }
