@@ -5,7 +5,9 @@
 //!   each report's cue ("In a statement earlier on Thursday" vs "on Thursday night");
 //! - the same action dated differently: clauses in different documents that share rare words
 //!   ("talks … collapsed") around dates that differ by a day or by part of the day;
-//! - timeline events whose evidence reads alike but whose dates differ.
+//! - timeline events whose evidence reads alike but whose dates differ: alike evidence is
+//!   joined, so copies of one passage dated differently are one disagreement with a side per
+//!   date.
 //!
 //! A plan ("will meet on Tuesday") and a past act ("met on Tuesday") are never compared: they
 //! are usually two occurrences.
@@ -355,6 +357,9 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
     out
 }
 
+/// Dates set against each other in one disagreement, at most.
+const MAX_DATES: usize = 6;
+
 fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
     // Evidence must be a real clause, not a verb that happens to repeat, and dated in its own
     // right: "the night before" is resolved too unreliably.
@@ -415,6 +420,18 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
     };
     let mut out = Vec::new();
     // Event pairs already reported, as `min << 32 | max`.
+    // Evidence that reads alike across dates, joined: copies of one passage dated differently
+    // by many articles are one disagreement with a side per date, not one per pair of copies.
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    fn root(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let mut linked = vec![false; items.len()];
+    // Event pairs already joined, as `min << 32 | max`.
     let mut done: KeyMap<u64, ()> = KeyMap::default();
     let pair = |a: usize, b: usize| ((a.min(b) as u64) << 32) | a.max(b) as u64;
     for (n, (i, k, _)) in items.iter().enumerate() {
@@ -426,17 +443,41 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
             if m <= n || j == i || x.doc == y.doc || a.date == b.date || done.contains_key(&pair(*i, *j)) {
                 continue;
             }
-            if text::overlap_f1_sorted(keys_of(n), keys_of(m)) < 0.7 {
+            if root(&mut parent, n) == root(&mut parent, m) || text::overlap_f1_sorted(keys_of(n), keys_of(m)) < 0.7 {
                 continue;
             }
             done.insert(pair(*i, *j), ());
-            let (da, db) = (a.date.as_deref().unwrap_or(""), b.date.as_deref().unwrap_or(""));
-            out.push(Discrepancy {
-                kind: DiscrepancyKind::Date,
-                topic: format!("Date of {}: {da} or {db}", a.what),
-                sides: vec![Side { at: x.clone(), holder: None }, Side { at: y.clone(), holder: None }],
-            });
+            linked[n] = true;
+            linked[m] = true;
+            let (rn, rm) = (root(&mut parent, n), root(&mut parent, m));
+            parent[rn.max(rm)] = rn.min(rm);
         }
+    }
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); items.len()];
+    for n in 0..items.len() {
+        if linked[n] {
+            let r = root(&mut parent, n);
+            members[r].push(n);
+        }
+    }
+    for group in members.into_iter().filter(|g| g.len() >= 2) {
+        // One side per date, from the first evidence giving it.
+        let mut dates: Vec<&str> = Vec::new();
+        let mut sides = Vec::new();
+        for &n in &group {
+            let (i, k, _) = items[n];
+            let date = events[i].date.as_deref().unwrap_or("");
+            if dates.contains(&date) || dates.len() == MAX_DATES {
+                continue;
+            }
+            dates.push(date);
+            sides.push(Side { at: events[i].evidence[k].clone(), holder: None });
+        }
+        if sides.len() < 2 {
+            continue;
+        }
+        let what = &events[items[group[0]].0].what;
+        out.push(Discrepancy { kind: DiscrepancyKind::Date, topic: format!("Date of {what}: {}", dates.join(" or ")), sides });
     }
     out
 }
