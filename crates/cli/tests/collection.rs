@@ -82,7 +82,7 @@ fn a_killed_ingest_leaves_a_consistent_store_and_the_next_run_finishes_the_job()
     let db = dir.join("p.db");
     let corpus = dir.join("corpus.jsonl");
     let made = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(["bench", "--docs", "3000", "--corpus", EXAMPLE, "--write-corpus"])
+        .args(["bench", "--docs", "1200", "--corpus", EXAMPLE, "--write-corpus"])
         .arg(&corpus)
         .output()
         .unwrap();
@@ -128,11 +128,11 @@ fn a_killed_ingest_leaves_a_consistent_store_and_the_next_run_finishes_the_job()
     resumed_sizes.sort_unstable();
     reference_sizes.sort_unstable();
     assert_eq!(resumed_sizes, reference_sizes);
-    assert!(reference_sizes.iter().sum::<u64>() > 1000);
+    assert!(reference_sizes.iter().sum::<u64>() > 500);
     let again = run(&["ingest", corpus.to_str().unwrap()], &db);
     assert!(stderr(&again).contains("0 articles added"), "{}", stderr(&again));
     let hits = run(&["search", "strike", "--kind", "article", "--limit", "5000", "--json"], &db);
     let hits: serde_json::Value = serde_json::from_str(&stdout(&hits)).unwrap();
-    assert!(hits.as_array().unwrap().len() > 100, "the search index caught up");
+    assert!(hits.as_array().unwrap().len() > 50, "the search index caught up");
     std::fs::remove_dir_all(&dir).unwrap();
 }
