@@ -143,7 +143,7 @@ pub fn stem(word: &str) -> (&str, bool) {
 }
 
 /// How many keys two sorted key lists share (a key held twice by both counts twice).
-pub fn shared_keys(a: &[u64], b: &[u64]) -> usize {
+pub fn shared_keys<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

@@ -267,19 +267,7 @@ impl ShingleSets {
         if let Some(lists) = &self.lists {
             let upto = |l: &[u32]| if sample { l.partition_point(|&i| (i as usize) < self.sampled) } else { l.len() };
             let (la, lb) = (&lists[a][..upto(&lists[a])], &lists[b][..upto(&lists[b])]);
-            let (mut i, mut j, mut n) = (0, 0, 0);
-            while i < la.len() && j < lb.len() {
-                match la[i].cmp(&lb[j]) {
-                    std::cmp::Ordering::Less => i += 1,
-                    std::cmp::Ordering::Greater => j += 1,
-                    std::cmp::Ordering::Equal => {
-                        n += 1;
-                        i += 1;
-                        j += 1;
-                    }
-                }
-            }
-            return n;
+            return parallax_core::words::shared_keys(la, lb);
         }
         let (ra, rb) = (&self.bits[a * self.width..(a + 1) * self.width], &self.bits[b * self.width..(b + 1) * self.width]);
         if !sample {
