@@ -492,7 +492,7 @@ mod tests {
         };
         let reps = |m: &[usize], ps: &[Profile]| (m[0], m.iter().copied().find(|&p| ps[p].doc != ps[m[0]].doc));
         for seed in 0..400u64 {
-            let r = |i: u64| (seed.wrapping_mul(6364136223846793005).wrapping_add(i * 1442695040888963407) >> 33) as usize;
+            let r = |i: u64| (seed.wrapping_mul(6364136223846793005).wrapping_add(i.wrapping_mul(1442695040888963407)) >> 33) as usize;
             let n = 2 + r(1) % 9;
             let docs = 1 + r(2) % 4;
             // Profiles in article order, a few overlapping within an article.
