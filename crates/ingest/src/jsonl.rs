@@ -43,7 +43,7 @@ pub fn read_jsonl(reader: impl BufRead, file: &Path) -> (Vec<RawArticle>, Vec<In
         }
         match parse_record(text) {
             Ok(mut article) => {
-                article.origin = Origin { file: file.to_path_buf(), line: Some(line_no) };
+                article.origin = Origin { file: file.to_path_buf(), line: Some(line_no), record: None };
                 articles.push(article);
             }
             Err(message) => errors.push(err(message)),

@@ -1,0 +1,28 @@
+//! Fuzz bodies, one per input parser: plain functions so that `fuzz/` (cargo-fuzz, nightly)
+//! and the stable mutation runner (`tests/fuzz_stable.rs`) run exactly the same code. Each
+//! must return without panicking on any bytes; what it returns is ignored.
+
+use std::path::Path;
+
+use crate::jsonl::read_jsonl;
+
+/// JSONL record reading (bounded lines, JSON, field checks, HTML records).
+pub fn fuzz_jsonl(data: &[u8]) {
+    let _ = read_jsonl(data, Path::new("fuzz.jsonl"));
+}
+
+/// Text-file decoding (BOMs, UTF-8, UTF-16).
+pub fn fuzz_text(data: &[u8]) {
+    let _ = crate::decode_text(data);
+}
+
+/// HTML page bytes to an article: charset choice and decoding, then main text and metadata.
+/// Bytes before a first newline within 64 bytes play the transport's Content-Type.
+pub fn fuzz_html(data: &[u8]) {
+    let (content_type, page) = match data.iter().take(64).position(|&b| b == b'\n') {
+        Some(i) => (std::str::from_utf8(&data[..i]).ok(), &data[i + 1..]),
+        None => (None, data),
+    };
+    let html = parallax_extract::decode_html(page, content_type);
+    let _ = parallax_extract::extract(&html, Some("https://fuzz.example/2031/04/11/story"));
+}
