@@ -11,9 +11,11 @@ pub fn fuzz_jsonl(data: &[u8]) {
     let _ = read_jsonl(data, Path::new("fuzz.jsonl"));
 }
 
-/// Text-file decoding (BOMs, UTF-8, UTF-16).
+/// Text-file decoding (BOMs, UTF-8, UTF-16), and the format sniffing every file's first bytes
+/// go through.
 pub fn fuzz_text(data: &[u8]) {
     let _ = crate::decode_text(data);
+    let _ = crate::sniff::sniff(Path::new("fuzz"), data);
 }
 
 /// HTML page bytes to an article: charset choice and decoding, then main text and metadata.
@@ -26,3 +28,29 @@ pub fn fuzz_html(data: &[u8]) {
     let html = parallax_extract::decode_html(page, content_type);
     let _ = parallax_extract::extract(&html, Some("https://fuzz.example/2031/04/11/story"));
 }
+
+/// WARC framing, HTTP heads and records to articles, plain and (when the bytes start with the
+/// gzip magic) gzip'd, as `read_inputs` reads a `.warc` / `.warc.gz` file.
+pub fn fuzz_warc(data: &[u8]) {
+    let _ = crate::source::read_warc_stream(data, Path::new("fuzz.warc"));
+}
+
+/// RSS / Atom / JSON Feed items, with the per-item salvage of feeds that do not parse.
+pub fn fuzz_feed(data: &[u8]) {
+    let _ = crate::feed::read_feed(data, Path::new("fuzz.rss"));
+}
+
+/// news-please JSON articles.
+pub fn fuzz_newsplease(data: &[u8]) {
+    let _ = crate::newsplease::read_newsplease(data, Path::new("fuzz.json"));
+}
+
+/// Every fuzz body by name, for runners that pick one.
+pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+    ("jsonl", fuzz_jsonl),
+    ("text", fuzz_text),
+    ("html", fuzz_html),
+    ("warc", fuzz_warc),
+    ("feed", fuzz_feed),
+    ("newsplease", fuzz_newsplease),
+];

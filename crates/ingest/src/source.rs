@@ -106,7 +106,7 @@ fn whole(path: &Path, limit: usize, parse: fn(&[u8], &Path) -> Read) -> Read {
 
 /// A WARC stream, gunzipped on the fly when it starts with the gzip magic (one member per
 /// record or one for the whole file: MultiGzDecoder reads both).
-fn read_warc_stream<R: BufRead>(mut reader: R, path: &Path) -> Read {
+pub(crate) fn read_warc_stream<R: BufRead>(mut reader: R, path: &Path) -> Read {
     let gzip = reader.fill_buf().map(|h| h.starts_with(&[0x1f, 0x8b])).unwrap_or(false);
     if gzip {
         read_warc(BufReader::with_capacity(64 * 1024, MultiGzDecoder::new(reader)), path)
