@@ -7,6 +7,7 @@ mod crawl;
 mod decode;
 mod feed;
 pub mod fuzz;
+mod gz;
 mod html;
 mod http;
 mod jsonl;

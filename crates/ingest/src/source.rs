@@ -4,11 +4,10 @@ use std::fs;
 use std::io::{self, BufRead, BufReader, Read as _};
 use std::path::{Path, PathBuf};
 
-use flate2::read::MultiGzDecoder;
-
 use crate::crawl::read_warc;
 use crate::decode::decode_text;
 use crate::feed::read_feed;
+use crate::gz::MemberReader;
 use crate::html::article_from_html_bytes;
 use crate::jsonl::read_jsonl;
 use crate::newsplease::read_newsplease;
@@ -105,11 +104,11 @@ fn whole(path: &Path, limit: usize, parse: fn(&[u8], &Path) -> Read) -> Read {
 }
 
 /// A WARC stream, gunzipped on the fly when it starts with the gzip magic (one member per
-/// record or one for the whole file: MultiGzDecoder reads both).
+/// record, or one for the whole file).
 pub(crate) fn read_warc_stream<R: BufRead>(mut reader: R, path: &Path) -> Read {
     let gzip = reader.fill_buf().map(|h| h.starts_with(&[0x1f, 0x8b])).unwrap_or(false);
     if gzip {
-        read_warc(BufReader::with_capacity(64 * 1024, MultiGzDecoder::new(reader)), path)
+        read_warc(BufReader::with_capacity(64 * 1024, MemberReader::new(reader)), path)
     } else {
         read_warc(reader, path)
     }

@@ -102,9 +102,11 @@ impl<R: BufRead> WarcReader<R> {
     }
 
     fn read_record(&mut self) -> Result<Option<WarcRecord>, WarcError> {
+        // A damaged gzip member (InvalidData) is skipped by the reader below us, so reading
+        // can go on; anything else leaves no way forward.
         let io_err = |r: &Self, n: usize, at: u64, e: io::Error| {
             let what = if e.kind() == io::ErrorKind::UnexpectedEof { "the file is cut off (gzip stream ends early)".to_owned() } else { e.to_string() };
-            r.error(n, at, format!("read error: {what}"), true)
+            r.error(n, at, format!("read error: {what}"), e.kind() != io::ErrorKind::InvalidData)
         };
         // Records are separated by CRLF CRLF; tolerate missing or extra blank lines.
         let (first, start) = loop {

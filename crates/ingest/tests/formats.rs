@@ -96,6 +96,22 @@ fn truncated_warc_gz_keeps_what_comes_before_the_cut() {
 }
 
 #[test]
+fn damaged_gzip_member_costs_only_its_record() {
+    let dir = TempDir::new("damaged");
+    let mut members: Vec<Vec<u8>> = records().iter().map(|r| gzip(r)).collect();
+    let mid = members[1].len() / 2;
+    members[1][mid] ^= 0xff;
+    members[1][mid + 1] ^= 0x0f;
+    let path = dir.write("damaged.warc.gz", &members.concat());
+    let inputs = read_inputs(&[path]);
+    let ids: Vec<_> = inputs.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["https://quill.example/2031/04/11/quay", "https://quill.example/2031/04/13/quay"], "{:?}", inputs.errors);
+    assert!(!inputs.errors.is_empty());
+    let first = inputs.errors[0].to_string();
+    assert!(first.contains("(WARC record 2 at byte ") && first.contains("damaged gzip member"), "{first}");
+}
+
+#[test]
 fn feeds_and_news_please_are_sniffed() {
     let dir = TempDir::new("feeds");
     let rss = dir.write(
