@@ -167,7 +167,8 @@ fn decode_entities(text: &str) -> String {
 fn salvage(bytes: &[u8]) -> Option<Vec<(usize, Result<(Entry, Option<String>), String>)>> {
     let (open, close): (&[u8], &[u8]) = if find(bytes, b"<entry").is_some() { (b"<entry", b"</entry>") } else { (b"<item", b"</item>") };
     let first = find_tag(bytes, open, 0)?;
-    let head = &bytes[..first];
+    let head = short_head(&bytes[..first])?;
+    let head = &head[..];
     let tail: &[u8] = if find(head, b"<feed").is_some() {
         b"</feed>"
     } else if find(head, b"<rdf:RDF").is_some() {
@@ -194,6 +195,23 @@ fn salvage(bytes: &[u8]) -> Option<Vec<(usize, Result<(Entry, Option<String>), S
         at = next;
     }
     Some(items)
+}
+
+/// What comes before the first item, re-parsed with every item: as it is, when short (the
+/// channel's title then names the outlet); else only the root's start tag, which declares the
+/// namespaces, so a huge preamble is not parsed once per item.
+fn short_head(head: &[u8]) -> Option<Vec<u8>> {
+    const SHORT: usize = 64 * 1024;
+    if head.len() <= SHORT {
+        return Some(head.to_vec());
+    }
+    let root = [&b"<rss"[..], b"<feed", b"<rdf:RDF"].iter().find_map(|t| find_tag(head, t, 0))?;
+    let end = root + find(&head[root..], b">")? + 1;
+    let mut out = head[root..end].to_vec();
+    if head[root..].starts_with(b"<rss") {
+        out.extend_from_slice(b"<channel>");
+    }
+    Some(out)
 }
 
 /// The next `<item`/`<entry` start tag (not `<items>` or `<entryway>`) from `from`.
