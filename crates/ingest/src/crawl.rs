@@ -60,6 +60,10 @@ fn article_of(record: &WarcRecord, file: &Path) -> Result<Option<RawArticle>, St
     let url = record.header("WARC-Target-URI").map(|u| u.trim_matches(['<', '>']).to_owned()).filter(|u| !u.is_empty());
     let (content_type, body) = match record.record_type() {
         "response" => {
+            // A response that is not HTTP (dns:, ftp:) holds no page.
+            if record.header("Content-Type").is_some_and(|t| !t.to_ascii_lowercase().contains("application/http")) {
+                return Ok(None);
+            }
             let http = parse_response(&record.body).map_err(|m| format!("HTTP response: {m}"))?;
             if !(200..300).contains(&http.status) {
                 return Ok(None);
