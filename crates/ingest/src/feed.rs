@@ -12,12 +12,15 @@ use parallax_extract::extract;
 
 use crate::{InputError, Origin, RawArticle};
 
+/// An item by its 1-based number: its entry and the feed's title, or why it could not be read.
+type Item = (usize, Result<(Entry, Option<String>), String>);
+
 /// Reads a feed file's bytes (bounded by the caller).
 pub fn read_feed(bytes: &[u8], file: &Path) -> (Vec<RawArticle>, Vec<InputError>) {
     let mut articles = Vec::new();
     let mut errors = Vec::new();
     let whole = feed_rs::parser::parse(bytes);
-    let items: Vec<(usize, Result<(Entry, Option<String>), String>)> = match whole {
+    let items: Vec<Item> = match whole {
         Ok(feed) => {
             let outlet = feed_title(&feed);
             feed.entries.into_iter().enumerate().map(|(i, e)| (i + 1, Ok((e, outlet.clone())))).collect()
@@ -163,8 +166,7 @@ fn decode_entities(text: &str) -> String {
 /// Cuts a feed that failed to parse into its items and parses each inside the feed's own
 /// opening (so namespace prefixes still resolve). `None` when no item can be found, or the
 /// opening itself does not parse: then the file is not a feed we can read.
-#[allow(clippy::type_complexity)]
-fn salvage(bytes: &[u8]) -> Option<Vec<(usize, Result<(Entry, Option<String>), String>)>> {
+fn salvage(bytes: &[u8]) -> Option<Vec<Item>> {
     let (open, close): (&[u8], &[u8]) = if find(bytes, b"<entry").is_some() { (b"<entry", b"</entry>") } else { (b"<item", b"</item>") };
     let first = find_tag(bytes, open, 0)?;
     let head = short_head(&bytes[..first])?;

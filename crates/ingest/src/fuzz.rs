@@ -45,8 +45,11 @@ pub fn fuzz_newsplease(data: &[u8]) {
     let _ = crate::newsplease::read_newsplease(data, Path::new("fuzz.json"));
 }
 
+/// A fuzz body.
+pub type Body = fn(&[u8]);
+
 /// Every fuzz body by name, for runners that pick one.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Body)] = &[
     ("jsonl", fuzz_jsonl),
     ("text", fuzz_text),
     ("html", fuzz_html),

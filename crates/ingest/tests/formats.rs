@@ -68,7 +68,7 @@ fn warc_plain_and_gzipped_per_record() {
     // Common Crawl style: one gzip member per record.
     let gz = dir.write("crawl.warc.gz", &records().iter().map(|r| gzip(r)).collect::<Vec<_>>().concat());
     for path in [plain, gz] {
-        let inputs = read_inputs(&[path.clone()]);
+        let inputs = read_inputs(std::slice::from_ref(&path));
         assert!(inputs.errors.is_empty(), "{path:?}: {:?}", inputs.errors);
         let ids: Vec<_> = inputs.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["https://quill.example/2031/04/11/quay", "https://quill.example/2031/04/12/quay", "https://quill.example/2031/04/13/quay"]);
