@@ -41,7 +41,7 @@ enum Command {
 
 #[derive(clap::Args)]
 struct AnalyzeArgs {
-    /// Inputs: a folder of .txt files (id = file name), a .txt file, a .jsonl file, or - for JSONL on stdin.
+    /// Inputs: files (.jsonl, .txt, .html, .warc, .warc.gz, RSS/Atom/JSON feeds, news-please .json; told apart by extension and first bytes), folders of them, or - for standard input (JSONL, WARC or a feed).
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Also write the parallax/1 contract JSON to this file (- for standard output).

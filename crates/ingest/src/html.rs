@@ -13,6 +13,7 @@ impl RawArticle {
         self.title = self.title.take().or(page.title);
         self.published = self.published.take().or(page.published);
         self.outlet = self.outlet.take().or(page.site_name);
+        self.author = self.author.take().or(page.author);
     }
 }
 

@@ -1,5 +1,5 @@
 //! JSONL articles: one JSON object per line (see the contract: `id` and `text` or `html`
-//! required; `title`, `published`, `outlet`, `url` optional).
+//! required; `title`, `published`, `outlet`, `author`, `url` optional).
 
 use std::io::BufRead;
 use std::path::Path;
@@ -43,7 +43,7 @@ pub fn read_jsonl(reader: impl BufRead, file: &Path) -> (Vec<RawArticle>, Vec<In
         }
         match parse_record(text) {
             Ok(mut article) => {
-                article.origin = Origin { file: file.to_path_buf(), line: Some(line_no) };
+                article.origin = Origin { file: file.to_path_buf(), line: Some(line_no), record: None };
                 articles.push(article);
             }
             Err(message) => errors.push(err(message)),
@@ -74,8 +74,9 @@ fn parse_record(line: &str) -> Result<RawArticle, String> {
     let (text, html) = (field("text")?, field("html")?);
     let published = field("published")?.filter(|p| !p.trim().is_empty());
     let outlet = field("outlet")?.filter(|o| !o.trim().is_empty());
+    let author = field("author")?.filter(|a| !a.trim().is_empty());
     let url = field("url")?;
-    let mut article = RawArticle { id, title, published, outlet, url, ..RawArticle::default() };
+    let mut article = RawArticle { id, title, published, outlet, author, url, ..RawArticle::default() };
     match (text, html) {
         (Some(t), _) if !t.trim().is_empty() => article.text = t,
         // A page without article text is not bad input: it stays in the batch, empty.

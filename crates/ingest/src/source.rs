@@ -1,13 +1,18 @@
 //! Resolves command-line inputs (folders, files, `-`) to readers of the right format.
 
 use std::fs;
-use std::io::{self, BufReader};
+use std::io::{self, BufRead, BufReader, Read as _};
 use std::path::{Path, PathBuf};
 
+use crate::crawl::read_warc;
 use crate::decode::decode_text;
+use crate::feed::read_feed;
+use crate::gz::MemberReader;
 use crate::html::article_from_html_bytes;
 use crate::jsonl::read_jsonl;
-use crate::{InputError, Origin, RawArticle, MAX_RECORD_BYTES};
+use crate::newsplease::read_newsplease;
+use crate::sniff::{by_content, is_input_file, sniff, Format, SNIFF_BYTES};
+use crate::{InputError, Origin, RawArticle, MAX_FEED_BYTES, MAX_RECORD_BYTES};
 
 /// Everything read from a set of inputs: the articles and the inputs that failed.
 #[derive(Debug, Default)]
@@ -16,16 +21,15 @@ pub struct Inputs {
     pub errors: Vec<InputError>,
 }
 
-/// Reads each input: a folder of `.txt` and `.html` files (id = file stem), a `.txt` or
-/// `.html` file, a `.jsonl` file, or `-` for JSONL on standard input. Duplicate ids keep the
-/// first article.
+/// Reads each input: a file, a folder of them, or `-` for standard input. A file is JSONL,
+/// text or HTML (one article, id = file stem), a WARC or WARC.gz, an RSS/Atom/JSON feed, or
+/// news-please JSON, told apart by extension and first bytes (see `sniff`). Duplicate ids
+/// keep the first article.
 pub fn read_inputs(inputs: &[PathBuf]) -> Inputs {
     let mut out = Inputs::default();
     for input in inputs {
         if input.as_os_str() == "-" {
-            let (a, e) = read_jsonl(io::stdin().lock(), Path::new("<stdin>"));
-            out.articles.extend(a);
-            out.errors.extend(e);
+            read_stdin(&mut out);
         } else if input.is_dir() {
             read_folder(input, &mut out);
         } else {
@@ -41,47 +45,96 @@ fn read_folder(dir: &Path, out: &mut Inputs) {
         Ok(e) => e,
         Err(e) => return out.errors.push(InputError::new(dir, None, format!("cannot read folder: {e}"))),
     };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && matches!(extension(p).as_str(), "txt" | "jsonl" | "ndjson" | "html" | "htm"))
-        .collect();
+    let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file() && is_input_file(p)).collect();
     files.sort();
     if files.is_empty() {
-        out.errors.push(InputError::new(dir, None, "folder holds no .txt, .html or .jsonl files"));
+        out.errors.push(InputError::new(dir, None, "folder holds no .txt, .html, .jsonl, .json, .warc(.gz), .rss, .atom or .xml files"));
     }
     for file in files {
         read_file(&file, out);
     }
 }
 
-fn extension(path: &Path) -> String {
-    path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase()
+fn read_file(path: &Path, out: &mut Inputs) {
+    let file = match fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return out.errors.push(InputError::new(path, None, format!("cannot open: {e}"))),
+    };
+    let mut reader = BufReader::with_capacity(64 * 1024, file);
+    let head = match reader.fill_buf() {
+        Ok(h) => h[..h.len().min(SNIFF_BYTES)].to_vec(),
+        Err(e) => return out.errors.push(InputError::new(path, None, format!("cannot read: {e}"))),
+    };
+    let (articles, errors) = match sniff(path, &head) {
+        Format::Jsonl => read_jsonl(reader, path),
+        Format::Warc => read_warc_stream(reader, path),
+        Format::Feed => whole(path, MAX_FEED_BYTES, read_feed),
+        Format::NewsPlease => whole(path, MAX_RECORD_BYTES, read_newsplease),
+        Format::Html => one(read_bounded(path).and_then(|bytes| html_article(path, &bytes))),
+        Format::Text => one(read_bounded(path).and_then(|bytes| text_article(path, &bytes))),
+    };
+    if articles.is_empty() && errors.is_empty() {
+        out.errors.push(InputError::new(path, None, "no articles in this file"));
+    }
+    out.articles.extend(articles);
+    out.errors.extend(errors);
 }
 
-fn read_file(path: &Path, out: &mut Inputs) {
-    let ext = extension(path);
-    if ext == "jsonl" || ext == "ndjson" {
-        match fs::File::open(path) {
-            Ok(f) => {
-                let (a, e) = read_jsonl(BufReader::new(f), path);
-                if a.is_empty() && e.is_empty() {
-                    out.errors.push(InputError::new(path, None, "empty file: no records"));
-                }
-                out.articles.extend(a);
-                out.errors.extend(e);
+type Read = (Vec<RawArticle>, Vec<InputError>);
+
+fn one(result: Result<RawArticle, InputError>) -> Read {
+    match result {
+        Ok(a) => (vec![a], Vec::new()),
+        Err(e) => (Vec::new(), vec![e]),
+    }
+}
+
+/// A file whose parser needs all its bytes at once, refused when over `limit`.
+fn whole(path: &Path, limit: usize, parse: fn(&[u8], &Path) -> Read) -> Read {
+    let bytes = fs::metadata(path)
+        .map_err(|e| InputError::new(path, None, format!("cannot open: {e}")))
+        .and_then(|m| match m.len() as usize > limit {
+            true => Err(InputError::new(path, None, format!("file larger than {limit} bytes, skipped"))),
+            false => fs::read(path).map_err(|e| InputError::new(path, None, format!("cannot read: {e}"))),
+        });
+    match bytes {
+        Ok(bytes) => parse(&bytes, path),
+        Err(e) => (Vec::new(), vec![e]),
+    }
+}
+
+/// A WARC stream, gunzipped on the fly when it starts with the gzip magic (one member per
+/// record, or one for the whole file).
+pub(crate) fn read_warc_stream<R: BufRead>(mut reader: R, path: &Path) -> Read {
+    let gzip = reader.fill_buf().map(|h| h.starts_with(&[0x1f, 0x8b])).unwrap_or(false);
+    if gzip {
+        read_warc(BufReader::with_capacity(64 * 1024, MemberReader::new(reader)), path)
+    } else {
+        read_warc(reader, path)
+    }
+}
+
+/// Standard input: a WARC (plain or gzip'd) or a feed when it looks like one, else JSONL.
+fn read_stdin(out: &mut Inputs) {
+    let path = Path::new("<stdin>");
+    let mut reader = BufReader::with_capacity(64 * 1024, io::stdin().lock());
+    let head = reader.fill_buf().map(|h| h[..h.len().min(SNIFF_BYTES)].to_vec()).unwrap_or_default();
+    let (a, e) = match by_content(&head) {
+        Format::Warc => read_warc_stream(reader, path),
+        Format::Feed | Format::NewsPlease => {
+            let mut bytes = Vec::new();
+            let limit = MAX_FEED_BYTES as u64;
+            match reader.take(limit + 1).read_to_end(&mut bytes) {
+                Ok(_) if bytes.len() as u64 > limit => (Vec::new(), vec![InputError::new(path, None, format!("input larger than {limit} bytes, skipped"))]),
+                Ok(_) if by_content(&head) == Format::Feed => read_feed(&bytes, path),
+                Ok(_) => read_newsplease(&bytes, path),
+                Err(e) => (Vec::new(), vec![InputError::new(path, None, format!("read error: {e}"))]),
             }
-            Err(e) => out.errors.push(InputError::new(path, None, format!("cannot open: {e}"))),
         }
-        return;
-    }
-    let article = match ext.as_str() {
-        "html" | "htm" => read_bounded(path).and_then(|bytes| html_article(path, &bytes)),
-        _ => read_bounded(path).and_then(|bytes| text_article(path, &bytes)),
+        _ => read_jsonl(reader, path),
     };
-    match article {
-        Ok(article) => out.articles.push(article),
-        Err(e) => out.errors.push(e),
-    }
+    out.articles.extend(a);
+    out.errors.extend(e);
 }
 
 /// A single-article file's bytes, refused when over [`MAX_RECORD_BYTES`].
@@ -115,7 +168,7 @@ fn file_id(path: &Path) -> String {
 }
 
 fn file_origin(path: &Path) -> Origin {
-    Origin { file: path.to_path_buf(), line: None }
+    Origin { file: path.to_path_buf(), line: None, record: None }
 }
 
 fn drop_duplicate_ids(out: &mut Inputs) {

@@ -452,7 +452,7 @@ fn new_article(raw: &RawArticle) -> NewArticle {
         published: raw.published.clone(),
         outlet: raw.outlet.clone(),
         url: raw.url.clone(),
-        author: None,
+        author: raw.author.clone(),
         source_file: Some(raw.origin.file.display().to_string()).filter(|f| !f.is_empty()),
         source_record: raw.origin.line.map(|l| l as u64),
     }
@@ -467,6 +467,7 @@ pub fn raw_of(a: &Article) -> RawArticle {
         published: a.published.clone(),
         outlet: a.outlet.clone(),
         url: a.url.clone(),
+        author: a.author.clone(),
         ..RawArticle::default()
     }
 }

@@ -12,7 +12,7 @@ fn article(id: &str, outlet: &str, title: &str, published: &str, url: Option<&st
         published: Some(published.into()),
         outlet: Some(outlet.into()),
         url: url.map(str::to_owned),
-        origin: Default::default(),
+        ..Default::default()
     }
 }
 
