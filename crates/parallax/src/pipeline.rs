@@ -226,9 +226,15 @@ impl Engine {
     /// done once per article and in parallel, not again each time its story is clustered or
     /// reconciled.
     pub fn read_article(&self, doc: &Document) -> Reading {
-        let mut reading = self.read_for_store(doc);
-        reading.prepared = parallax_reconcile::prepare(doc, &reading.analysis);
-        reading
+        let analysis = self.read(doc);
+        let prepared = parallax_reconcile::prepare(doc, &analysis);
+        let terms = parallax_stories::term_counts(&doc.body);
+        // Only streaming clustering compares the richer features.
+        let features = match self.clustering {
+            Clustering::Streaming => parallax_stories::article_counts_from(&terms, doc, &analysis, self.features),
+            _ => TermCounts::default(),
+        };
+        Reading { terms, features, analysis, prepared }
     }
 
     /// [`Engine::read_article`] without the preparation for reconciling: what storing an
