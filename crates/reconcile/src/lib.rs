@@ -11,6 +11,7 @@ pub mod coverage;
 pub mod diff;
 pub mod disagreements;
 pub mod groups;
+pub mod sets;
 pub mod summary;
 pub mod timeline;
 

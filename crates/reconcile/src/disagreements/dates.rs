@@ -13,6 +13,7 @@
 //! are usually two occurrences.
 
 use super::model::Ctx;
+use crate::sets::Sets;
 use super::text::{self, keys, KeyMap, Word, LONG, STOP, TIME};
 use crate::{Discrepancy, DiscrepancyKind, Event, QuoteGroup, Side, TextRef};
 use parallax_core::{QuoteKind, Span, TimexType};
@@ -248,14 +249,7 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
     let anchor: Vec<Vec<(usize, u64)>> = all.iter().map(|d| anchors(ctx, d)).collect();
     // Conflicting pairs, with the word each side is anchored at.
     let n = all.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn root(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
+    let mut sets = Sets::new(n);
     let mut from_word: Vec<Option<usize>> = vec![None; n];
     let mut linked = vec![false; n];
     // Pairs sharing anchor words, found through an index from stem to dates.
@@ -331,17 +325,14 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
                 }
                 linked[k] = true;
             }
-            let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-            if a != b {
-                parent[a.max(b)] = a.min(b);
-            }
+            sets.union(i, j);
         }
     }
     // Linked members of each group in order, groups in the order of their root.
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
     for i in 0..n {
         if linked[i] {
-            let r = root(&mut parent, i);
+            let r = sets.find(i);
             groups[r].push(i);
         }
     }
@@ -422,14 +413,7 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
     // Event pairs already reported, as `min << 32 | max`.
     // Evidence that reads alike across dates, joined: copies of one passage dated differently
     // by many articles are one disagreement with a side per date, not one per pair of copies.
-    let mut parent: Vec<usize> = (0..items.len()).collect();
-    fn root(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
+    let mut sets = Sets::new(items.len());
     let mut linked = vec![false; items.len()];
     // Event pairs already joined, as `min << 32 | max`.
     let mut done: KeyMap<u64, ()> = KeyMap::default();
@@ -443,20 +427,19 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
             if m <= n || j == i || x.doc == y.doc || a.date == b.date || done.contains_key(&pair(*i, *j)) {
                 continue;
             }
-            if root(&mut parent, n) == root(&mut parent, m) || text::overlap_f1_sorted(keys_of(n), keys_of(m)) < 0.7 {
+            if sets.find(n) == sets.find(m) || text::overlap_f1_sorted(keys_of(n), keys_of(m)) < 0.7 {
                 continue;
             }
             done.insert(pair(*i, *j), ());
             linked[n] = true;
             linked[m] = true;
-            let (rn, rm) = (root(&mut parent, n), root(&mut parent, m));
-            parent[rn.max(rm)] = rn.min(rm);
+            sets.union(n, m);
         }
     }
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); items.len()];
     for n in 0..items.len() {
         if linked[n] {
-            let r = root(&mut parent, n);
+            let r = sets.find(n);
             members[r].push(n);
         }
     }

@@ -11,6 +11,7 @@
 //!   values are of the same order; they disagree when the values differ.
 
 use super::model::Ctx;
+use crate::sets::Sets;
 use super::text::{self, keys, Word, DIGITS, LONG, NUMBER_WORD, STOP, TIME};
 use crate::{Discrepancy, DiscrepancyKind, Side};
 use parallax_core::{days_in_month, CalendarDate, Span, TimexType};
@@ -460,14 +461,7 @@ fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
     }
     // Connected groups of same-quantity numbers.
     let n = all.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn root(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
+    let mut sets = Sets::new(n);
     // Only values within a factor of three can measure the same thing: compare each number
     // with those above it up to three times its value (the groups do not depend on the order
     // pairs are linked in).
@@ -498,17 +492,14 @@ fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
                 continue;
             }
             if same_quantity(&all[i], &all[j]) {
-                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                if a != b {
-                    parent[a.max(b)] = a.min(b);
-                }
+                sets.union(i, j);
             }
         }
     }
     // Members of each group in order, groups in the order of their first member (their root).
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
     for i in 0..n {
-        let r = root(&mut parent, i);
+        let r = sets.find(i);
         groups[r].push(i);
     }
     let mut out = Vec::new();

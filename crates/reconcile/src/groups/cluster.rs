@@ -13,34 +13,7 @@ use parallax_core::SpeakerSource;
 
 use crate::diff::lcs_len;
 use super::profile::{KeyMap, Profile, Tokens};
-
-/// Union-find over profile indices.
-pub struct Sets {
-    parent: Vec<usize>,
-}
-
-impl Sets {
-    pub fn new(n: usize) -> Sets {
-        Sets { parent: (0..n).collect() }
-    }
-
-    pub fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-
-    pub fn union(&mut self, a: usize, b: usize) -> bool {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra == rb {
-            return false;
-        }
-        self.parent[ra.max(rb)] = ra.min(rb);
-        true
-    }
-}
+pub use crate::sets::Sets;
 
 /// Groups (lists of profile indices, each sorted) of two or more quotes, from the sets of
 /// linked quotes.
