@@ -177,7 +177,7 @@ impl Collection {
             Some(b) if b.len() == 8 => i64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
             _ => 0,
         };
-        let mut collection = Collection {
+        let collection = Collection {
             store,
             search,
             engine,
@@ -188,7 +188,6 @@ impl Collection {
             search_added: search_through,
             since_search_commit: 0,
         };
-        collection.rebuild_copies()?;
         Ok(collection)
     }
 
@@ -216,6 +215,11 @@ impl Collection {
     /// stories they were stored with) and indexes those the search index lacks: after an
     /// interrupted ingest, before the next one. Returns how many articles were read again.
     pub fn catch_up(&mut self) -> Result<usize> {
+        // Only adding articles needs the copy index: built here, not when a collection is
+        // opened to be read.
+        if self.copies.is_empty() {
+            self.rebuild_copies()?;
+        }
         let from = self.checkpoint.through.min(self.search_through);
         let mut after = ArticleId(from);
         let mut caught_up = 0;
