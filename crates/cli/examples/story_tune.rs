@@ -61,6 +61,8 @@ fn main() {
     for setting in settings {
         let mut config = StoryConfig::default();
         let mut weights = FeatureWeights::default();
+        let mut batch_features = false;
+        let mut fixed_idf = false;
         for kv in setting.split(',').filter(|s| !s.is_empty()) {
             let (k, v) = kv.split_once('=').expect("key=value");
             let v: f32 = v.parse().expect("number");
@@ -71,10 +73,13 @@ fn main() {
                 "window" => config.stream.window_days = v as u32,
                 "refine" => config.refinements = v as usize,
                 "spec" => config.stream.specific_weight = v,
+                "merge" => config.stream.merge_threshold = v,
                 "avg" => config.stream.average_link = v > 0.0,
                 "title" => weights.title = v,
                 "names" => weights.names = v,
                 "numbers" => weights.numbers = v,
+                "fixidf" => fixed_idf = v > 0.0,
+                "bfeat" => batch_features = v > 0.0,
                 _ => panic!("unknown key {k}"),
             }
         }
@@ -84,8 +89,25 @@ fn main() {
             let counted: Vec<TermCounts> = pack.docs.iter().zip(&pack.analyses).map(|(d, a)| article_counts(d, a, weights)).collect();
             let refs: Vec<&TermCounts> = counted.iter().collect();
             let body: Vec<TermCounts> = pack.docs.iter().map(|d| term_counts(&d.body)).collect();
-            let batch = cluster_counted(&pack.docs, &body.iter().collect::<Vec<_>>(), config);
-            let stream = cluster_streaming(&pack.docs, &refs, config.stream);
+            let batch_terms: Vec<&TermCounts> = if batch_features { refs.clone() } else { body.iter().collect() };
+            let batch = cluster_counted(&pack.docs, &batch_terms, config);
+            let stream = if fixed_idf {
+                let mut c = parallax::stories::StreamClusterer::with_collection(config.stream, &refs);
+                let mut of = vec![Vec::new(); 0];
+                let mut ids: HashMap<u32, usize> = HashMap::new();
+                for i in parallax::stories::arrival_order(&pack.docs) {
+                    let k = c.add(refs[i], pack.docs[i].published);
+                    let n = ids.len();
+                    let at = *ids.entry(k).or_insert(n);
+                    if at == of.len() {
+                        of.push(Vec::new());
+                    }
+                    of[at].push(i);
+                }
+                of
+            } else {
+                cluster_streaming(&pack.docs, &refs, config.stream)
+            };
             let (fb, fs) = (b3(&batch, &pack.gold, pack.docs.len()), b3(&stream, &pack.gold, pack.docs.len()));
             if let Ok(dir) = std::env::var("DUMP") {
                 let dump = |groups: &Vec<Vec<usize>>| -> Vec<Vec<String>> { groups.iter().map(|g| g.iter().map(|&i| pack.docs[i].id.clone()).collect()).collect() };

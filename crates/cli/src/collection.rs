@@ -85,13 +85,14 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
     }
     if !args.quiet {
         eprintln!(
-            "parallax: {}: {} articles added ({} copies of earlier ones), {} already stored; {} stories touched, {} new; {:.1}s ({:.0} articles/s)",
+            "parallax: {}: {} articles added ({} copies of earlier ones), {} already stored; {} stories touched, {} new, {} merged into another; {:.1}s ({:.0} articles/s)",
             path.display(),
             report.added,
             report.copies,
             report.duplicates,
             report.stories_touched,
             report.new_stories,
+            report.merged_stories,
             secs,
             (report.added + report.duplicates) as f64 / secs.max(1e-9)
         );

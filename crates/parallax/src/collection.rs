@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use parallax_core::hash::FastMap as HashMap;
+
 use parallax_core::calendar::days_from_civil;
 use parallax_core::{CalendarDate, Document, EntityType};
 use parallax_dedup::{NearDuplicates, Signature};
@@ -89,6 +91,8 @@ pub struct IngestReport {
     pub new_stories: usize,
     /// Stories the added articles joined or started.
     pub stories_touched: usize,
+    /// Stories merged into another once later articles showed them to be one.
+    pub merged_stories: usize,
     /// Articles read again on opening, to bring the clusterer or the search index up to date
     /// after an interrupted run.
     pub caught_up: usize,
@@ -232,6 +236,8 @@ impl Collection {
             for ((a, doc), reading) in page.iter().zip(&docs).zip(&readings) {
                 if a.id.0 > self.checkpoint.through {
                     let k = self.checkpoint.clusterer.add(&reading.features, doc.published) as usize;
+                    // The store holds the merges already: they were written with the articles.
+                    self.checkpoint.clusterer.take_merges();
                     if k >= self.checkpoint.stories.len() {
                         self.checkpoint.stories.resize(k + 1, 0);
                     }
@@ -330,12 +336,31 @@ impl Collection {
             report.duplicates += inserted.duplicates.len();
             let duplicate: std::collections::HashSet<usize> = inserted.duplicates.iter().map(|d| d.0).collect();
             let fresh: Vec<usize> = (0..new.len()).filter(|i| !duplicate.contains(i)).collect();
-            let mut assignments = Vec::with_capacity(fresh.len());
+            let mut assignments: Vec<(ArticleId, StoryId)> = Vec::with_capacity(fresh.len());
             for (&i, &id) in fresh.iter().zip(&inserted.inserted) {
                 let (doc, reading) = &read[i];
                 let k = checkpoint.clusterer.add(&reading.features, doc.published) as usize;
                 if k >= checkpoint.stories.len() {
                     checkpoint.stories.resize(k + 1, 0);
+                }
+                for merge in checkpoint.clusterer.take_merges() {
+                    let (from, into) = (merge.from as usize, merge.into as usize);
+                    let (from, into) = (checkpoint.stories.get(from).copied().unwrap_or(0), checkpoint.stories.get(into).copied().unwrap_or(0));
+                    if from == 0 || into == 0 || from == into {
+                        // The article's own new story, not stored yet, or nothing to move.
+                        continue;
+                    }
+                    tx.merge_stories(StoryId(from), StoryId(into))?;
+                    for pending in assignments.iter_mut().filter(|a| a.1 == StoryId(from)) {
+                        pending.1 = StoryId(into);
+                    }
+                    for done in stored.iter_mut().filter(|s| s.2 == StoryId(from)) {
+                        done.2 = StoryId(into);
+                    }
+                    if touched.remove(&from) {
+                        touched.insert(into);
+                    }
+                    report.merged_stories += 1;
                 }
                 if checkpoint.stories[k] == 0 {
                     checkpoint.stories[k] = tx.create_story(None)?.0;
@@ -405,8 +430,32 @@ impl Collection {
         Ok(engine.analyze(raws))
     }
 
+    /// Hits of the query. The index keeps the story numbers articles were indexed with; a
+    /// story merged since is searched under each of its numbers, and hits name the story
+    /// each number lives on in.
     pub fn search(&self, query: &SearchQuery) -> Result<Vec<Hit>> {
-        Ok(self.search.search(query)?)
+        let merges: HashMap<i64, i64> = self.store.story_merges()?.into_iter().map(|(from, into)| (from.0, into.0)).collect();
+        let mut hits = match query.story {
+            Some(story) if merges.values().any(|&into| into as u64 == story) => {
+                let mut hits = self.search.search(query)?;
+                for (&from, _) in merges.iter().filter(|(_, &into)| into as u64 == story) {
+                    hits.extend(self.search.search(&SearchQuery { story: Some(from as u64), ..query.clone() })?);
+                }
+                hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+                hits
+            }
+            _ => self.search.search(query)?,
+        };
+        for hit in &mut hits {
+            if let Some(into) = hit.story.and_then(|s| merges.get(&(s as i64))) {
+                hit.story = Some(*into as u64);
+            }
+        }
+        // A story's entities were indexed once per story number it had.
+        let mut seen = std::collections::HashSet::new();
+        hits.retain(|h| h.kind != HitKind::Entity || seen.insert((h.story, h.text.clone())));
+        hits.truncate(query.limit);
+        Ok(hits)
     }
 
     pub fn snippet(&self, query: &SearchQuery, text: &str, max_chars: usize) -> Result<Snippet> {

@@ -142,9 +142,7 @@ pub struct Analysis {
 pub struct Reading {
     pub analysis: DocAnalysis,
     pub prepared: Prepared,
-    /// Its body's words, for batch clustering.
-    pub terms: TermCounts,
-    /// Its words, title, names and numbers, for the streaming clusterer.
+    /// What story clustering compares: its words, title, names and numbers.
     pub features: TermCounts,
 }
 
@@ -228,13 +226,11 @@ impl Engine {
     pub fn read_article(&self, doc: &Document) -> Reading {
         let analysis = self.read(doc);
         let prepared = parallax_reconcile::prepare(doc, &analysis);
-        let terms = parallax_stories::term_counts(&doc.body);
-        // Only streaming clustering compares the richer features.
         let features = match self.clustering {
-            Clustering::Streaming => parallax_stories::article_counts_from(&terms, doc, &analysis, self.features),
-            _ => TermCounts::default(),
+            Clustering::Given => TermCounts::default(),
+            _ => parallax_stories::article_counts(doc, &analysis, self.features),
         };
-        Reading { terms, features, analysis, prepared }
+        Reading { features, analysis, prepared }
     }
 
     /// [`Engine::read_article`] without the preparation for reconciling: what storing an
@@ -242,9 +238,8 @@ impl Engine {
     pub fn read_for_store(&self, doc: &Document) -> Reading {
         let analysis = self.read(doc);
         let prepared = Prepared::default();
-        let terms = parallax_stories::term_counts(&doc.body);
-        let features = parallax_stories::article_counts_from(&terms, doc, &analysis, self.features);
-        Reading { terms, features, analysis, prepared }
+        let features = parallax_stories::article_counts(doc, &analysis, self.features);
+        Reading { features, analysis, prepared }
     }
 
     pub fn analyze(&self, articles: Vec<RawArticle>) -> Analysis {
@@ -265,10 +260,7 @@ impl Engine {
         for r in readings {
             per_doc.push(r.analysis);
             prepared.push(r.prepared);
-            terms.push(match self.clustering {
-                Clustering::Streaming => r.features,
-                _ => r.terms,
-            });
+            terms.push(r.features);
         }
         counts.words = docs.iter().map(Document::word_count).sum();
         counts.quotes = per_doc.iter().map(|a| a.quotes.len()).sum();

@@ -389,6 +389,31 @@ pub(crate) fn add_story_people(conn: &Connection, story: StoryId, people: &[(&st
     Ok(())
 }
 
+/// Moves the articles and people of story `from` into `into`, records the merge and
+/// deletes `from` (the membership triggers drop both stories' cached results).
+pub(crate) fn merge_stories(conn: &Connection, from: StoryId, into: StoryId) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE story_articles SET story_id = ?2 WHERE story_id = ?1")?.execute(params![from.0, into.0])?;
+    conn.prepare_cached(
+        "INSERT INTO story_people (story_id, name, mentions)
+         SELECT ?2, name, mentions FROM story_people WHERE story_id = ?1 ORDER BY name
+         ON CONFLICT (story_id, name) DO UPDATE SET mentions = mentions + excluded.mentions",
+    )?
+    .execute(params![from.0, into.0])?;
+    conn.prepare_cached("DELETE FROM story_people WHERE story_id = ?1")?.execute([from.0])?;
+    conn.prepare_cached("UPDATE story_merges SET into_story = ?2 WHERE into_story = ?1")?.execute(params![from.0, into.0])?;
+    conn.prepare_cached("INSERT INTO story_merges (from_story, into_story) VALUES (?1, ?2)")?.execute(params![from.0, into.0])?;
+    conn.prepare_cached("DELETE FROM story_results WHERE story_id = ?1")?.execute([from.0])?;
+    conn.prepare_cached("DELETE FROM stories WHERE id = ?1")?.execute([from.0])?;
+    Ok(())
+}
+
+/// Every merge, as (merged story, the story it lives on in).
+pub(crate) fn story_merges(conn: &Connection) -> rusqlite::Result<Vec<(StoryId, StoryId)>> {
+    let mut stmt = conn.prepare_cached("SELECT from_story, into_story FROM story_merges ORDER BY from_story")?;
+    let rows = stmt.query_map([], |row| Ok((StoryId(row.get(0)?), StoryId(row.get(1)?))))?;
+    rows.collect()
+}
+
 pub(crate) fn story_people(conn: &Connection, story: StoryId, limit: usize) -> rusqlite::Result<Vec<(String, i64)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT name, mentions FROM story_people WHERE story_id = ?1 ORDER BY mentions DESC, name LIMIT ?2",

@@ -117,6 +117,12 @@ pub trait StoreRead: sealed::Handle {
         queries::signatures_since(self.connection(), day).context(self.path(), "read signatures")
     }
 
+    /// Every story merged into another, as (merged story, the live story it is now part
+    /// of): numbers handed out before a merge (in a search index, say) map through it.
+    fn story_merges(&self) -> Result<Vec<(StoryId, StoryId)>> {
+        queries::story_merges(self.connection()).context(self.path(), "read story merges")
+    }
+
     /// The people a story mentions most, with their mention counts.
     fn story_people(&self, story: StoryId, limit: usize) -> Result<Vec<(String, i64)>> {
         queries::story_people(self.connection(), story, limit).context(self.path(), "read story people")

@@ -149,6 +149,15 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (story_id, name)
     ) WITHOUT ROWID;
     ",
+    // 4: stories merged by the streaming clusterer once they proved to be one. The search
+    // index keeps the story numbers it was given; this map sends the old ones on.
+    "
+    CREATE TABLE story_merges (
+        from_story INTEGER PRIMARY KEY,
+        into_story INTEGER NOT NULL
+    );
+    CREATE INDEX story_merges_by_into ON story_merges (into_story);
+    ",
 ];
 
 /// The schema version this build writes and understands.

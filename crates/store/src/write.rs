@@ -127,6 +127,12 @@ impl<'a> WriteTx<'a> {
     }
 
     /// Adds mention counts of people to a story's tally.
+    /// Story `from` becomes part of `into`: its articles and people move, the merge is
+    /// recorded (see [`crate::StoreRead::story_merges`]) and `from` is deleted.
+    pub fn merge_stories(&mut self, from: StoryId, into: StoryId) -> Result<()> {
+        queries::merge_stories(&self.tx, from, into).context(self.path, "merge stories")
+    }
+
     pub fn add_story_people(&mut self, story: StoryId, people: &[(&str, i64)]) -> Result<()> {
         queries::add_story_people(&self.tx, story, people).context(self.path, "count story people")
     }

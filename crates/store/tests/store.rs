@@ -543,3 +543,35 @@ fn story_people_are_tallied_across_batches() {
     assert_eq!(store.story_people(story, 5).unwrap(), vec![("Oren Sharpe".to_string(), 5), ("Mara Quill".to_string(), 3)]);
     assert_eq!(store.story_people(story, 1).unwrap().len(), 1);
 }
+
+#[test]
+fn merged_story_moves_its_articles_and_people_and_is_recorded() {
+    let dir = TempDir::new("merge");
+    let mut store = Store::open(dir.db()).unwrap();
+    let report = store.insert_articles(&articles(0..5)).unwrap();
+    let (kept, merged, later) = store
+        .write(|tx| {
+            let kept = tx.create_story(None)?;
+            let merged = tx.create_story(None)?;
+            let later = tx.create_story(None)?;
+            let ids = &report.ids;
+            tx.assign(&[(ids[0], kept), (ids[1], kept), (ids[2], merged), (ids[3], merged), (ids[4], later)])?;
+            tx.add_story_people(kept, &[("Mara Quill", 3)])?;
+            tx.add_story_people(merged, &[("Mara Quill", 2), ("Oren Sharpe", 1)])?;
+            Ok::<_, StoreError>((kept, merged, later))
+        })
+        .unwrap();
+    let revision = store.story(kept).unwrap().unwrap().revision;
+    assert!(store.write(|tx| tx.put_story_result(kept, revision, "test", "{}")).unwrap());
+    store.write(|tx| tx.merge_stories(merged, kept)).unwrap();
+    assert!(store.story(merged).unwrap().is_none(), "the merged story is gone");
+    assert_eq!(store.story(kept).unwrap().unwrap().articles, 4);
+    assert_eq!(store.story_people(kept, 5).unwrap(), vec![("Mara Quill".to_string(), 5), ("Oren Sharpe".to_string(), 1)]);
+    assert!(store.story_people(merged, 5).unwrap().is_empty());
+    assert!(store.story_result(kept, "test").unwrap().is_none(), "the cached account is stale");
+    // A chain of merges maps every old number to the live story.
+    store.write(|tx| tx.merge_stories(kept, later)).unwrap();
+    assert_eq!(store.story_merges().unwrap(), vec![(kept, later), (merged, later)]);
+    assert_eq!(store.story(later).unwrap().unwrap().articles, 5);
+    assert_eq!(store.integrity_check().unwrap(), vec!["ok"]);
+}

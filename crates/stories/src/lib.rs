@@ -17,7 +17,7 @@ mod vectors;
 use parallax_core::hash::FastMap as HashMap;
 
 use parallax_core::{DocAnalysis, Document, EntityType};
-pub use stream::{StateError, StoryId, StreamClusterer, StreamConfig};
+pub use stream::{Merge, StateError, StoryId, StreamClusterer, StreamConfig};
 pub use vectors::{name_counts, number_counts, term_counts, SparseVector, TermCounts, Vectorizer};
 
 /// How much each kind of evidence weighs in an article's terms, next to its body words.
@@ -95,10 +95,19 @@ pub fn arrival_order(docs: &[Document]) -> Vec<usize> {
 pub fn cluster_streaming(docs: &[Document], counted: &[&TermCounts], config: StreamConfig) -> Vec<Vec<usize>> {
     let mut clusterer = StreamClusterer::new(config);
     let mut assignment = vec![0usize; docs.len()];
+    let mut merged_into: HashMap<usize, usize> = HashMap::default();
     for i in arrival_order(docs) {
         let empty = TermCounts::default();
         let counts = counted.get(i).copied().unwrap_or(&empty);
         assignment[i] = clusterer.add(counts, docs[i].published) as usize;
+        for m in clusterer.take_merges() {
+            merged_into.insert(m.from as usize, m.into as usize);
+        }
+    }
+    for k in assignment.iter_mut() {
+        while let Some(&into) = merged_into.get(k) {
+            *k = into;
+        }
     }
     group(&assignment)
 }
@@ -185,6 +194,41 @@ mod tests {
         let expected = vec![vec![0, 2, 4], vec![1, 3, 6], vec![5]];
         assert_eq!(cluster_counted(&docs, &refs, StoryConfig::default()), expected);
         assert_eq!(cluster_streaming(&docs, &refs, StreamConfig::default()), expected);
+    }
+
+    #[test]
+    fn stories_that_prove_to_be_one_are_merged() {
+        let docs = fixture();
+        let counted = terms(&docs);
+        // Every article opens a story of its own; merging then has to find the stories.
+        let config = StreamConfig { join_threshold: 2.0, merge_threshold: 0.2, ..StreamConfig::default() };
+        let mut c = StreamClusterer::new(config);
+        let mut story = Vec::new();
+        let mut merges = Vec::new();
+        for (d, t) in docs.iter().zip(&counted) {
+            story.push(c.add(t, d.published));
+            merges.extend(c.take_merges());
+        }
+        assert!(c.take_merges().is_empty(), "merges are taken once");
+        let resolve = |mut k: StoryId| {
+            while let Some(m) = merges.iter().find(|m| m.from == k) {
+                k = m.into;
+            }
+            k
+        };
+        let final_story: Vec<StoryId> = story.iter().map(|&k| resolve(k)).collect();
+        assert_eq!(final_story[0], final_story[2]);
+        assert_eq!(final_story[0], final_story[4]);
+        assert_eq!(final_story[1], final_story[3]);
+        assert_ne!(final_story[0], final_story[1]);
+        assert_ne!(final_story[5], final_story[0]);
+        assert_ne!(final_story[5], final_story[1]);
+        assert!(merges.iter().all(|m| m.from != m.into));
+        // Without merging, each article stays alone.
+        let mut c = StreamClusterer::new(StreamConfig { merge_threshold: 0.0, ..config });
+        let alone: Vec<StoryId> = docs.iter().zip(&counted).map(|(d, t)| c.add(t, d.published)).collect();
+        assert_eq!(alone, (0..docs.len() as StoryId).collect::<Vec<_>>());
+        assert!(c.take_merges().is_empty());
     }
 
     #[test]

@@ -39,6 +39,10 @@ pub struct StreamConfig {
     /// A story keeps at most this many terms (its heaviest): a long-running story would
     /// otherwise make every article that joins it cost more than the last.
     pub max_story_terms: u32,
+    /// Two live stories whose centroids reach this similarity become one (0: never). An
+    /// article is placed once and never looked at again, so a story whose first reports
+    /// differed (an accusation, then the answer to it days later) would otherwise stay split.
+    pub merge_threshold: f32,
 }
 
 impl Default for StreamConfig {
@@ -52,8 +56,16 @@ impl Default for StreamConfig {
             specific_weight: 0.4,
             average_link: false,
             max_story_terms: 2000,
+            merge_threshold: 0.3,
         }
     }
+}
+
+/// Two live stories became one: the articles of `from` now belong to `into`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merge {
+    pub from: StoryId,
+    pub into: StoryId,
 }
 
 /// A corrupt or incompatible saved state.
@@ -85,7 +97,13 @@ struct Story {
     last_seq: u64,
     size: u32,
     retired: bool,
+    /// The terms of each of its articles while it is small (see [`SMALL_STORY`]): a small
+    /// story is judged for a merge by how well its own articles fit the other story.
+    members: Vec<Vec<(u32, f32)>>,
 }
+
+/// Stories up to this size keep their articles' terms and may be merged into another.
+const SMALL_STORY: usize = 3;
 
 /// The streaming clusterer. See the module documentation.
 #[derive(Debug, Clone)]
@@ -110,10 +128,12 @@ pub struct StreamClusterer {
     /// Reused per-article buffers.
     dot: Vec<[f32; 2]>,
     touched: Vec<u32>,
+    /// Merges since the caller last took them.
+    merges: Vec<Merge>,
 }
 
 const MAGIC: &[u8; 4] = b"PXSC";
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 
 impl StreamClusterer {
     pub fn new(config: StreamConfig) -> Self {
@@ -133,6 +153,7 @@ impl StreamClusterer {
             dead: Vec::new(),
             dot: Vec::new(),
             touched: Vec::new(),
+            merges: Vec::new(),
         }
     }
 
@@ -206,10 +227,192 @@ impl StreamClusterer {
             _ => self.open_story(),
         };
         self.join(slot, &tf, day);
+        let slot = self.merge_similar(slot);
         if self.live > self.config.max_live as usize {
             self.retire_least_recent();
         }
         self.slots[slot as usize].id
+    }
+
+    /// The merges made since the last call, in order: a caller that keeps articles by story
+    /// moves the articles of each `from` to its `into`.
+    pub fn take_merges(&mut self) -> Vec<Merge> {
+        std::mem::take(&mut self.merges)
+    }
+
+    /// Merges the story in `slot` with the live stories its centroid now resembles, one at a
+    /// time (a merge changes the centroid); returns the slot of the story it ended in.
+    fn merge_similar(&mut self, mut slot: u32) -> u32 {
+        if self.config.merge_threshold <= 0.0 {
+            return slot;
+        }
+        while let Some((other, sim)) = self.most_similar_story(slot) {
+            if sim < self.config.merge_threshold {
+                break;
+            }
+            // The larger story lives on (the older of two the same size): a caller that keeps
+            // articles by story moves the fewest.
+            let rank = |s: u32| (std::cmp::Reverse(self.slots[s as usize].size), self.slots[s as usize].id);
+            let (keep, gone) = if rank(other) < rank(slot) { (other, slot) } else { (slot, other) };
+            self.absorb(keep, gone);
+            self.merges.push(Merge { from: self.slots[gone as usize].id, into: self.slots[keep as usize].id });
+            slot = keep;
+        }
+        slot
+    }
+
+    /// The live story most similar to the story in `slot`, centroid to centroid. Candidates
+    /// come from the story's most distinctive terms; terms that many live stories share
+    /// tell nothing and would make the search cost the number of live stories.
+    fn most_similar_story(&mut self, slot: u32) -> Option<(u32, f32)> {
+        const SEED_TERMS: usize = 24;
+        const MAX_POSTINGS: usize = 256;
+        const CANDIDATES: usize = 4;
+        self.refresh_norm(slot);
+        let mut seeds: Vec<(u32, f32)> = self.slots[slot as usize]
+            .terms
+            .iter()
+            .filter(|&&(t, _)| self.postings[t as usize].len() <= MAX_POSTINGS)
+            .map(|&(t, w)| (t, w * self.idf(t) * self.idf(t)))
+            .collect();
+        let n = seeds.len().min(SEED_TERMS);
+        if n == 0 {
+            return None;
+        }
+        seeds.select_nth_unstable_by(n - 1, |a, b| b.1.total_cmp(&a.1));
+        seeds.truncate(n);
+        if self.dot.len() < self.slots.len() {
+            self.dot.resize(self.slots.len(), [0.0; 2]);
+        }
+        let mut touched = std::mem::take(&mut self.touched);
+        for &(t, w) in &seeds {
+            for &(other, c) in &self.postings[t as usize] {
+                if other == slot || self.slots[other as usize].retired {
+                    continue;
+                }
+                let d = &mut self.dot[other as usize];
+                if d[0] == 0.0 {
+                    touched.push(other);
+                }
+                d[0] += w * c;
+            }
+        }
+        let mut candidates: Vec<(u32, f32)> = touched.iter().map(|&o| (o, std::mem::take(&mut self.dot[o as usize])[0])).collect();
+        touched.clear();
+        self.touched = touched;
+        candidates.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        candidates.truncate(CANDIDATES);
+        let mut best: Option<(u32, f32)> = None;
+        for (other, _) in candidates {
+            self.refresh_norm(other);
+            let sim = self.fit(slot, other);
+            if best.is_none_or(|(b, s)| sim > s || (sim == s && self.slots[other as usize].id < self.slots[b as usize].id)) {
+                best = Some((other, sim));
+            }
+        }
+        best
+    }
+
+    /// How well the smaller of two stories fits the other: the mean similarity of its
+    /// articles to the other's centroid, on the measure that places articles. 0 when
+    /// neither is small.
+    fn fit(&self, a: u32, b: u32) -> f32 {
+        let (small, large) = if self.slots[a as usize].size <= self.slots[b as usize].size { (a, b) } else { (b, a) };
+        let members = &self.slots[small as usize].members;
+        if members.is_empty() || members.len() != self.slots[small as usize].size as usize {
+            return 0.0;
+        }
+        let sum: f32 = members.iter().map(|tf| self.article_similarity(tf, large)).sum();
+        sum / members.len() as f32
+    }
+
+    /// An article's similarity to a story, as [`StreamClusterer::best_story`] measures it.
+    fn article_similarity(&self, tf: &[(u32, f32)], slot: u32) -> f32 {
+        let story = &self.slots[slot as usize];
+        let mut dot = [0.0f32; 2];
+        let mut q2 = [0.0f32; 2];
+        let mut j = 0;
+        for &(t, w) in tf {
+            let idf = self.idf(t);
+            let ch = self.channel(t);
+            q2[ch] += (w * idf).powi(2);
+            while j < story.terms.len() && story.terms[j].0 < t {
+                j += 1;
+            }
+            if j < story.terms.len() && story.terms[j].0 == t {
+                dot[ch] += w * idf * idf * story.terms[j].1;
+            }
+        }
+        let lambda = self.config.specific_weight;
+        let words = cosine(dot[0], story.norm2[0], q2[0]);
+        let sim = if lambda < 0.0 {
+            cosine(dot[0] + dot[1], story.norm2[0] + story.norm2[1], q2[0] + q2[1])
+        } else if q2[1] > 0.0 {
+            (1.0 - lambda) * words + lambda * cosine(dot[1], story.norm2[1], q2[1])
+        } else {
+            words
+        };
+        sim
+    }
+
+    /// Similarity of two stories' centroids, on the measure that places articles.
+    #[allow(dead_code)]
+    fn story_similarity(&self, a: u32, b: u32) -> f32 {
+        let (sa, sb) = (&self.slots[a as usize], &self.slots[b as usize]);
+        let mut dot = [0.0f32; 2];
+        let (mut i, mut j) = (0, 0);
+        while i < sa.terms.len() && j < sb.terms.len() {
+            let (ta, wa) = sa.terms[i];
+            let (tb, wb) = sb.terms[j];
+            if ta < tb {
+                i += 1;
+            } else if tb < ta {
+                j += 1;
+            } else {
+                let idf = self.idf(ta);
+                dot[self.channel(ta)] += wa * wb * idf * idf;
+                i += 1;
+                j += 1;
+            }
+        }
+        let words = cosine(dot[0], sa.norm2[0], sb.norm2[0]);
+        let lambda = self.config.specific_weight;
+        let sim = if lambda < 0.0 {
+            cosine(dot[0] + dot[1], sa.norm2[0] + sa.norm2[1], sb.norm2[0] + sb.norm2[1])
+        } else if sa.norm2[1] > 0.0 && sb.norm2[1] > 0.0 { (1.0 - lambda) * words + lambda * cosine(dot[1], sa.norm2[1], sb.norm2[1]) } else { words };
+        let gap_day = match (sa.first_day, sa.last_day, sb.first_day, sb.last_day) {
+            (Some(f), Some(l), Some(g), Some(m)) => Some(if m < f { m } else if g > l { g } else { f }),
+            _ => None,
+        };
+        sim * time_factor(gap_day, sa.first_day, sa.last_day, self.config.half_similarity_days)
+    }
+
+    /// Moves the story in `gone` into the one in `keep` and retires it.
+    fn absorb(&mut self, keep: u32, gone: u32) {
+        let terms = self.slots[gone as usize].terms.clone();
+        self.merge_terms(keep, &terms);
+        let (size, first, last, seq) = {
+            let g = &self.slots[gone as usize];
+            (g.size, g.first_day, g.last_day, g.last_seq)
+        };
+        let members = std::mem::take(&mut self.slots[gone as usize].members);
+        let k = &mut self.slots[keep as usize];
+        if (k.size + size) as usize <= SMALL_STORY {
+            k.members.extend(members);
+        } else {
+            k.members = Vec::new();
+        }
+        k.size += size;
+        k.last_seq = k.last_seq.max(seq);
+        k.first_day = match (k.first_day, first) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        k.last_day = match (k.last_day, last) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        self.retire(gone);
     }
 
     /// The article's (term, log tf) sorted by term, counting it into the document
@@ -308,7 +511,13 @@ impl StreamClusterer {
             }
             let words = cosine(dot[0], norm2[0], q2[0]);
             // An article without specifics is judged on its words alone.
-            let sim = if q2[1] > 0.0 { (1.0 - lambda) * words + lambda * cosine(dot[1], norm2[1], q2[1]) } else { words };
+            let sim = if lambda < 0.0 {
+                cosine(dot[0] + dot[1], norm2[0] + norm2[1], q2[0] + q2[1])
+            } else if q2[1] > 0.0 {
+                (1.0 - lambda) * words + lambda * cosine(dot[1], norm2[1], q2[1])
+            } else {
+                words
+            };
             let sim = sim * time_factor(day, story.first_day, story.last_day, self.config.half_similarity_days);
             let better = match best {
                 None => true,
@@ -354,6 +563,24 @@ impl StreamClusterer {
         } else {
             tf
         };
+        self.merge_terms(slot, tf);
+        let story = &mut self.slots[slot as usize];
+        if story.size as usize + 1 <= SMALL_STORY {
+            story.members.push(tf.to_vec());
+        } else {
+            story.members = Vec::new();
+        }
+        story.size += 1;
+        story.last_seq = self.seq;
+        if let Some(d) = day {
+            story.first_day = Some(story.first_day.map_or(d, |f| f.min(d)));
+            story.last_day = Some(story.last_day.map_or(d, |l| l.max(d)));
+        }
+    }
+
+    /// Adds sorted (term, weight) pairs to a story's terms and posting entries, keeping at
+    /// most the story's cap of terms.
+    fn merge_terms(&mut self, slot: u32, tf: &[(u32, f32)]) {
         let story = &mut self.slots[slot as usize];
         // Merge the article's sorted terms into the story's, and its weights into the
         // posting lists (a story's entry is near the end of a list: stories in the news are
@@ -397,12 +624,6 @@ impl StreamClusterer {
         story.terms = merged;
         story.norm2 = norm2;
         story.norm_docs = self.docs;
-        story.size += 1;
-        story.last_seq = self.seq;
-        if let Some(d) = day {
-            story.first_day = Some(story.first_day.map_or(d, |f| f.min(d)));
-            story.last_day = Some(story.last_day.map_or(d, |l| l.max(d)));
-        }
     }
 
     fn retire(&mut self, slot: u32) {
@@ -463,6 +684,7 @@ impl StreamClusterer {
         w.f32(c.specific_weight);
         w.0.push(u8::from(c.average_link));
         w.var(u64::from(c.max_story_terms));
+        w.f32(c.merge_threshold);
         w.0.push(u8::from(self.fixed_idf));
         w.var(self.docs);
         w.opt_day(self.clock);
@@ -483,12 +705,10 @@ impl StreamClusterer {
             w.opt_day(s.last_day);
             w.var(s.last_seq);
             w.var(u64::from(s.size));
-            w.var(s.terms.len() as u64);
-            let mut prev = 0u32;
-            for &(t, c) in &s.terms {
-                w.var(u64::from(t - prev));
-                w.f32(c);
-                prev = t;
+            w.terms(&s.terms);
+            w.var(s.members.len() as u64);
+            for m in &s.members {
+                w.terms(m);
             }
         }
         w.0
@@ -502,7 +722,8 @@ impl StreamClusterer {
             return Err(StateError("not a story clustering state".into()));
         }
         let version = r.byte()?;
-        if version != VERSION {
+        // Version 1 had no story merging.
+        if version != VERSION && version != 1 {
             return Err(StateError(format!("version {version}, this build reads {VERSION}")));
         }
         let config = StreamConfig {
@@ -517,7 +738,9 @@ impl StreamClusterer {
                 b => return Err(StateError(format!("bad flag {b}"))),
             },
             max_story_terms: r.var_u32()?,
+            merge_threshold: 0.0,
         };
+        let config = StreamConfig { merge_threshold: if version >= 2 { r.f32()? } else { 0.0 }, ..config };
         let mut c = Self::new(config);
         c.fixed_idf = match r.byte()? {
             0 => false,
@@ -556,15 +779,15 @@ impl StreamClusterer {
                 size: r.var_u32()?,
                 ..Story::default()
             };
-            let n = r.count(5)?;
-            let mut t = 0u32;
-            for k in 0..n {
-                let delta = r.var_u32()?;
-                t = t.checked_add(delta).ok_or_else(|| StateError("bad term".into()))?;
-                if (k > 0 && delta == 0) || t as usize >= c.keys.len() {
-                    return Err(StateError("bad term".into()));
+            s.terms = r.terms(c.keys.len())?;
+            if version >= 2 {
+                let n = r.count(1)?;
+                if n > SMALL_STORY {
+                    return Err(StateError("too many story members".into()));
                 }
-                s.terms.push((t, r.f32()?));
+                for _ in 0..n {
+                    s.members.push(r.terms(c.keys.len())?);
+                }
             }
             let slot = c.slots.len() as u32;
             for &(t, w) in &s.terms {
@@ -622,6 +845,17 @@ impl Writer {
 
     fn f32(&mut self, v: f32) {
         self.0.extend_from_slice(&v.to_le_bytes());
+    }
+
+    /// Sorted (term, weight) pairs, terms as gaps.
+    fn terms(&mut self, terms: &[(u32, f32)]) {
+        self.var(terms.len() as u64);
+        let mut prev = 0u32;
+        for &(t, c) in terms {
+            self.var(u64::from(t - prev));
+            self.f32(c);
+            prev = t;
+        }
     }
 
     fn opt_day(&mut self, d: Option<i64>) {
@@ -692,6 +926,22 @@ impl Reader<'_> {
         } else {
             Err(StateError("not a number".into()))
         }
+    }
+
+    /// Sorted (term, weight) pairs written by `Writer::terms`, each term under `vocabulary`.
+    fn terms(&mut self, vocabulary: usize) -> Result<Vec<(u32, f32)>, StateError> {
+        let n = self.count(5)?;
+        let mut terms = Vec::with_capacity(n);
+        let mut t = 0u32;
+        for k in 0..n {
+            let delta = self.var_u32()?;
+            t = t.checked_add(delta).ok_or_else(|| StateError("bad term".into()))?;
+            if (k > 0 && delta == 0) || t as usize >= vocabulary {
+                return Err(StateError("bad term".into()));
+            }
+            terms.push((t, self.f32()?));
+        }
+        Ok(terms)
     }
 
     fn opt_day(&mut self) -> Result<Option<i64>, StateError> {
