@@ -9,7 +9,7 @@
 
 use crate::lexicon::{self as lx, Gender};
 use crate::tokens::{Case, Kind, Tokens};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,6 +136,7 @@ pub fn find(t: &Tokens) -> Found {
             mid_caps.insert(t.lower(i));
         }
     }
+    let headlines = headline_paras(t);
     let mut out = Found { cands: Vec::new(), roles: Vec::new() };
     let mut i = 0;
     while i < n {
@@ -144,7 +145,7 @@ pub fn find(t: &Tokens) -> Found {
             continue;
         }
         let end = run_end(t, i);
-        let mut start = i;
+        let start = i;
         // photo credit "JANE DOE/Outlet ..." or "OUTLET / Jane Doe ...": split at the slash
         if t.punct(end) == Some('/') && is_run_word(t, end + 1) && end - first_word_of_para(t, i) <= 8 {
             let right_end = run_end(t, end + 1);
@@ -173,7 +174,58 @@ pub fn find(t: &Tokens) -> Found {
             i = right_end.max(end + 1);
             continue;
         }
-        // trim sentence-initial ordinary words ("Kicked", "The", "Former")
+        if headlines.contains(&t.toks[i].para) {
+            // In a title-case headline every word is capitalised: a name is a stretch of
+            // words known as names or capitalised elsewhere in the text.
+            let mut k = start;
+            while k < end {
+                while k < end && !(t.is_word(k) && headline_name_word(t, k, &mid_caps)) {
+                    k += 1;
+                }
+                let from = k;
+                while k < end && (!t.is_word(k) || headline_name_word(t, k, &mid_caps)) {
+                    k += 1;
+                }
+                if from < k {
+                    trim_and_analyze(t, from, k, &mid_caps, &mut out);
+                }
+            }
+        } else {
+            trim_and_analyze(t, start, end, &mid_caps, &mut out);
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// Paragraphs whose every word is uncertain (see [`crate::tokens`]): headlines.
+fn headline_paras(t: &Tokens) -> FxHashSet<u32> {
+    let mut words: FxHashMap<u32, (usize, bool)> = FxHashMap::default();
+    for tok in t.toks.iter().filter(|x| x.kind == Kind::Word) {
+        let e = words.entry(tok.para).or_insert((0, true));
+        e.0 += 1;
+        e.1 &= tok.sent_start;
+    }
+    words.into_iter().filter(|&(_, (n, all))| n >= 3 && all).map(|(p, _)| p).collect()
+}
+
+/// A headline word that can be part of a name.
+fn headline_name_word(t: &Tokens, k: usize, mid_caps: &FxHashSet<&str>) -> bool {
+    let l = t.lower(k);
+    t.is_cap(k)
+        && !is_function_word(l)
+        && (mid_caps.contains(l)
+            || lx::given_name(l).is_some()
+            || lx::is_place(l)
+            || lx::is_known_org(l)
+            || lx::honorific(l).is_some()
+            || !(lx::is_common(l) || lx::is_stop_capital(l)))
+}
+
+/// Trims sentence-initial ordinary words off a run ("Kicked", "The", "Former") and types
+/// what is left.
+fn trim_and_analyze(t: &Tokens, mut start: usize, end: usize, mid_caps: &FxHashSet<&str>, out: &mut Found) {
+    {
         let uncertain = t.toks[start].sent_start;
         while start < end {
             let l = t.lower(start);
@@ -197,11 +249,9 @@ pub fn find(t: &Tokens) -> Found {
             }
         }
         if start < end {
-            analyze(t, start, end, false, &mid_caps, &mut out);
+            analyze(t, start, end, false, mid_caps, out);
         }
-        i = end.max(i + 1);
     }
-    out
 }
 
 /// Words that start sentences and are never part of a name.
@@ -438,5 +488,25 @@ mod tests {
         let c = cands("The vote angered Green MP Tom Okafor and the Harbour Board.");
         assert!(c.contains(&("Tom Okafor".into(), Hint::Person)), "{c:?}");
         assert!(c.iter().any(|(n, h)| n == "Green" && *h == Hint::OrgOrPlace), "{c:?}");
+    }
+}
+
+#[cfg(test)]
+mod headline_tests {
+    use super::*;
+    use crate::tokens::tokenize;
+    use parallax_core::Document;
+
+    #[test]
+    fn title_case_headline_names_are_split_from_its_words() {
+        for headline in ["Mara Quill Goes After Oren Sharpe As The New Harbour Chief", "Mara Quill Goes After Oren Sharpe As The New Harbour Chief."] {
+            let d = Document::from_paragraphs("t", [headline, "Later Quill said the harbour was safe, and Sharpe disagreed."]);
+            let t = tokenize(&d);
+            let names: Vec<String> =
+                find(&t).cands.iter().map(|c| d.body[t.toks[c.name.start].start..t.toks[c.name.end - 1].end].to_string()).collect();
+            assert!(names.contains(&"Mara Quill".to_string()), "{headline}: {names:?}");
+            assert!(names.contains(&"Oren Sharpe".to_string()), "{headline}: {names:?}");
+            assert!(!names.iter().any(|n| n.contains("Goes")), "{headline}: {names:?}");
+        }
     }
 }

@@ -276,7 +276,13 @@ pub fn tokenize(doc: &Document) -> Tokens {
                 .iter()
                 .filter(|&&k| toks[k].end - toks[k].start > 3 && matches!(toks[k].case, Case::Title | Case::Upper))
                 .count();
-            if !matches!(last_punct, Some('.') | Some('"') | Some('\u{201D}'))
+            // Small words written with capitals inside a sentence ("Goes After Rival As The
+            // Vote Nears") mark title case even when the headline ends with a period.
+            let capital_small_words = words
+                .iter()
+                .filter(|&&k| !toks[k].sent_start && toks[k].case == Case::Title && is_headline_small_word(&lower[toks[k].lower.clone()]))
+                .count();
+            if (!matches!(last_punct, Some('.') | Some('"') | Some('\u{201D}')) || capital_small_words >= 2)
                 && (long_caps * 10 >= long * 8 || caps == words.len())
                 && words.len() >= 2
             {
@@ -287,6 +293,11 @@ pub fn tokenize(doc: &Document) -> Tokens {
         }
     }
     Tokens { toks, lower }
+}
+
+/// Words that title case capitalises and running text does not.
+fn is_headline_small_word(l: &str) -> bool {
+    matches!(l, "the" | "a" | "an" | "of" | "in" | "on" | "at" | "as" | "to" | "for" | "with" | "by" | "from" | "and" | "or" | "after" | "over" | "into" | "is" | "are")
 }
 
 #[cfg(test)]

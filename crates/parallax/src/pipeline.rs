@@ -34,8 +34,11 @@ impl DocStage for EntityStage {
     }
     fn run(&self, doc: &Document, analysis: &mut DocAnalysis) {
         analysis.entities = parallax_entities::find_entities(doc);
-        if !doc.captions.is_empty() {
-            let captions = Document::from_paragraphs(doc.id.clone(), doc.captions.iter().map(String::as_str));
+        // A headline and photo captions name people in full where the text may use only a
+        // surname: their names join the story's entities, with no mentions of their own.
+        if doc.title.is_some() || !doc.captions.is_empty() {
+            let furniture = doc.title.iter().chain(&doc.captions).map(String::as_str);
+            let captions = Document::from_paragraphs(doc.id.clone(), furniture);
             analysis.caption_entities = parallax_entities::find_entities(&captions)
                 .into_iter()
                 .map(|e| parallax_core::Entity { mentions: Vec::new(), ..e })

@@ -63,6 +63,12 @@ const AUX: &[&str] = &[
     "go", "goes", "going",
 ];
 
+/// Prepositions that open an adverbial before a clause's subject ("In August, …").
+const PREPOSITIONS: &[&str] = &["in", "on", "at", "after", "before", "during", "since", "until", "by", "for", "from", "with", "under", "over", "through", "following", "despite", "amid", "within"];
+/// Words that open a subordinate clause.
+const SUBORDINATORS: &[&str] = &["when", "while", "as", "if", "because", "although", "though", "since", "once", "whenever", "unless", "until", "after", "before"];
+/// Spans of time named after "this", "last" or "earlier" ("this month", "last week").
+const PERIODS: &[&str] = &["week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "spring", "summer", "autumn", "fall", "winter", "season", "term", "quarter"];
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight"];
 
 impl<'a> Para<'a> {
@@ -152,6 +158,13 @@ impl<'a> Para<'a> {
         while j > lo && self.is_word(j - 1) && (is_one_of(self.word(j - 1), AUX) || self.word(j - 1).ends_with("ly") && self.lower_word(j - 1)) {
             j -= 1;
         }
+        // "Smith this month announced", "Smith last week said".
+        if j > lo + 1 && self.lower_word(j - 1) && is_one_of(self.word(j - 1), PERIODS) && self.is_word(j - 2) && is_one_of(self.word(j - 2), &["this", "last", "earlier", "next", "late", "early"]) {
+            j -= 2;
+            while j > lo && self.is_word(j - 1) && is_one_of(self.word(j - 1), AUX) {
+                j -= 1;
+            }
+        }
         // "Smith on Tuesday said", "Smith Tuesday said".
         if j > lo && self.is_word(j - 1) && is_one_of(self.word(j - 1), WEEKDAYS) {
             j -= 1;
@@ -167,11 +180,12 @@ impl<'a> Para<'a> {
         if self.lower_word(j - 1) && is_one_of(self.word(j - 1), &["and", "but", "or", "then"]) {
             return None;
         }
-        // "a statement from Smith, who said": the antecedent and the relative pronoun.
-        if self.is_word_eq(j - 1, "who") {
+        // "a statement from Smith, who said": the antecedent and the relative pronoun ("who’s
+        // called for" is "who has"; a dash sets the clause off as a comma does).
+        if ["who", "who’s", "who's"].iter().any(|w| self.is_word_eq(j - 1, w)) {
             let end = j;
             let mut a = j - 1;
-            if a > lo && self.toks[a - 1].is_punct(',') {
+            if a > lo && [',', '—', '–'].iter().any(|&c| self.toks[a - 1].is_punct(c)) {
                 a -= 1;
                 let (mut s, _) = self.walk_left(lo, a, false)?;
                 // "a statement from Smith, who": the antecedent is the name after the last
@@ -410,6 +424,33 @@ impl<'a> Para<'a> {
             .find(|&x| self.lower_word(x) && is_one_of(self.word(x), &["which", "whom"]) && x > s && self.lower_word(x - 1) && is_one_of(self.word(x - 1), &["in", "during", "at", "on", "where", "after"]))
             .map_or(s, |x| x + 1);
         let mut a = s;
+        for _ in 0..3 {
+            let (from, b) = self.subject_phrase(a, hi);
+            // "In late September, a group of parents sent …": a fronted adverbial set off by
+            // a comma is not the subject; the subject follows it.
+            let fronted = from > a && self.lower_word(from - 1) && is_one_of(self.word(from - 1), PREPOSITIONS);
+            if fronted && b > from && b < hi && self.toks[b].is_punct(',') {
+                a = b + 1;
+                continue;
+            }
+            // "When his mother asked, he said …": a fronted subordinate clause runs to its comma.
+            let subordinate = from > a && self.lower_word(from - 1) && is_one_of(self.word(from - 1), SUBORDINATORS);
+            if subordinate {
+                if let Some(comma) = (from..hi.min(from + 30)).find(|&x| self.toks[x].is_punct(',') || self.toks[x].quoted || self.toks[x].is_mark()) {
+                    if self.toks[comma].is_punct(',') {
+                        a = comma + 1;
+                        continue;
+                    }
+                }
+            }
+            return (b > from).then_some((from, b));
+        }
+        None
+    }
+
+    /// The first phrase of a clause starting at `s`, after its openers: (start, end).
+    fn subject_phrase(&self, s: usize, hi: usize) -> (usize, usize) {
+        let mut a = s;
         while a < hi && self.is_word(a) && is_one_of(self.word(a), OPENERS) && !self.is_word_eq(a, "this") {
             a += 1;
         }
@@ -429,7 +470,7 @@ impl<'a> Para<'a> {
             }
             b += 1;
         }
-        (b > a).then_some((a, b))
+        (a, b)
     }
 
     /// Attribution at cue token `k` within the tokens `lo..hi` of one sentence.
