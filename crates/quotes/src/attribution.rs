@@ -428,13 +428,13 @@ impl<'a> Para<'a> {
             let (from, b) = self.subject_phrase(a, hi);
             // "In late September, a group of parents sent …": a fronted adverbial set off by
             // a comma is not the subject; the subject follows it.
-            let fronted = from > a && self.lower_word(from - 1) && is_one_of(self.word(from - 1), PREPOSITIONS);
+            let fronted = from > a && self.is_word(from - 1) && is_one_of(self.word(from - 1), PREPOSITIONS);
             if fronted && b > from && b < hi && self.toks[b].is_punct(',') {
                 a = b + 1;
                 continue;
             }
             // "When his mother asked, he said …": a fronted subordinate clause runs to its comma.
-            let subordinate = from > a && self.lower_word(from - 1) && is_one_of(self.word(from - 1), SUBORDINATORS);
+            let subordinate = from > a && self.is_word(from - 1) && is_one_of(self.word(from - 1), SUBORDINATORS);
             if subordinate {
                 if let Some(comma) = (from..hi.min(from + 30)).find(|&x| self.toks[x].is_punct(',') || self.toks[x].quoted || self.toks[x].is_mark()) {
                     if self.toks[comma].is_punct(',') {
@@ -453,6 +453,10 @@ impl<'a> Para<'a> {
         let mut a = s;
         while a < hi && self.is_word(a) && is_one_of(self.word(a), OPENERS) && !self.is_word_eq(a, "this") {
             a += 1;
+        }
+        // A subject pronoun is the whole subject.
+        if a < hi && self.is_word(a) && is_one_of(self.word(a), &["he", "she", "they", "we", "i", "you"]) {
+            return (a, a + 1);
         }
         let mut b = a;
         while b < hi && b - a < 10 {

@@ -325,6 +325,23 @@ mod tests {
     }
 
     #[test]
+    fn time_phrases_and_fronted_clauses_are_not_speakers() {
+        let q = run(&["The harbour board this month announced that the night shifts would end."]);
+        assert_eq!(q[0].2.as_deref(), Some("The harbour board"), "{q:?}");
+        let q = run(&["In late March, a group of dockworkers wrote to the board, saying the new rosters were “unworkable and unsafe”."]);
+        assert_eq!(q[0].2.as_deref(), Some("a group of dockworkers"), "{q:?}");
+        let q = run(&["When the crowd booed the speech, the mayor smiled and said, \"I have heard worse at my own dinner table.\""]);
+        assert_eq!(q[0].2.as_deref(), Some("the mayor"), "{q:?}");
+    }
+
+    #[test]
+    fn relative_pronoun_after_a_dash_names_its_antecedent() {
+        let q = run(&["It is now an election issue, with Mara Quill — who’s called for a ban on night shifts — attacking the plan."]);
+        let speaker = q[0].2.as_deref().unwrap_or_default();
+        assert!(speaker.starts_with("Mara Quill"), "{q:?}");
+    }
+
+    #[test]
     fn scare_quotes_without_a_cue_are_dropped() {
         assert!(run(&["The so-called “smart” meters arrived in May."]).is_empty());
     }
