@@ -65,6 +65,8 @@ const AUX: &[&str] = &[
 
 /// Prepositions that open an adverbial before a clause's subject ("In August, …").
 const PREPOSITIONS: &[&str] = &["in", "on", "at", "after", "before", "during", "since", "until", "by", "for", "from", "with", "under", "over", "through", "following", "despite", "amid", "within"];
+/// Sentence adverbs that are not written with -ly.
+const DISCOURSE: &[&str] = &["likewise", "meanwhile", "however", "instead", "nonetheless", "nevertheless", "moreover", "furthermore", "afterwards", "afterward", "still", "yet", "thus", "therefore", "again", "also", "indeed", "otherwise", "later", "earlier", "first", "second", "third", "then", "now", "today", "yesterday", "overall"];
 /// Words that open a subordinate clause.
 const SUBORDINATORS: &[&str] = &["when", "while", "as", "if", "because", "although", "though", "since", "once", "whenever", "unless", "until", "after", "before"];
 /// Spans of time named after "this", "last" or "earlier" ("this month", "last week").
@@ -157,6 +159,19 @@ impl<'a> Para<'a> {
         // Auxiliaries and adverbs between the speaker and the cue.
         while j > lo && self.is_word(j - 1) && (is_one_of(self.word(j - 1), AUX) || self.word(j - 1).ends_with("ly") && self.lower_word(j - 1)) {
             j -= 1;
+        }
+        // "The agency, for its part, said", "Smith, however, said": a parenthetical between the
+        // subject and the verb.
+        if j > lo + 1 && self.toks[j - 1].is_punct(',') {
+            if let Some(c) = (lo.max(j.saturating_sub(9))..j - 1).rev().find(|&x| self.toks[x].is_punct(',')) {
+                let first = c + 1;
+                let parenthetical = first < j - 1
+                    && self.is_word(first)
+                    && (is_one_of(self.word(first), PREPOSITIONS) || (j - 1 - first == 1 && (self.is_sentence_adverb(first) || is_one_of(self.word(first), OPENERS))));
+                if parenthetical && c > lo && self.is_word(c - 1) {
+                    j = c;
+                }
+            }
         }
         // "Smith this month announced", "Smith last week said".
         if j > lo + 1 && self.lower_word(j - 1) && is_one_of(self.word(j - 1), PERIODS) && self.is_word(j - 2) && is_one_of(self.word(j - 2), &["this", "last", "earlier", "next", "late", "early"]) {
@@ -428,7 +443,8 @@ impl<'a> Para<'a> {
             let (from, b) = self.subject_phrase(a, hi);
             // "In late September, a group of parents sent …": a fronted adverbial set off by
             // a comma is not the subject; the subject follows it.
-            let fronted = from > a && self.is_word(from - 1) && is_one_of(self.word(from - 1), PREPOSITIONS);
+            let fronted = (from > a && self.is_word(from - 1) && is_one_of(self.word(from - 1), PREPOSITIONS))
+                || (b == from + 1 && self.is_sentence_adverb(from));
             if fronted && b > from && b < hi && self.toks[b].is_punct(',') {
                 a = b + 1;
                 continue;
@@ -448,14 +464,27 @@ impl<'a> Para<'a> {
         None
     }
 
+    /// "Likewise", "Shortly", "Separately": a word that opens a sentence and is no subject.
+    fn is_sentence_adverb(&self, i: usize) -> bool {
+        self.is_word(i) && {
+            let w = self.word(i);
+            (w.len() > 4 && w.to_lowercase().ends_with("ly")) || is_one_of(w, DISCOURSE)
+        }
+    }
+
     /// The first phrase of a clause starting at `s`, after its openers: (start, end).
     fn subject_phrase(&self, s: usize, hi: usize) -> (usize, usize) {
         let mut a = s;
-        while a < hi && self.is_word(a) && is_one_of(self.word(a), OPENERS) && !self.is_word_eq(a, "this") {
+        // Openers and the commas after them ("Recently, however, it …").
+        while a < hi
+            && (self.is_word(a) && is_one_of(self.word(a), OPENERS) && !self.is_word_eq(a, "this") && !(a > s && self.is_word_eq(a, "it"))
+                || a > s && self.toks[a].is_punct(','))
+        {
             a += 1;
         }
-        // A subject pronoun is the whole subject.
-        if a < hi && self.is_word(a) && is_one_of(self.word(a), &["he", "she", "they", "we", "i", "you"]) {
+        // A subject pronoun is the whole subject ("it" only after an opener: a sentence that
+        // starts with it is often about no one: "It follows …").
+        if a < hi && self.is_word(a) && (is_one_of(self.word(a), &["he", "she", "they", "we", "i", "you"]) || a > s && self.is_word_eq(a, "it")) {
             return (a, a + 1);
         }
         let mut b = a;
@@ -718,5 +747,16 @@ mod tests {
         assert_eq!(right("said Roe, speaking at a rally."), "Roe");
         assert_eq!(right("said Roe in a statement."), "Roe");
         assert_eq!(right("said a spokesman for the council."), "a spokesman for the council");
+    }
+
+    #[test]
+    fn sentence_adverbs_and_openers_are_not_subjects() {
+        let text = "Recently, however, it issued a paper welcoming the plan to widen the harbour, and calling for new berths.";
+        with(text, |p| {
+            for cue in ["calling", "welcoming"] {
+                let r = p.subject(0, find(p, cue)).map(|(a, b)| &text[p.toks[a].start..p.toks[b - 1].end]);
+                assert_eq!(r, Some("it"), "{cue}");
+            }
+        });
     }
 }
