@@ -227,7 +227,7 @@ impl StreamClusterer {
             _ => self.open_story(),
         };
         self.join(slot, &tf, day);
-        let slot = self.merge_similar(slot);
+        let slot = self.merge_similar(slot, &tf);
         if self.live > self.config.max_live as usize {
             self.retire_least_recent();
         }
@@ -242,11 +242,11 @@ impl StreamClusterer {
 
     /// Merges the story in `slot` with the live stories its centroid now resembles, one at a
     /// time (a merge changes the centroid); returns the slot of the story it ended in.
-    fn merge_similar(&mut self, mut slot: u32) -> u32 {
+    fn merge_similar(&mut self, mut slot: u32, tf: &[(u32, f32)]) -> u32 {
         if self.config.merge_threshold <= 0.0 {
             return slot;
         }
-        while let Some((other, sim)) = self.most_similar_story(slot) {
+        while let Some((other, sim)) = self.most_similar_story(slot, tf) {
             if sim < self.config.merge_threshold {
                 break;
             }
@@ -261,16 +261,17 @@ impl StreamClusterer {
         slot
     }
 
-    /// The live story most similar to the story in `slot`, centroid to centroid. Candidates
-    /// come from the story's most distinctive terms; terms that many live stories share
-    /// tell nothing and would make the search cost the number of live stories.
-    fn most_similar_story(&mut self, slot: u32) -> Option<(u32, f32)> {
+    /// The live story that the story in `slot` best fits (see [`StreamClusterer::fit`]) after
+    /// the article `tf` joined it. Candidates share the article's most distinctive terms
+    /// (what changed is the article); terms that many live stories share tell nothing and
+    /// would make the search cost the number of live stories. One of the two must be small.
+    fn most_similar_story(&mut self, slot: u32, tf: &[(u32, f32)]) -> Option<(u32, f32)> {
         const SEED_TERMS: usize = 24;
         const MAX_POSTINGS: usize = 256;
         const CANDIDATES: usize = 4;
         self.refresh_norm(slot);
-        let mut seeds: Vec<(u32, f32)> = self.slots[slot as usize]
-            .terms
+        let slot_small = self.slots[slot as usize].size as usize <= SMALL_STORY;
+        let mut seeds: Vec<(u32, f32)> = tf
             .iter()
             .filter(|&&(t, _)| self.postings[t as usize].len() <= MAX_POSTINGS)
             .map(|&(t, w)| (t, w * self.idf(t) * self.idf(t)))
@@ -287,7 +288,8 @@ impl StreamClusterer {
         let mut touched = std::mem::take(&mut self.touched);
         for &(t, w) in &seeds {
             for &(other, c) in &self.postings[t as usize] {
-                if other == slot || self.slots[other as usize].retired {
+                let story = &self.slots[other as usize];
+                if other == slot || story.retired || !slot_small && story.size as usize > SMALL_STORY {
                     continue;
                 }
                 let d = &mut self.dot[other as usize];
