@@ -405,6 +405,34 @@ impl Collection {
         Ok(engine.analyze(raws))
     }
 
+    /// A rendering of a story's reconciled account (`kind` names it: an HTML page, the
+    /// contract JSON), cached in the store for the story's revision: the store drops cached
+    /// results when articles join the story or copies are linked, so a cached one is never
+    /// stale. `render` gets the account and the stored articles in the order of its documents.
+    /// `None` when there is no such story.
+    pub fn story_rendering(&mut self, story: i64, kind: &str, render: impl FnOnce(&Analysis, &[Article]) -> String) -> Result<Option<String>> {
+        let id = StoryId(story);
+        // The revision is read before the articles: if the story changes in between, the
+        // rendering is still returned but not cached under the older revision.
+        let Some(summary) = self.store.story(id)? else { return Ok(None) };
+        let key = format!("{kind} {}", env!("CARGO_PKG_VERSION"));
+        if let Some(cached) = self.store.story_result(id, &key)? {
+            return Ok(Some(cached.json));
+        }
+        let articles = self.store.story_articles(id)?;
+        let engine = Engine::default().with_clustering(Clustering::Given);
+        let analysis = engine.analyze(articles.iter().map(raw_of).collect());
+        let text = render(&analysis, &articles);
+        self.store.write(|tx| tx.put_story_result(id, summary.revision, &key, &text))?;
+        Ok(Some(text))
+    }
+
+    /// Sees what another handle on the same collection has ingested since this one was opened
+    /// (the store sees it at once; the search index when told to look).
+    pub fn refresh(&self) -> Result<()> {
+        Ok(self.search.reload()?)
+    }
+
     pub fn search(&self, query: &SearchQuery) -> Result<Vec<Hit>> {
         Ok(self.search.search(query)?)
     }

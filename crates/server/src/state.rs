@@ -1,0 +1,181 @@
+//! What the handlers share: handles on the collection and the rendered-story cache.
+//!
+//! SQLite and tantivy calls block, so every use of the collection runs on tokio's blocking
+//! pool. Reads take a handle from a small pool of read handles (one SQLite connection and
+//! search reader each: readers never wait for each other or for a write); writes go through
+//! the one write handle, one at a time. After a write, read handles reload their search
+//! reader before their next use (the store itself sees committed writes at once).
+
+use std::collections::{HashMap, VecDeque};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use parallax::{Collection, Engine};
+use tokio::sync::Semaphore;
+
+use crate::safety::RateLimiter;
+use crate::Config;
+
+/// Read handles kept open (and the most used at once).
+const READERS: usize = 4;
+/// Rendered stories kept in memory.
+const CACHED_RENDERINGS: usize = 2048;
+
+/// A failure to show to the client: the status and a message (never article text).
+#[derive(Debug)]
+pub struct Failure {
+    pub status: axum::http::StatusCode,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn new(status: axum::http::StatusCode, message: impl Into<String>) -> Failure {
+        Failure { status, message: message.into() }
+    }
+
+    pub fn internal(message: impl std::fmt::Display) -> Failure {
+        Failure::new(axum::http::StatusCode::INTERNAL_SERVER_ERROR, message.to_string())
+    }
+
+    pub fn not_found(what: impl Into<String>) -> Failure {
+        Failure::new(axum::http::StatusCode::NOT_FOUND, what)
+    }
+}
+
+struct ReadHandle {
+    collection: Collection,
+    /// The write generation its search reader has seen.
+    seen: u64,
+}
+
+pub struct Shared {
+    pub config: Config,
+    idle: Mutex<Vec<ReadHandle>>,
+    readers: Semaphore,
+    writer: Mutex<Option<Collection>>,
+    writes: AtomicU64,
+    renderings: Mutex<Renderings>,
+    pub limiter: RateLimiter,
+}
+
+/// Rendered stories by (story, kind), each for the story revision it was made from; the
+/// oldest entry goes first when full.
+#[derive(Default)]
+struct Renderings {
+    by_key: HashMap<(i64, &'static str), (i64, Arc<str>)>,
+    order: VecDeque<(i64, &'static str)>,
+}
+
+pub type State = Arc<Shared>;
+
+impl Shared {
+    /// Opens the collection once (creating the store when absent) so that a bad path fails
+    /// at start, not at the first request.
+    pub fn open(config: Config) -> Result<State, String> {
+        let first = Collection::open(&config.db, Engine::default()).map_err(|e| e.to_string())?;
+        let limiter = RateLimiter::new(config.rate_per_second, config.rate_burst);
+        Ok(Arc::new(Shared {
+            config,
+            idle: Mutex::new(vec![ReadHandle { collection: first, seen: 0 }]),
+            readers: Semaphore::new(READERS),
+            writer: Mutex::new(None),
+            writes: AtomicU64::new(0),
+            renderings: Mutex::new(Renderings::default()),
+            limiter,
+        }))
+    }
+
+    pub fn db(&self) -> &PathBuf {
+        &self.config.db
+    }
+
+    /// Runs `f` with a read handle, on the blocking pool.
+    pub async fn read<T: Send + 'static>(
+        self: &Arc<Self>,
+        f: impl FnOnce(&mut Collection) -> Result<T, Failure> + Send + 'static,
+    ) -> Result<T, Failure> {
+        let _permit = self.readers.acquire().await.map_err(Failure::internal)?;
+        let shared = Arc::clone(self);
+        tokio::task::spawn_blocking(move || {
+            let idle = shared.idle.lock().map_err(Failure::internal)?.pop();
+            let mut handle = match idle {
+                Some(h) => h,
+                None => ReadHandle { collection: Collection::open(shared.db(), Engine::default()).map_err(Failure::internal)?, seen: 0 },
+            };
+            let writes = shared.writes.load(Ordering::Acquire);
+            if handle.seen != writes {
+                handle.collection.refresh().map_err(Failure::internal)?;
+                handle.seen = writes;
+            }
+            let result = f(&mut handle.collection);
+            if let Ok(mut idle) = shared.idle.lock() {
+                idle.push(handle);
+            }
+            result
+        })
+        .await
+        .map_err(Failure::internal)?
+    }
+
+    /// Runs `f` with the write handle, on the blocking pool; writes run one at a time.
+    pub async fn write<T: Send + 'static>(
+        self: &Arc<Self>,
+        f: impl FnOnce(&mut Collection) -> Result<T, Failure> + Send + 'static,
+    ) -> Result<T, Failure> {
+        let shared = Arc::clone(self);
+        tokio::task::spawn_blocking(move || {
+            let mut writer = shared.writer.lock().map_err(Failure::internal)?;
+            if writer.is_none() {
+                *writer = Some(Collection::open(shared.db(), Engine::default()).map_err(Failure::internal)?);
+            }
+            let collection = writer.as_mut().ok_or_else(|| Failure::internal("no write handle"))?;
+            let result = f(collection);
+            shared.writes.fetch_add(1, Ordering::AcqRel);
+            result
+        })
+        .await
+        .map_err(Failure::internal)?
+    }
+
+    /// A rendering of a story: from memory when made for the story's current revision, else
+    /// from the store's cache, else made now by `render` (see
+    /// [`Collection::story_rendering`]). `None` when there is no such story.
+    pub async fn story_rendering(
+        self: &Arc<Self>,
+        story: i64,
+        kind: &'static str,
+        render: fn(&parallax::Analysis, &[parallax::store::Article]) -> String,
+    ) -> Result<Option<Arc<str>>, Failure> {
+        let shared = Arc::clone(self);
+        self.read(move |c| {
+            use parallax::store::StoreRead;
+            let Some(summary) = c.store().story(parallax::store::StoryId(story)).map_err(Failure::internal)? else { return Ok(None) };
+            if let Some(text) = shared.cached(story, kind, summary.revision) {
+                return Ok(Some(text));
+            }
+            let Some(text) = c.story_rendering(story, kind, render).map_err(Failure::internal)? else { return Ok(None) };
+            let text: Arc<str> = text.into();
+            shared.remember(story, kind, summary.revision, Arc::clone(&text));
+            Ok(Some(text))
+        })
+        .await
+    }
+
+    fn cached(&self, story: i64, kind: &'static str, revision: i64) -> Option<Arc<str>> {
+        let r = self.renderings.lock().ok()?;
+        r.by_key.get(&(story, kind)).filter(|(rev, _)| *rev == revision).map(|(_, t)| Arc::clone(t))
+    }
+
+    fn remember(&self, story: i64, kind: &'static str, revision: i64, text: Arc<str>) {
+        let Ok(mut r) = self.renderings.lock() else { return };
+        if r.by_key.insert((story, kind), (revision, text)).is_none() {
+            r.order.push_back((story, kind));
+        }
+        while r.order.len() > CACHED_RENDERINGS {
+            if let Some(old) = r.order.pop_front() {
+                r.by_key.remove(&old);
+            }
+        }
+    }
+}
