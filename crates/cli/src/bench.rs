@@ -41,7 +41,7 @@ pub struct BenchArgs {
     /// Concurrent clients of --serve.
     #[arg(long, default_value_t = 50)]
     clients: usize,
-    /// Requests of the mixed phase of --serve (each phase also stops after 120 s).
+    /// Requests of each later phase of --serve (each phase also stops after 120 s).
     #[arg(long, default_value_t = 20_000)]
     requests: usize,
     /// Write the generated corpus to this JSONL file and stop, so that it can be analysed (or
@@ -441,8 +441,8 @@ fn dir_size(path: &std::path::Path) -> u64 {
 }
 
 /// The load test: a store of `n` generated articles served on loopback, then (1) every
-/// sampled story page viewed once (rendered on the spot), (2) a mix of story pages and API
-/// requests over the same stories (rendered stories come from the cache).
+/// sampled story page viewed once (rendered on the spot), (2) story pages of the same stories
+/// (now cached), (3) a mix of the API endpoints and the story list page.
 fn serve_bench(seed: &[RawArticle], n: usize, clients: usize, requests: usize) -> ExitCode {
     use parallax_server::load::{Endpoint, Phase};
     let dir = std::env::temp_dir().join(format!("parallax-serve-bench-{}-{n}", std::process::id()));
@@ -471,10 +471,10 @@ fn serve_bench(seed: &[RawArticle], n: usize, clients: usize, requests: usize) -
     let endpoint = |name: &str, paths: Vec<String>| Endpoint { name: name.to_owned(), paths };
     let phases = [
         Phase { name: "first views".into(), endpoints: vec![endpoint("story page, first view", paths(&|id| format!("/stories/{id}")))], requests: ids.len() },
+        Phase { name: "story pages".into(), endpoints: vec![endpoint("story page", paths(&|id| format!("/stories/{id}")))], requests },
         Phase {
-            name: "mixed".into(),
+            name: "API and list page".into(),
             endpoints: vec![
-                endpoint("story page", paths(&|id| format!("/stories/{id}"))),
                 endpoint("GET /api/stories/{id}", paths(&|id| format!("/api/stories/{id}"))),
                 endpoint("GET /api/articles/{id}", articles),
                 endpoint("GET /api/stories?limit=20", vec!["/api/stories?limit=20".into()]),

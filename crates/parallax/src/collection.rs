@@ -414,7 +414,7 @@ impl Collection {
         let id = StoryId(story);
         // The revision is read before the articles: if the story changes in between, the
         // rendering is still returned but not cached under the older revision.
-        let Some(summary) = self.store.story(id)? else { return Ok(None) };
+        let Some(revision) = self.store.story_revision(id)? else { return Ok(None) };
         let key = format!("{kind} {}", env!("CARGO_PKG_VERSION"));
         if let Some(cached) = self.store.story_result(id, &key)? {
             return Ok(Some(cached.json));
@@ -423,7 +423,7 @@ impl Collection {
         let engine = Engine::default().with_clustering(Clustering::Given);
         let analysis = engine.analyze(articles.iter().map(raw_of).collect());
         let text = render(&analysis, &articles);
-        self.store.write(|tx| tx.put_story_result(id, summary.revision, &key, &text))?;
+        self.store.write(|tx| tx.put_story_result(id, revision, &key, &text))?;
         Ok(Some(text))
     }
 

@@ -26,12 +26,12 @@ impl IntoResponse for Failure {
     }
 }
 
-fn json_text(text: &str) -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], text.to_owned()).into_response()
+fn json_text(text: Bytes) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], text).into_response()
 }
 
 pub async fn openapi() -> Response {
-    json_text(OPENAPI)
+    json_text(Bytes::from_static(OPENAPI.as_bytes()))
 }
 
 pub async fn stories(State(state): State<AppState>, Query(filter): Query<StoryFilter>) -> Result<Response, Failure> {
@@ -48,7 +48,7 @@ fn contract_json(analysis: &parallax::Analysis, _: &[parallax::store::Article]) 
 
 pub async fn story(State(state): State<AppState>, Path(id): Path<i64>) -> Result<Response, Failure> {
     match state.story_rendering(id, STORY_JSON, contract_json).await? {
-        Some(text) => Ok(json_text(&text)),
+        Some(text) => Ok(json_text(text)),
         None => Err(Failure::not_found(format!("no story {id}"))),
     }
 }

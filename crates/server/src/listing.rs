@@ -145,11 +145,9 @@ fn listing(c: &Collection, s: StorySummary) -> Result<Listing, Failure> {
 
 /// The title of a story's earliest article that has one.
 pub fn story_title(c: &Collection, story: i64) -> Result<String, Failure> {
-    let articles = c.story_articles(story).map_err(Failure::internal)?;
-    Ok(articles
-        .iter()
-        .find_map(|a| a.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned))
-        .unwrap_or_else(|| format!("Story {story}")))
+    use parallax::store::StoreRead;
+    let title = c.store().story_title(parallax::store::StoryId(story)).map_err(Failure::internal)?;
+    Ok(title.map(|t| t.trim().to_owned()).unwrap_or_else(|| format!("Story {story}")))
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]

@@ -188,7 +188,7 @@ fn story_page_html(analysis: &parallax::Analysis, articles: &[Article]) -> Strin
 /// `/stories/{id}`: the reconciled account (rendered once per story revision).
 pub async fn story(State(state): State<AppState>, Path(id): Path<i64>) -> Response {
     match state.story_rendering(id, STORY_PAGE, story_page_html).await {
-        Ok(Some(html)) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html.to_string()).into_response(),
+        Ok(Some(html)) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response(),
         Ok(None) => error_page(Failure::not_found(format!("There is no story {id}."))),
         Err(e) => error_page(e),
     }

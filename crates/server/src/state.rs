@@ -10,7 +10,9 @@ use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
+use axum::body::Bytes;
 use parallax::{Collection, Engine};
 use tokio::sync::Semaphore;
 
@@ -47,7 +49,12 @@ struct ReadHandle {
     collection: Collection,
     /// The write generation its search reader has seen.
     seen: u64,
+    refreshed: Instant,
 }
+
+/// How stale a read handle's search reader may get when the writes come from elsewhere (e.g.
+/// `parallax ingest` into the served store).
+const REFRESH_EVERY: Duration = Duration::from_secs(5);
 
 pub struct Shared {
     pub config: Config,
@@ -63,7 +70,7 @@ pub struct Shared {
 /// oldest entry goes first when full.
 #[derive(Default)]
 struct Renderings {
-    by_key: HashMap<(i64, &'static str), (i64, Arc<str>)>,
+    by_key: HashMap<(i64, &'static str), (i64, Bytes)>,
     order: VecDeque<(i64, &'static str)>,
 }
 
@@ -77,7 +84,7 @@ impl Shared {
         let limiter = RateLimiter::new(config.rate_per_second, config.rate_burst);
         Ok(Arc::new(Shared {
             config,
-            idle: Mutex::new(vec![ReadHandle { collection: first, seen: 0 }]),
+            idle: Mutex::new(vec![ReadHandle { collection: first, seen: 0, refreshed: Instant::now() }]),
             readers: Semaphore::new(READERS),
             writer: Mutex::new(None),
             writes: AtomicU64::new(0),
@@ -101,12 +108,17 @@ impl Shared {
             let idle = shared.idle.lock().map_err(Failure::internal)?.pop();
             let mut handle = match idle {
                 Some(h) => h,
-                None => ReadHandle { collection: Collection::open(shared.db(), Engine::default()).map_err(Failure::internal)?, seen: 0 },
+                None => ReadHandle {
+                    collection: Collection::open(shared.db(), Engine::default()).map_err(Failure::internal)?,
+                    seen: 0,
+                    refreshed: Instant::now(),
+                },
             };
             let writes = shared.writes.load(Ordering::Acquire);
-            if handle.seen != writes {
+            if handle.seen != writes || handle.refreshed.elapsed() > REFRESH_EVERY {
                 handle.collection.refresh().map_err(Failure::internal)?;
                 handle.seen = writes;
+                handle.refreshed = Instant::now();
             }
             let result = f(&mut handle.collection);
             if let Ok(mut idle) = shared.idle.lock() {
@@ -146,28 +158,28 @@ impl Shared {
         story: i64,
         kind: &'static str,
         render: fn(&parallax::Analysis, &[parallax::store::Article]) -> String,
-    ) -> Result<Option<Arc<str>>, Failure> {
+    ) -> Result<Option<Bytes>, Failure> {
         let shared = Arc::clone(self);
         self.read(move |c| {
             use parallax::store::StoreRead;
-            let Some(summary) = c.store().story(parallax::store::StoryId(story)).map_err(Failure::internal)? else { return Ok(None) };
-            if let Some(text) = shared.cached(story, kind, summary.revision) {
+            let Some(revision) = c.store().story_revision(parallax::store::StoryId(story)).map_err(Failure::internal)? else { return Ok(None) };
+            if let Some(text) = shared.cached(story, kind, revision) {
                 return Ok(Some(text));
             }
             let Some(text) = c.story_rendering(story, kind, render).map_err(Failure::internal)? else { return Ok(None) };
-            let text: Arc<str> = text.into();
-            shared.remember(story, kind, summary.revision, Arc::clone(&text));
+            let text = Bytes::from(text);
+            shared.remember(story, kind, revision, text.clone());
             Ok(Some(text))
         })
         .await
     }
 
-    fn cached(&self, story: i64, kind: &'static str, revision: i64) -> Option<Arc<str>> {
+    fn cached(&self, story: i64, kind: &'static str, revision: i64) -> Option<Bytes> {
         let r = self.renderings.lock().ok()?;
-        r.by_key.get(&(story, kind)).filter(|(rev, _)| *rev == revision).map(|(_, t)| Arc::clone(t))
+        r.by_key.get(&(story, kind)).filter(|(rev, _)| *rev == revision).map(|(_, t)| t.clone())
     }
 
-    fn remember(&self, story: i64, kind: &'static str, revision: i64, text: Arc<str>) {
+    fn remember(&self, story: i64, kind: &'static str, revision: i64, text: Bytes) {
         let Ok(mut r) = self.renderings.lock() else { return };
         if r.by_key.insert((story, kind), (revision, text)).is_none() {
             r.order.push_back((story, kind));

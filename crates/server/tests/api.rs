@@ -58,7 +58,7 @@ async fn a_story_gives_its_reconciled_account() {
     let again = get_json(&app, &format!("/api/stories/{id}")).await;
     assert_eq!(account, again, "the cached account is the computed one");
     let text = account.to_string();
-    for key in ["\"quote_groups\"", "\"timeline\"", "\"summary\"", "\"entities\""] {
+    for key in ["\"quote_groups\"", "\"events\"", "\"discrepancies\"", "\"summary\"", "\"entities\"", "\"coverage\""] {
         assert!(text.contains(key), "{key} in the account");
     }
     let articles = get_json(&app, &format!("/api/stories/{id}/articles")).await;
