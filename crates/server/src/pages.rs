@@ -18,7 +18,9 @@ const SITE_CSS: &str = include_str!("../static/site.css");
 const SITE_JS: &str = include_str!("../static/parallax.js");
 
 /// What the story page caches.
-pub const STORY_PAGE: &str = "web-story-page";
+/// Bump the number when the page's markup changes: renderings cached in a store under the old
+/// name are then left unused.
+pub const STORY_PAGE: &str = "web-story-page/2";
 
 pub async fn stylesheet() -> Response {
     let css = format!("{}\n{SITE_CSS}", html::STYLESHEET);
@@ -55,7 +57,7 @@ fn site_bar(query: &str) -> String {
 fn page(title: &str, query: &str, body: &str) -> String {
     let bar = site_bar(query);
     let mut out = String::with_capacity(body.len() + 1024);
-    html::page_start(&Frame { title, stylesheet_href: Some(CSS_PATH), script_href: Some(JS_PATH), site_bar: &bar, article_href: None }, &mut out);
+    html::page_start(&Frame { title, stylesheet_href: Some(CSS_PATH), script_href: Some(JS_PATH), site_bar: &bar, ..Frame::default() }, &mut out);
     out.push_str(body);
     out.push_str("</div>\n</body>\n</html>\n");
     out
@@ -181,7 +183,14 @@ fn story_page_html(analysis: &parallax::Analysis, articles: &[Article]) -> Strin
     let bar = site_bar("");
     html::render_in(
         analysis,
-        &Frame { title, stylesheet_href: Some(CSS_PATH), script_href: Some(JS_PATH), site_bar: &bar, article_href: Some(&href) },
+        &Frame {
+            title,
+            stylesheet_href: Some(CSS_PATH),
+            script_href: Some(JS_PATH),
+            site_bar: &bar,
+            article_href: Some(&href),
+            person_href: Some(&|name| format!("/people/{}", path_segment(name))),
+        },
     )
 }
 

@@ -86,6 +86,7 @@ struct Ctx<'a> {
     /// Per document position: the outlet name shown for it.
     outlets: Vec<String>,
     article_href: Option<&'a dyn Fn(usize) -> Option<String>>,
+    person_href: Option<&'a dyn Fn(&str) -> String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -145,6 +146,8 @@ pub struct Frame<'a> {
     /// The URL of a document's own page, by its index in [`Analysis::docs`]. It must be a
     /// URL the caller made (it is escaped, not checked).
     pub article_href: Option<&'a dyn Fn(usize) -> Option<String>>,
+    /// The URL of a person's or organisation's page, by name (made by the caller, escaped here).
+    pub person_href: Option<&'a dyn Fn(&str) -> String>,
 }
 
 /// Renders the whole analysis as one self-contained HTML page.
@@ -249,7 +252,7 @@ fn render_story(a: &Analysis, k: usize, frame: &Frame, out: &mut String) {
             }
         }
     }
-    let cx = Ctx { a, story, k, passages, outlets, article_href: frame.article_href };
+    let cx = Ctx { a, story, k, passages, outlets, article_href: frame.article_href, person_href: frame.person_href };
     let sid = format!("s{}", k + 1);
     let _ = write!(out, "<section class=\"story\" id=\"{sid}\">\n<h2>{}</h2>\n", esc(&story_title(a, k)));
     let dates: Vec<_> = story.docs.iter().filter_map(|&d| a.docs.get(d)?.published).collect();
@@ -601,7 +604,10 @@ fn people_section(cx: &Ctx, out: &mut String) {
         let _ = writeln!(
             out,
             "<tr><td><b>{}</b> <span class=\"tag\">{}</span>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"counts\">{}</td></tr>",
-            esc(&ent.name),
+            match cx.person_href {
+                Some(href) => format!("<a href=\"{}\">{}</a>", esc(&href(&ent.name)), esc(&ent.name)),
+                None => esc(&ent.name),
+            },
             ent.kind.as_str().to_lowercase(),
             if aliases.is_empty() { String::new() } else { format!("<div class=\"small muted\">also {}</div>", esc(&aliases.join(", "))) },
             esc(&ent.descriptors.join("; ")),
