@@ -56,6 +56,9 @@ impl LoadReport {
     }
 }
 
+/// One endpoint's requests: (milliseconds, success).
+type Samples = Vec<(f64, bool)>;
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
@@ -68,14 +71,14 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 pub async fn run(spec: &LoadSpec) -> LoadReport {
     let client: Client<_, Empty<Bytes>> = Client::builder(TokioExecutor::new()).pool_max_idle_per_host(spec.clients).build_http();
     let next = Arc::new(AtomicUsize::new(0));
-    let samples: Arc<Mutex<Vec<Vec<(f64, bool)>>>> = Arc::new(Mutex::new(vec![Vec::new(); spec.endpoints.len()]));
+    let samples: Arc<Mutex<Vec<Samples>>> = Arc::new(Mutex::new(vec![Vec::new(); spec.endpoints.len()]));
     let started = Instant::now();
     let deadline = started + spec.time_limit;
     let mut tasks = Vec::with_capacity(spec.clients);
     for _ in 0..spec.clients.max(1) {
         let (client, next, samples, spec) = (client.clone(), Arc::clone(&next), Arc::clone(&samples), spec.clone());
         tasks.push(tokio::spawn(async move {
-            let mut mine: Vec<Vec<(f64, bool)>> = vec![Vec::new(); spec.endpoints.len()];
+            let mut mine: Vec<Samples> = vec![Vec::new(); spec.endpoints.len()];
             loop {
                 let k = next.fetch_add(1, Ordering::Relaxed);
                 if k >= spec.requests || Instant::now() >= deadline || spec.endpoints.is_empty() {

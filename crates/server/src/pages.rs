@@ -121,7 +121,7 @@ pub async fn story_list(State(state): State<AppState>, Query(filter): Query<Stor
     let q = filter.q.as_deref().unwrap_or("");
     let mut body = String::new();
     let heading = if q.trim().is_empty() { "Stories".to_owned() } else { format!("Stories matching “{}”", esc(q)) };
-    let _ = write!(body, "<header class=\"top\"><h1>{heading}</h1><p class=\"meta\">{} shown</p>{}</header>\n", stories.len(), filter_form(&filter));
+    let _ = writeln!(body, "<header class=\"top\"><h1>{heading}</h1><p class=\"meta\">{} shown</p>{}</header>", stories.len(), filter_form(&filter));
     if stories.is_empty() {
         body.push_str("<p class=\"empty\">No stories. Add articles with <code>parallax ingest</code> or <code>POST /api/articles</code>.</p>\n");
     }
@@ -135,9 +135,9 @@ pub async fn story_list(State(state): State<AppState>, Query(filter): Query<Stor
             .map(|p| format!("<a href=\"/people/{}\">{}</a>", path_segment(&p.name), esc(&p.name)))
             .collect();
         let copies = if s.copies > 0 { format!(" <span class=\"tag copy\">{} copies</span>", s.copies) } else { String::new() };
-        let _ = write!(
+        let _ = writeln!(
             body,
-            "<li><a class=\"title\" href=\"/stories/{}\">{}</a><div class=\"small muted\">{} · {} articles{copies} · {}</div>{}</li>\n",
+            "<li><a class=\"title\" href=\"/stories/{}\">{}</a><div class=\"small muted\">{} · {} articles{copies} · {}</div>{}</li>",
             s.id,
             esc(&s.title),
             esc(&date_range(s.first_published.as_deref(), s.last_published.as_deref())),
@@ -251,7 +251,7 @@ pub async fn person(State(state): State<AppState>, Path(name): Path<String>) -> 
         Err(e) => return error_page(e),
     };
     let mut body = String::new();
-    let _ = write!(body, "<header class=\"top\"><div class=\"brand\">Person or organisation</div><h1>{}</h1></header>\n", esc(&view.name));
+    let _ = writeln!(body, "<header class=\"top\"><div class=\"brand\">Person or organisation</div><h1>{}</h1></header>", esc(&view.name));
     let _ = writeln!(body, "<h3>Named in<span class=\"n\">{}</span></h3>", view.stories.len());
     if view.stories.is_empty() {
         body.push_str("<p class=\"empty\">No story names them.</p>\n");
