@@ -19,10 +19,14 @@ pub const OPENAPI: &str = include_str!("openapi.json");
 
 impl IntoResponse for Failure {
     fn into_response(self) -> Response {
-        if self.status.is_server_error() {
+        // The details of a server fault (file paths, index errors) go to the log, not out.
+        let message = if self.status.is_server_error() {
             eprintln!("parallax serve: {}", self.message);
-        }
-        (self.status, Json(serde_json::json!({ "error": self.message }))).into_response()
+            "internal error".to_owned()
+        } else {
+            self.message
+        };
+        (self.status, Json(serde_json::json!({ "error": message }))).into_response()
     }
 }
 

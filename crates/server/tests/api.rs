@@ -287,3 +287,35 @@ async fn hostile_article_data_is_escaped_on_every_page() {
     }
     assert!(seen_payload_text >= 3, "the payloads reach the pages as text");
 }
+
+/// Requests stitched from random pieces of paths and parameters: never a server error.
+#[tokio::test]
+async fn random_requests_never_fail_the_server() {
+    let (_dir, app) = example_app();
+    let paths = ["/", "/stories/", "/articles/", "/people/", "/api/stories", "/api/stories/", "/api/articles/", "/api/entities/", "/api/quotes", "/static/", "/api/openapi.json", "//", "/api/stories/1/articles"];
+    let pieces = ["1", "0", "-1", "99999999999999999999", "%00", "%FF", "%2e%2e%2f", "a b", "<script>", "'", "\"", "😀", "1.5", "", "?", "&", "="];
+    let keys = ["q", "from", "to", "outlet", "person", "order", "limit", "speaker", "story", "id", "x"];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for _ in 0..400 {
+        let mut uri = paths[next(paths.len())].to_owned();
+        if uri.ends_with('/') && next(2) == 0 {
+            uri.push_str(pieces[next(pieces.len())]);
+        }
+        for k in 0..next(4) {
+            uri.push(if k == 0 { '?' } else { '&' });
+            uri.push_str(keys[next(keys.len())]);
+            uri.push('=');
+            uri.push_str(pieces[next(pieces.len())]);
+        }
+        let encoded: String = uri.chars().map(|c| if c == ' ' { "%20".to_owned() } else if c.is_ascii() { c.to_string() } else { c.to_string().bytes().map(|b| format!("%{b:02X}")).collect() }).collect();
+        let Ok(request) = Request::get(encoded.as_str()).body(Body::empty()) else { continue };
+        let status = send(&app, request).await.status();
+        assert!(!status.is_server_error(), "{encoded}: {status}");
+    }
+}
