@@ -26,6 +26,10 @@ pub struct ServeArgs {
     /// Requests a client may send in a burst before the rate applies.
     #[arg(long, default_value_t = 200)]
     burst: u32,
+    /// Render the pages of this many most recent stories in the background at start (pages
+    /// are kept per story revision, so a restart finds most of them ready).
+    #[arg(long, default_value_t = 100)]
+    warm: usize,
 }
 
 pub fn run(args: ServeArgs) -> ExitCode {
@@ -41,7 +45,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
         eprintln!("parallax: warning: listening on {} with no --token: anyone who can reach it can add articles", args.addr);
     }
     let config = parallax_server::Config { db, token, max_body: args.max_body, rate_per_second: args.rate, rate_burst: args.burst };
-    match parallax_server::serve_blocking(config, args.addr) {
+    match parallax_server::serve_blocking(config, args.addr, args.warm) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("parallax: {e}");

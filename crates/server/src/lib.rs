@@ -50,8 +50,11 @@ impl Config {
 
 /// Opens the collection and builds the service.
 pub fn router(config: Config) -> Result<Router, String> {
-    let max_body = config.max_body;
-    let state = state::Shared::open(config)?;
+    Ok(app(state::Shared::open(config)?))
+}
+
+fn app(state: State) -> Router {
+    let max_body = state.config.max_body;
     let api = Router::new()
         .route("/openapi.json", get(api::openapi))
         .route("/stories", get(api::stories))
@@ -61,7 +64,7 @@ pub fn router(config: Config) -> Result<Router, String> {
         .route("/articles/{id}", get(api::article))
         .route("/entities/{name}", get(api::entity))
         .route("/quotes", get(api::quotes));
-    Ok(Router::new()
+    Router::new()
         .route("/", get(pages::story_list))
         .route("/stories/{id}", get(pages::story))
         .route("/articles/{id}", get(pages::article))
@@ -73,7 +76,7 @@ pub fn router(config: Config) -> Result<Router, String> {
         .layer(DefaultBodyLimit::max(max_body))
         .layer(axum::middleware::from_fn_with_state(state.clone(), safety::rate_limit))
         .layer(axum::middleware::from_fn(safety::security_headers))
-        .with_state(state))
+        .with_state(state)
 }
 
 async fn not_found(uri: Uri) -> Response {
@@ -84,9 +87,15 @@ async fn not_found(uri: Uri) -> Response {
     }
 }
 
-/// Serves until Ctrl-C (or SIGTERM), printing the address it listens on.
-pub async fn serve(config: Config, addr: SocketAddr) -> Result<(), String> {
-    let app = router(config)?;
+/// Serves until Ctrl-C (or SIGTERM), printing the address it listens on. Meanwhile the pages
+/// of the `warm` most recent stories are rendered in the background, one at a time, so that
+/// their first view is fast too.
+pub async fn serve(config: Config, addr: SocketAddr, warm: usize) -> Result<(), String> {
+    let state = state::Shared::open(config)?;
+    let app = app(state.clone());
+    if warm > 0 {
+        tokio::spawn(pages::warm(state, warm));
+    }
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     let bound = listener.local_addr().map_err(|e| e.to_string())?;
     eprintln!("parallax: serving on http://{bound}/ (API description at /api/openapi.json)");
@@ -118,7 +127,7 @@ async fn shutdown() {
 }
 
 /// [`serve`] on a runtime of its own, for a binary without one.
-pub fn serve_blocking(config: Config, addr: SocketAddr) -> Result<(), String> {
+pub fn serve_blocking(config: Config, addr: SocketAddr, warm: usize) -> Result<(), String> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| format!("cannot start the runtime: {e}"))?;
-    runtime.block_on(serve(config, addr))
+    runtime.block_on(serve(config, addr, warm))
 }

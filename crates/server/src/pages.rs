@@ -203,6 +203,19 @@ pub async fn story(State(state): State<AppState>, Path(id): Path<i64>) -> Respon
     }
 }
 
+/// Renders the pages of the `count` most recent stories that have none cached yet.
+pub async fn warm(state: AppState, count: usize) {
+    let recent = state.read(move |c| c.stories(parallax::store::StoryOrder::LastPublished, Some(count)).map_err(Failure::internal)).await;
+    let Ok(recent) = recent else { return };
+    let started = std::time::Instant::now();
+    for s in &recent {
+        if let Err(e) = state.story_rendering(s.id.0, STORY_PAGE, story_page_html).await {
+            eprintln!("parallax serve: cannot render story {}: {}", s.id.0, e.message);
+        }
+    }
+    eprintln!("parallax serve: pages of the {} most recent stories ready ({:.1}s)", recent.len(), started.elapsed().as_secs_f64());
+}
+
 /// `/articles/{id}`: one article with its quotes highlighted by speaker.
 pub async fn article(State(state): State<AppState>, Path(id): Path<i64>) -> Response {
     let made = state
