@@ -41,7 +41,8 @@ pub struct BenchArgs {
     /// Concurrent clients of --serve.
     #[arg(long, default_value_t = 50)]
     clients: usize,
-    /// Requests of each later phase of --serve (each phase also stops after 120 s).
+    /// Requests of the story page and story JSON phases of --serve; the other endpoints get a
+    /// fifth of it each, the mixed phase half (each phase also stops after 120 s).
     #[arg(long, default_value_t = 20_000)]
     requests: usize,
     /// Write the generated corpus to this JSONL file and stop, so that it can be analysed (or
@@ -440,9 +441,8 @@ fn dir_size(path: &std::path::Path) -> u64 {
     }
 }
 
-/// The load test: a store of `n` generated articles served on loopback, then (1) every
-/// sampled story page viewed once (rendered on the spot), (2) story pages of the same stories
-/// (now cached), (3) a mix of the API endpoints and the story list page.
+/// The load test: a store of `n` generated articles served on loopback, then each endpoint
+/// alone (a story's page and JSON first when not rendered yet, then again), then all at once.
 fn serve_bench(seed: &[RawArticle], n: usize, clients: usize, requests: usize) -> ExitCode {
     use parallax_server::load::{Endpoint, Phase};
     let dir = std::env::temp_dir().join(format!("parallax-serve-bench-{}-{n}", std::process::id()));
@@ -469,19 +469,29 @@ fn serve_bench(seed: &[RawArticle], n: usize, clients: usize, requests: usize) -
     let articles: Vec<String> = (0..500).map(|i| format!("/api/articles/{}", 1 + i * n / 500)).collect();
     let paths = |f: &dyn Fn(i64) -> String| ids.iter().map(|&id| f(id)).collect::<Vec<_>>();
     let endpoint = |name: &str, paths: Vec<String>| Endpoint { name: name.to_owned(), paths };
+    let one = |name: &str, paths: Vec<String>, requests: usize| Phase { name: name.to_owned(), endpoints: vec![endpoint(name, paths)], requests };
+    let quotes = vec!["/api/quotes?q=strike&limit=20".into(), "/api/quotes?q=talks&limit=20".into()];
+    // Each endpoint alone, so that its own rate shows; then all of them at once.
     let phases = [
-        Phase { name: "first views".into(), endpoints: vec![endpoint("story page, first view", paths(&|id| format!("/stories/{id}")))], requests: ids.len() },
-        Phase { name: "story pages".into(), endpoints: vec![endpoint("story page", paths(&|id| format!("/stories/{id}")))], requests },
+        one("story page, first view", paths(&|id| format!("/stories/{id}")), ids.len()),
+        one("story page", paths(&|id| format!("/stories/{id}")), requests),
+        one("GET /api/stories/{id}, first", paths(&|id| format!("/api/stories/{id}")), ids.len()),
+        one("GET /api/stories/{id}", paths(&|id| format!("/api/stories/{id}")), requests),
+        one("GET /api/articles/{id}", articles.clone(), requests / 5),
+        one("GET /api/stories?limit=20", vec!["/api/stories?limit=20".into()], requests / 5),
+        one("GET /api/quotes?q=", quotes.clone(), requests / 5),
+        one("story list page /?limit=20", vec!["/?limit=20".into()], requests / 5),
         Phase {
-            name: "API and list page".into(),
+            name: "all at once".into(),
             endpoints: vec![
+                endpoint("story page", paths(&|id| format!("/stories/{id}"))),
                 endpoint("GET /api/stories/{id}", paths(&|id| format!("/api/stories/{id}"))),
                 endpoint("GET /api/articles/{id}", articles),
                 endpoint("GET /api/stories?limit=20", vec!["/api/stories?limit=20".into()]),
-                endpoint("GET /api/quotes?q=…", vec!["/api/quotes?q=strike&limit=20".into(), "/api/quotes?q=talks&limit=20".into()]),
-                endpoint("story list page /", vec!["/?limit=20".into()]),
+                endpoint("GET /api/quotes?q=", quotes),
+                endpoint("story list page /?limit=20", vec!["/?limit=20".into()]),
             ],
-            requests,
+            requests: requests / 2,
         },
     ];
     let mut config = parallax_server::Config::new(db);
