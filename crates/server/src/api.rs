@@ -39,8 +39,13 @@ pub async fn openapi() -> Response {
 }
 
 pub async fn stories(State(state): State<AppState>, Query(filter): Query<StoryFilter>) -> Result<Response, Failure> {
-    let list = state.read(move |c| listing::stories(c, &filter)).await?;
-    Ok(Json(serde_json::json!({ "stories": list })).into_response())
+    let (searched, key) = (filter.uses_search(), format!("api {filter:?}"));
+    let make = move |c: &mut parallax::Collection| {
+        let list = listing::stories(c, &filter)?;
+        serde_json::to_vec(&serde_json::json!({ "stories": list })).map(Bytes::from).map_err(Failure::internal)
+    };
+    let json = if searched { state.read(make).await? } else { state.listing(key, make).await? };
+    Ok(json_text(json))
 }
 
 /// What the story endpoint caches: the `parallax/1` contract JSON of the story.

@@ -32,6 +32,13 @@ pub struct StoryFilter {
     pub limit: Option<usize>,
 }
 
+impl StoryFilter {
+    /// Whether the stories listed depend on the search index (not only on the store).
+    pub fn uses_search(&self) -> bool {
+        given(&self.q).is_some() || given(&self.person).is_some()
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct Listing {
     pub id: i64,

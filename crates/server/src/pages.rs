@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
@@ -103,25 +104,28 @@ fn filter_form(f: &StoryFilter) -> String {
 
 /// `/`: the stories, newest first, with search and filters.
 pub async fn story_list(State(state): State<AppState>, Query(filter): Query<StoryFilter>) -> Response {
-    let f = filter.clone();
-    let found = state
-        .read(move |c| {
-            let stories = listing::stories(c, &f)?;
-            let quotes = match f.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-                Some(q) => listing::quotes(c, &QuoteFilter { q: Some(q.to_owned()), limit: Some(10), ..QuoteFilter::default() })?,
-                None => Vec::new(),
-            };
-            Ok((stories, quotes))
-        })
-        .await;
-    let (stories, quotes) = match found {
-        Ok(x) => x,
-        Err(e) => return error_page(e),
+    let made = if filter.uses_search() {
+        state.read(move |c| list_page(c, &filter).map(Bytes::from)).await
+    } else {
+        let key = format!("page {filter:?}");
+        state.listing(key, move |c| list_page(c, &filter).map(Bytes::from)).await
+    };
+    match made {
+        Ok(html) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response(),
+        Err(e) => error_page(e),
+    }
+}
+
+fn list_page(c: &mut parallax::Collection, filter: &StoryFilter) -> Result<String, Failure> {
+    let stories = listing::stories(c, filter)?;
+    let quotes = match filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        Some(q) => listing::quotes(c, &QuoteFilter { q: Some(q.to_owned()), limit: Some(10), ..QuoteFilter::default() })?,
+        None => Vec::new(),
     };
     let q = filter.q.as_deref().unwrap_or("");
     let mut body = String::new();
     let heading = if q.trim().is_empty() { "Stories".to_owned() } else { format!("Stories matching “{}”", esc(q)) };
-    let _ = writeln!(body, "<header class=\"top\"><h1>{heading}</h1><p class=\"meta\">{} shown</p>{}</header>", stories.len(), filter_form(&filter));
+    let _ = writeln!(body, "<header class=\"top\"><h1>{heading}</h1><p class=\"meta\">{} shown</p>{}</header>", stories.len(), filter_form(filter));
     if stories.is_empty() {
         body.push_str("<p class=\"empty\">No stories. Add articles with <code>parallax ingest</code> or <code>POST /api/articles</code>.</p>\n");
     }
@@ -151,7 +155,7 @@ pub async fn story_list(State(state): State<AppState>, Query(filter): Query<Stor
         body.push_str("<h3>Quotes</h3>\n");
         quote_list(&quotes, &mut body);
     }
-    Html(page("Parallax: stories", q, &body)).into_response()
+    Ok(page("Parallax: stories", q, &body))
 }
 
 fn quote_list(quotes: &[listing::QuoteHit], out: &mut String) {

@@ -63,8 +63,13 @@ pub struct Shared {
     writer: Mutex<Option<Collection>>,
     writes: AtomicU64,
     renderings: Mutex<Renderings>,
+    /// Story listings by request, with the store's content version they were made at.
+    listings: Mutex<HashMap<String, ((i64, i64), Bytes)>>,
     pub limiter: RateLimiter,
 }
+
+/// Listings kept in memory; the table is emptied when full.
+const CACHED_LISTINGS: usize = 512;
 
 /// Rendered stories by (story, kind), each for the story revision it was made from; the
 /// oldest entry goes first when full.
@@ -89,6 +94,7 @@ impl Shared {
             writer: Mutex::new(None),
             writes: AtomicU64::new(0),
             renderings: Mutex::new(Renderings::default()),
+            listings: Mutex::new(HashMap::new()),
             limiter,
         }))
     }
@@ -170,6 +176,34 @@ impl Shared {
             let text = Bytes::from(text);
             shared.remember(story, kind, revision, text.clone());
             Ok(Some(text))
+        })
+        .await
+    }
+
+    /// A story listing (JSON or a page) that depends on the store alone, not on the search
+    /// index: from memory while no article was added and no story changed, else made now.
+    pub async fn listing(
+        self: &Arc<Self>,
+        key: String,
+        make: impl FnOnce(&mut Collection) -> Result<Bytes, Failure> + Send + 'static,
+    ) -> Result<Bytes, Failure> {
+        let shared = Arc::clone(self);
+        self.read(move |c| {
+            use parallax::store::StoreRead;
+            let version = c.store().content_version().map_err(Failure::internal)?;
+            if let Some((v, made)) = shared.listings.lock().map_err(Failure::internal)?.get(&key) {
+                if *v == version {
+                    return Ok(made.clone());
+                }
+            }
+            let made = make(c)?;
+            if let Ok(mut listings) = shared.listings.lock() {
+                if listings.len() >= CACHED_LISTINGS {
+                    listings.clear();
+                }
+                listings.insert(key, (version, made.clone()));
+            }
+            Ok(made)
         })
         .await
     }

@@ -116,6 +116,10 @@ async fn uploads_need_the_token_and_report_each_bad_record() {
     let jsonl = "{\"id\":\"a1\",\"outlet\":\"Tern Daily\",\"published\":\"2031-02-01\",\"title\":\"Bridge reopens\",\"text\":\"The Marl Bridge reopened on Friday. \\\"It is safe,\\\" said Ivo Brannan, the city engineer.\"}\n\
                  {not json}\n\
                  {\"id\":\"a2\",\"outlet\":\"Tern Daily\",\"text\":\"\"}\n";
+    let before = get_json(&app, "/api/stories").await;
+    assert_eq!(before["stories"].as_array().map(Vec::len), Some(0));
+    let (_, _, page) = get(&app, "/").await;
+    assert!(page.contains("No stories"));
     let (status, _) = json_of(send(&app, post("/api/articles", "application/x-ndjson", None, jsonl)).await).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     let (status, _) = json_of(send(&app, post("/api/articles", "application/x-ndjson", Some("wrong"), jsonl)).await).await;
@@ -141,9 +145,13 @@ async fn uploads_need_the_token_and_report_each_bad_record() {
     let big = vec![b'x'; 65 * 1024];
     let response = send(&app, post("/api/articles", "text/plain", Some("open-sesame"), big)).await;
     assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
-    // The upload is searchable and listed at once.
+    // The upload is searchable and listed at once (the cached listings are not served stale).
     let list = get_json(&app, "/api/stories?q=harbour").await;
     assert_eq!(list["stories"].as_array().map(Vec::len), Some(1));
+    let after = get_json(&app, "/api/stories").await;
+    assert_eq!(after["stories"].as_array().map(Vec::len), Some(2));
+    let (_, _, page) = get(&app, "/").await;
+    assert!(page.contains("Harbour lights") && page.contains("Bridge reopens"), "{page}");
 }
 
 #[tokio::test]

@@ -268,6 +268,11 @@ fn read_story(row: &Row<'_>) -> rusqlite::Result<StorySummary> {
     })
 }
 
+pub(crate) fn content_version(conn: &Connection) -> rusqlite::Result<(i64, i64)> {
+    conn.prepare_cached("SELECT coalesce((SELECT max(id) FROM articles), 0), coalesce((SELECT sum(revision) FROM stories), 0)")?
+        .query_row([], |row| Ok((row.get(0)?, row.get(1)?)))
+}
+
 pub(crate) fn story_revision(conn: &Connection, story: StoryId) -> rusqlite::Result<Option<i64>> {
     conn.prepare_cached("SELECT revision FROM stories WHERE id = ?1")?.query_row([story.0], |row| row.get(0)).optional()
 }

@@ -84,6 +84,13 @@ pub trait StoreRead: sealed::Handle {
         queries::story(self.connection(), id).context(self.path(), "read story")
     }
 
+    /// A value that changes whenever an article is added or any story's membership or copy
+    /// links change (the last article id, the sum of story revisions): what a cache of story
+    /// listings checks. It reads the stories table, not the articles.
+    fn content_version(&self) -> Result<(i64, i64)> {
+        queries::content_version(self.connection()).context(self.path(), "read content version")
+    }
+
     /// A story's revision (see [`StorySummary::revision`]), without its figures: what a cache
     /// checks before answering.
     fn story_revision(&self, id: StoryId) -> Result<Option<i64>> {
