@@ -64,9 +64,12 @@ pub struct Shared {
     writes: AtomicU64,
     renderings: Mutex<Renderings>,
     /// Story listings by request, with the store's content version they were made at.
-    listings: Mutex<HashMap<String, ((i64, i64), Bytes)>>,
+    listings: Mutex<HashMap<String, (ContentVersion, Bytes)>>,
     pub limiter: RateLimiter,
 }
+
+/// See `StoreRead::content_version`.
+type ContentVersion = (i64, i64);
 
 /// Listings kept in memory; the table is emptied when full.
 const CACHED_LISTINGS: usize = 512;
