@@ -138,6 +138,8 @@ pub struct Collection {
     search: SearchIndex,
     engine: Engine,
     checkpoint: Checkpoint,
+    /// Whether `checkpoint` holds the saved state yet (it is read only to add articles).
+    checkpoint_loaded: bool,
     /// Articles taken in since the checkpoint was last saved.
     since_checkpoint: u64,
     copies: NearDuplicates,
@@ -169,10 +171,9 @@ impl Collection {
         // store in memory (measured in crates/store/README.md).
         store.set_page_cache_size(256 << 20)?;
         let search = SearchIndex::open(&search_dir(db))?;
-        let checkpoint = match store.state(CLUSTERER_KEY)? {
-            Some(bytes) => Checkpoint::from_bytes(&bytes).map_err(|e| CollectionError(format!("{}: clusterer state: {e}", db.display())))?,
-            None => Checkpoint { clusterer: StreamClusterer::new(engine.stream_config()), stories: Vec::new(), through: 0 },
-        };
+        // Read with the first articles to add (see `catch_up`): a collection opened to be
+        // read, like each of the server's read handles, does without the clusterer's state.
+        let checkpoint = Checkpoint { clusterer: StreamClusterer::new(engine.stream_config()), stories: Vec::new(), through: 0 };
         let search_through = match store.state(SEARCH_THROUGH_KEY)? {
             Some(b) if b.len() == 8 => i64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
             _ => 0,
@@ -182,6 +183,7 @@ impl Collection {
             search,
             engine,
             checkpoint,
+            checkpoint_loaded: false,
             since_checkpoint: 0,
             copies: NearDuplicates::new(COPY_WINDOW_DAYS),
             search_through,
@@ -215,8 +217,15 @@ impl Collection {
     /// stories they were stored with) and indexes those the search index lacks: after an
     /// interrupted ingest, before the next one. Returns how many articles were read again.
     pub fn catch_up(&mut self) -> Result<usize> {
-        // Only adding articles needs the copy index: built here, not when a collection is
-        // opened to be read.
+        // Only adding articles needs the copy index and the clusterer's state: read here, not
+        // when a collection is opened to be read.
+        if !self.checkpoint_loaded {
+            if let Some(bytes) = self.store.state(CLUSTERER_KEY)? {
+                self.checkpoint = Checkpoint::from_bytes(&bytes)
+                    .map_err(|e| CollectionError(format!("{}: clusterer state: {e}", self.store.path().display())))?;
+            }
+            self.checkpoint_loaded = true;
+        }
         if self.copies.is_empty() {
             self.rebuild_copies()?;
         }
