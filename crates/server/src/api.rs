@@ -240,3 +240,23 @@ pub async fn story_articles(State(state): State<AppState>, Path(id): Path<i64>) 
         .await?;
     Ok(Json(serde_json::json!({ "articles": list })).into_response())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(content_type: &str, id: Option<&str>) -> Result<String, Failure> {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::CONTENT_TYPE, content_type.parse().unwrap());
+        upload_name(&headers, id)
+    }
+
+    #[test]
+    fn uploads_are_read_by_their_content_type_under_a_safe_name() {
+        assert_eq!(named("application/x-ndjson", None).unwrap(), "upload.jsonl");
+        assert_eq!(named("text/html; charset=utf-8", Some("front-page")).unwrap(), "front-page.html");
+        assert_eq!(named("text/plain", Some("../../etc/passwd")).unwrap(), "upload.txt");
+        assert_eq!(named("text/plain", Some("a/b c")).unwrap(), "abc.txt");
+        assert_eq!(named("image/png", None).unwrap_err().status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    }
+}

@@ -287,3 +287,15 @@ pub async fn person(State(state): State<AppState>, Path(name): Path<String>) -> 
 pub async fn not_found() -> Response {
     (StatusCode::NOT_FOUND, Html(page("Not found", "", "<h1>404</h1><p>No such page.</p><p><a href=\"/\">All stories</a></p>"))).into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::path_segment;
+
+    #[test]
+    fn names_become_safe_path_segments() {
+        assert_eq!(path_segment("Ilse Marrow"), "Ilse%20Marrow");
+        assert_eq!(path_segment("<x>/\"'"), "%3Cx%3E%2F%22%27");
+        assert_eq!(path_segment("Zoë"), "Zo%C3%AB");
+    }
+}
