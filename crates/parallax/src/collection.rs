@@ -418,8 +418,15 @@ impl Collection {
     /// contract JSON), cached in the store for the story's revision: the store drops cached
     /// results when articles join the story or copies are linked, so a cached one is never
     /// stale. `render` gets the account and the stored articles in the order of its documents.
-    /// `None` when there is no such story.
-    pub fn story_rendering(&mut self, story: i64, kind: &str, render: impl FnOnce(&Analysis, &[Article]) -> String) -> Result<Option<String>> {
+    /// A rendering made now is cached only when `keep` (a caller that knows another handle is
+    /// writing passes false rather than wait for it). `None` when there is no such story.
+    pub fn story_rendering(
+        &mut self,
+        story: i64,
+        kind: &str,
+        keep: bool,
+        render: impl FnOnce(&Analysis, &[Article]) -> String,
+    ) -> Result<Option<String>> {
         let id = StoryId(story);
         // The revision is read before the articles: if the story changes in between, the
         // rendering is still returned but not cached under the older revision.
@@ -432,7 +439,11 @@ impl Collection {
         let engine = Engine::default().with_clustering(Clustering::Given);
         let analysis = engine.analyze(articles.iter().map(raw_of).collect());
         let text = render(&analysis, &articles);
-        self.store.write(|tx| tx.put_story_result(id, revision, &key, &text))?;
+        if keep {
+            // A rendering that cannot be cached now (the store busy past its timeout) is still
+            // the right answer: it is made again next time.
+            let _ = self.store.write(|tx| tx.put_story_result(id, revision, &key, &text));
+        }
         Ok(Some(text))
     }
 

@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -62,6 +62,8 @@ pub struct Shared {
     readers: Semaphore,
     writer: Mutex<Option<Collection>>,
     writes: AtomicU64,
+    /// Whether the write handle is busy: read handles then do not wait to cache renderings.
+    writing: AtomicBool,
     renderings: Mutex<Renderings>,
     /// Story listings by request, with the store's content version they were made at.
     listings: Mutex<HashMap<String, (ContentVersion, Bytes)>>,
@@ -96,6 +98,7 @@ impl Shared {
             readers: Semaphore::new(READERS),
             writer: Mutex::new(None),
             writes: AtomicU64::new(0),
+            writing: AtomicBool::new(false),
             renderings: Mutex::new(Renderings::default()),
             listings: Mutex::new(HashMap::new()),
             limiter,
@@ -151,7 +154,9 @@ impl Shared {
                 *writer = Some(Collection::open(shared.db(), Engine::default()).map_err(Failure::internal)?);
             }
             let collection = writer.as_mut().ok_or_else(|| Failure::internal("no write handle"))?;
+            shared.writing.store(true, Ordering::Release);
             let result = f(collection);
+            shared.writing.store(false, Ordering::Release);
             shared.writes.fetch_add(1, Ordering::AcqRel);
             result
         })
@@ -175,7 +180,8 @@ impl Shared {
             if let Some(text) = shared.cached(story, kind, revision) {
                 return Ok(Some(text));
             }
-            let Some(text) = c.story_rendering(story, kind, render).map_err(Failure::internal)? else { return Ok(None) };
+            let keep = !shared.writing.load(Ordering::Acquire);
+            let Some(text) = c.story_rendering(story, kind, keep, render).map_err(Failure::internal)? else { return Ok(None) };
             let text = Bytes::from(text);
             shared.remember(story, kind, revision, text.clone());
             Ok(Some(text))
