@@ -65,10 +65,15 @@ pub struct Shared {
     /// Whether the write handle is busy: read handles then do not wait to cache renderings.
     writing: AtomicBool,
     renderings: Mutex<Renderings>,
+    /// One lock per story being rendered (see `story_rendering`).
+    gates: Mutex<HashMap<(i64, &'static str), Gate>>,
     /// Story listings by request, with the store's content version they were made at.
     listings: Mutex<HashMap<String, (ContentVersion, Bytes)>>,
     pub limiter: RateLimiter,
 }
+
+/// Held by the one request rendering a story.
+type Gate = Arc<tokio::sync::Mutex<()>>;
 
 /// See `StoreRead::content_version`.
 type ContentVersion = (i64, i64);
@@ -100,6 +105,7 @@ impl Shared {
             writes: AtomicU64::new(0),
             writing: AtomicBool::new(false),
             renderings: Mutex::new(Renderings::default()),
+            gates: Mutex::new(HashMap::new()),
             listings: Mutex::new(HashMap::new()),
             limiter,
         }))
@@ -167,26 +173,67 @@ impl Shared {
     /// A rendering of a story: from memory when made for the story's current revision, else
     /// from the store's cache, else made now by `render` (see
     /// [`Collection::story_rendering`]). `None` when there is no such story.
+    ///
+    /// A story is rendered by one request at a time: others asking for it meanwhile wait for
+    /// that rendering instead of making their own (a large story takes seconds, and many
+    /// readers arrive at once when it has just changed).
     pub async fn story_rendering(
         self: &Arc<Self>,
         story: i64,
         kind: &'static str,
         render: fn(&parallax::Analysis, &[parallax::store::Article]) -> String,
     ) -> Result<Option<Bytes>, Failure> {
+        if let Some(found) = self.rendered(story, kind, None).await? {
+            return Ok(found);
+        }
+        let gate = self.gate(story, kind);
+        let made = {
+            let _turn = gate.lock().await;
+            self.rendered(story, kind, Some(render)).await
+        };
+        self.release_gate(story, kind, gate);
+        Ok(made?.flatten())
+    }
+
+    /// The story's rendering from memory, or made (when `render` is given): `Some(None)` when
+    /// there is no such story, `None` when it is not in memory and not to be made.
+    async fn rendered(
+        self: &Arc<Self>,
+        story: i64,
+        kind: &'static str,
+        render: Option<fn(&parallax::Analysis, &[parallax::store::Article]) -> String>,
+    ) -> Result<Option<Option<Bytes>>, Failure> {
         let shared = Arc::clone(self);
         self.read(move |c| {
             use parallax::store::StoreRead;
-            let Some(revision) = c.store().story_revision(parallax::store::StoryId(story)).map_err(Failure::internal)? else { return Ok(None) };
+            let Some(revision) = c.store().story_revision(parallax::store::StoryId(story)).map_err(Failure::internal)? else { return Ok(Some(None)) };
             if let Some(text) = shared.cached(story, kind, revision) {
-                return Ok(Some(text));
+                return Ok(Some(Some(text)));
             }
+            let Some(render) = render else { return Ok(None) };
             let keep = !shared.writing.load(Ordering::Acquire);
-            let Some(text) = c.story_rendering(story, kind, keep, render).map_err(Failure::internal)? else { return Ok(None) };
+            let Some(text) = c.story_rendering(story, kind, keep, render).map_err(Failure::internal)? else { return Ok(Some(None)) };
             let text = Bytes::from(text);
             shared.remember(story, kind, revision, text.clone());
-            Ok(Some(text))
+            Ok(Some(Some(text)))
         })
         .await
+    }
+
+    fn gate(&self, story: i64, kind: &'static str) -> Gate {
+        match self.gates.lock() {
+            Ok(mut gates) => Arc::clone(gates.entry((story, kind)).or_default()),
+            Err(_) => Arc::default(),
+        }
+    }
+
+    fn release_gate(&self, story: i64, kind: &'static str, gate: Gate) {
+        if let Ok(mut gates) = self.gates.lock() {
+            // Only the table and this request hold it: nobody is waiting.
+            if Arc::strong_count(&gate) == 2 {
+                gates.remove(&(story, kind));
+            }
+        }
     }
 
     /// A story listing (JSON or a page) that depends on the store alone, not on the search
