@@ -20,6 +20,11 @@
     }
     var old = document.querySelectorAll(".flash");
     for (var i = 0; i < old.length; i++) old[i].classList.remove("flash");
+    // Passages and quotes flash; section links only scroll.
+    if (!target.classList.contains("anchor") && !target.classList.contains("said")) {
+      target.scrollIntoView();
+      return;
+    }
     var passage = passageOf(target);
     passage.classList.add("flash");
     passage.scrollIntoView({ block: "center" });
