@@ -130,6 +130,18 @@ fn story_page_in_a_browser() {
     assert_eq!(jumped, "ok");
     b.screenshot(&screenshots().join("story-page-citation.png"), false);
 
+    // Without script the page still works: groups and diffs are there, citations resolve.
+    b.call("Emulation.setScriptExecutionDisabled", serde_json::json!({ "value": true }));
+    b.open(&format!("{base}/stories/{story}"));
+    assert_eq!(b.eval("document.querySelectorAll('button.expand-groups').length"), 0, "script is off");
+    assert!(b.eval("document.querySelectorAll('details.group ins, details.group del').length").as_u64().unwrap_or(0) >= 1);
+    assert_eq!(
+        b.eval("[...document.querySelectorAll('a.cite')].filter(a => !document.getElementById(a.getAttribute('href').slice(1))).length"),
+        0,
+        "every citation has its passage"
+    );
+    b.call("Emulation.setScriptExecutionDisabled", serde_json::json!({ "value": false }));
+
     // Article page: quotes highlighted by speaker, with a legend.
     b.open(&format!("{base}/articles/1"));
     assert!(b.eval("document.querySelectorAll('mark.said').length").as_u64().unwrap_or(0) >= 2);
