@@ -33,6 +33,18 @@ pub struct BenchArgs {
     /// reading, story clustering, copy detection, storing and search indexing, all cores.
     #[arg(long, value_delimiter = ',', value_name = "N,...")]
     ingest: Vec<usize>,
+    /// Instead of reading, ingest this many generated articles into a fresh store, serve it on
+    /// loopback and load the story page and the API with --clients concurrent clients:
+    /// requests/s, p50/p99 per endpoint and errors, first views of story pages apart.
+    #[arg(long, value_name = "N")]
+    serve: Option<usize>,
+    /// Concurrent clients of --serve.
+    #[arg(long, default_value_t = 50)]
+    clients: usize,
+    /// Requests of the story page and story JSON phases of --serve; the other endpoints get a
+    /// fifth of it each, the mixed phase half (each phase also stops after 120 s).
+    #[arg(long, default_value_t = 20_000)]
+    requests: usize,
     /// Write the generated corpus to this JSONL file and stop, so that it can be analysed (or
     /// its output compared between builds) like any input.
     #[arg(long, value_name = "FILE")]
@@ -50,6 +62,9 @@ pub fn run(args: BenchArgs) -> ExitCode {
     }
     if !args.ingest.is_empty() {
         return ingest_bench(&inputs.articles, &args.ingest);
+    }
+    if let Some(n) = args.serve {
+        return serve_bench(&inputs.articles, n, args.clients, args.requests);
     }
     let corpus = generate(&inputs.articles, args.docs);
     if let Some(path) = &args.write_corpus {
@@ -353,23 +368,28 @@ fn peak_memory() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
+/// `n` generated articles of many stories (see [`stream_article`]), from a few outlets.
+fn stream_corpus(seed: &[RawArticle], n: usize) -> Vec<RawArticle> {
+    let outlets = ["Coast Wire", "Valley Times", "Night Radio", "Harbour Post", "City Ledger", "Island News"];
+    (0..n)
+        .map(|k| {
+            let (text, date) = stream_article(seed, k);
+            RawArticle {
+                id: format!("g{k}"),
+                text,
+                published: date.map(|d| d.to_string()),
+                outlet: Some(outlets[k % outlets.len()].to_string()),
+                ..RawArticle::default()
+            }
+        })
+        .collect()
+}
+
 /// Ingest of many generated stories (see [`stream_article`]) into fresh stores.
 fn ingest_bench(seed: &[RawArticle], sizes: &[usize]) -> ExitCode {
-    let outlets = ["Coast Wire", "Valley Times", "Night Radio", "Harbour Post", "City Ledger", "Island News"];
     let mut per_article = Vec::new();
     for &n in sizes {
-        let corpus: Vec<RawArticle> = (0..n)
-            .map(|k| {
-                let (text, date) = stream_article(seed, k);
-                RawArticle {
-                    id: format!("g{k}"),
-                    text,
-                    published: date.map(|d| d.to_string()),
-                    outlet: Some(outlets[k % outlets.len()].to_string()),
-                    ..RawArticle::default()
-                }
-            })
-            .collect();
+        let corpus = stream_corpus(seed, n);
         let words: usize = corpus.iter().map(|a| a.text.split_whitespace().count()).sum();
         let dir = std::env::temp_dir().join(format!("parallax-ingest-bench-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
@@ -419,4 +439,86 @@ fn dir_size(path: &std::path::Path) -> u64 {
         Ok(m) => m.len(),
         Err(_) => 0,
     }
+}
+
+/// The load test: a store of `n` generated articles served on loopback, then each endpoint
+/// alone (a story's page and JSON first when not rendered yet, then again), then all at once.
+fn serve_bench(seed: &[RawArticle], n: usize, clients: usize, requests: usize) -> ExitCode {
+    use parallax_server::load::{Endpoint, Phase};
+    let dir = std::env::temp_dir().join(format!("parallax-serve-bench-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let db = dir.join("bench.db");
+    let start = Instant::now();
+    let ingested = parallax::Collection::open(&db, Engine::default()).and_then(|mut c| {
+        // Titles make the story list readable; the ingest bench goes without, as before.
+        let corpus = stream_corpus(seed, n).into_iter().map(|a| RawArticle { title: Some(format!("Report {}", a.id)), ..a }).collect();
+        c.ingest(corpus, &mut |_| {})?;
+        c.stories(parallax::store::StoryOrder::Id, None)
+    });
+    let stories = match ingested {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("parallax bench: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    println!("stored {n} articles in {} stories in {:.1}s", stories.len(), start.elapsed().as_secs_f64());
+    // Stories spread over the collection; articles likewise.
+    let sample = 500.min(stories.len());
+    let ids: Vec<i64> = (0..sample).map(|i| stories[i * stories.len() / sample.max(1)].id.0).collect();
+    let articles: Vec<String> = (0..500).map(|i| format!("/api/articles/{}", 1 + i * n / 500)).collect();
+    let paths = |f: &dyn Fn(i64) -> String| ids.iter().map(|&id| f(id)).collect::<Vec<_>>();
+    let endpoint = |name: &str, paths: Vec<String>| Endpoint { name: name.to_owned(), paths };
+    let one = |name: &str, paths: Vec<String>, requests: usize| Phase { name: name.to_owned(), endpoints: vec![endpoint(name, paths)], requests };
+    let quotes = vec!["/api/quotes?q=strike&limit=20".into(), "/api/quotes?q=talks&limit=20".into()];
+    // Each endpoint alone, so that its own rate shows; then all of them at once.
+    let phases = [
+        one("story page, first view", paths(&|id| format!("/stories/{id}")), ids.len()),
+        one("story page", paths(&|id| format!("/stories/{id}")), requests),
+        one("GET /api/stories/{id}, first", paths(&|id| format!("/api/stories/{id}")), ids.len()),
+        one("GET /api/stories/{id}", paths(&|id| format!("/api/stories/{id}")), requests),
+        one("GET /api/articles/{id}", articles.clone(), requests / 5),
+        one("GET /api/stories?limit=20", vec!["/api/stories?limit=20".into()], requests / 5),
+        one("GET /api/quotes?q=", quotes.clone(), requests / 5),
+        one("story list page /?limit=20", vec!["/?limit=20".into()], requests / 5),
+        Phase {
+            name: "all at once".into(),
+            endpoints: vec![
+                endpoint("story page", paths(&|id| format!("/stories/{id}"))),
+                endpoint("GET /api/stories/{id}", paths(&|id| format!("/api/stories/{id}"))),
+                endpoint("GET /api/articles/{id}", articles),
+                endpoint("GET /api/stories?limit=20", vec!["/api/stories?limit=20".into()]),
+                endpoint("GET /api/quotes?q=", quotes),
+                endpoint("story list page /?limit=20", vec!["/?limit=20".into()]),
+            ],
+            requests: requests / 2,
+        },
+    ];
+    let mut config = parallax_server::Config::new(db);
+    // The clients all come from one address: the per-client limit would measure itself.
+    config.rate_per_second = 0;
+    let reports = match parallax_server::load::measure(config, &phases, clients, std::time::Duration::from_secs(120)) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("parallax bench: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for (phase, r) in &reports {
+        println!(
+            "{phase}: {} requests in {:.1}s = {:.0} requests/s, {} errors, {clients} clients, {threads} cores{}",
+            r.requests,
+            r.seconds,
+            r.requests_per_second(),
+            r.errors,
+            if r.timed_out { " (stopped by the time limit)" } else { "" }
+        );
+        for e in &r.endpoints {
+            println!("  {:<28} {:>6} requests  p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms  {} errors", e.name, e.requests, e.p50_ms, e.p99_ms, e.max_ms, e.errors);
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let errors: usize = reports.iter().map(|r| r.1.errors).sum();
+    if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }

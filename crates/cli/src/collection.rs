@@ -23,7 +23,7 @@ pub struct DbArg {
 }
 
 impl DbArg {
-    fn path(&self) -> Result<PathBuf, String> {
+    pub fn path(&self) -> Result<PathBuf, String> {
         match &self.db {
             Some(p) => Ok(p.clone()),
             None => parallax::collection::default_db_path().map_err(|e| e.to_string()),

@@ -4,6 +4,7 @@
 
 mod bench;
 mod collection;
+mod serve;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -35,6 +36,8 @@ enum Command {
     Export(collection::ExportArgs),
     /// Find articles, quotes (by speaker) and people in the store.
     Search(collection::SearchArgs),
+    /// Serve the web pages and the JSON API over the store (loopback by default).
+    Serve(serve::ServeArgs),
     /// Measure reading throughput on a corpus generated from the bundled example.
     Bench(bench::BenchArgs),
 }
@@ -84,6 +87,7 @@ fn main() -> ExitCode {
         Command::Show(args) => collection::show(args),
         Command::Export(args) => collection::export(args),
         Command::Search(args) => collection::search(args),
+        Command::Serve(args) => serve::run(args),
         Command::Bench(args) => bench::run(args),
     }
 }

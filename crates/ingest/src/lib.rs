@@ -17,7 +17,7 @@ mod source;
 mod warc;
 
 pub use decode::decode_text;
-pub use source::{read_inputs, Inputs};
+pub use source::{read_bytes, read_inputs, Inputs};
 
 use std::fmt;
 use std::path::PathBuf;

@@ -82,6 +82,27 @@ fn read_file(path: &Path, out: &mut Inputs) {
 
 type Read = (Vec<RawArticle>, Vec<InputError>);
 
+/// Reads one input held in memory (e.g. the body of an upload) as if it were a file called
+/// `name`: the same formats, limits and per-record errors as [`read_inputs`].
+pub fn read_bytes(bytes: &[u8], name: &Path) -> Inputs {
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let over = |limit: usize| (bytes.len() > limit).then(|| InputError::new(name, None, format!("input larger than {limit} bytes, skipped")));
+    let (articles, errors) = match sniff(name, head) {
+        Format::Jsonl => read_jsonl(bytes, name),
+        Format::Warc => read_warc_stream(bytes, name),
+        Format::Feed => over(MAX_FEED_BYTES).map_or_else(|| read_feed(bytes, name), |e| (Vec::new(), vec![e])),
+        Format::NewsPlease => over(MAX_RECORD_BYTES).map_or_else(|| read_newsplease(bytes, name), |e| (Vec::new(), vec![e])),
+        Format::Html => one(over(MAX_RECORD_BYTES).map_or_else(|| html_article(name, bytes), Err)),
+        Format::Text => one(over(MAX_RECORD_BYTES).map_or_else(|| text_article(name, bytes), Err)),
+    };
+    let mut out = Inputs { articles, errors };
+    if out.articles.is_empty() && out.errors.is_empty() {
+        out.errors.push(InputError::new(name, None, "no articles in this input"));
+    }
+    drop_duplicate_ids(&mut out);
+    out
+}
+
 fn one(result: Result<RawArticle, InputError>) -> Read {
     match result {
         Ok(a) => (vec![a], Vec::new()),

@@ -142,6 +142,8 @@ pub struct Collection {
     search: SearchIndex,
     engine: Engine,
     checkpoint: Checkpoint,
+    /// Whether `checkpoint` holds the saved state yet (it is read only to add articles).
+    checkpoint_loaded: bool,
     /// Articles taken in since the checkpoint was last saved.
     since_checkpoint: u64,
     copies: NearDuplicates,
@@ -173,10 +175,9 @@ impl Collection {
         // store in memory (measured in crates/store/README.md).
         store.set_page_cache_size(256 << 20)?;
         let search = SearchIndex::open(&search_dir(db))?;
-        let checkpoint = match store.state(CLUSTERER_KEY)? {
-            Some(bytes) => Checkpoint::from_bytes(&bytes).map_err(|e| CollectionError(format!("{}: clusterer state: {e}", db.display())))?,
-            None => Checkpoint { clusterer: StreamClusterer::new(engine.stream_config()), stories: Vec::new(), through: 0 },
-        };
+        // Read with the first articles to add (see `catch_up`): a collection opened to be
+        // read, like each of the server's read handles, does without the clusterer's state.
+        let checkpoint = Checkpoint { clusterer: StreamClusterer::new(engine.stream_config()), stories: Vec::new(), through: 0 };
         let search_through = match store.state(SEARCH_THROUGH_KEY)? {
             Some(b) if b.len() == 8 => i64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
             _ => 0,
@@ -186,6 +187,7 @@ impl Collection {
             search,
             engine,
             checkpoint,
+            checkpoint_loaded: false,
             since_checkpoint: 0,
             copies: NearDuplicates::new(COPY_WINDOW_DAYS),
             search_through,
@@ -219,8 +221,15 @@ impl Collection {
     /// stories they were stored with) and indexes those the search index lacks: after an
     /// interrupted ingest, before the next one. Returns how many articles were read again.
     pub fn catch_up(&mut self) -> Result<usize> {
-        // Only adding articles needs the copy index: built here, not when a collection is
-        // opened to be read.
+        // Only adding articles needs the copy index and the clusterer's state: read here, not
+        // when a collection is opened to be read.
+        if !self.checkpoint_loaded {
+            if let Some(bytes) = self.store.state(CLUSTERER_KEY)? {
+                self.checkpoint = Checkpoint::from_bytes(&bytes)
+                    .map_err(|e| CollectionError(format!("{}: clusterer state: {e}", self.store.path().display())))?;
+            }
+            self.checkpoint_loaded = true;
+        }
         if self.copies.is_empty() {
             self.rebuild_copies()?;
         }
@@ -428,6 +437,45 @@ impl Collection {
         let raws: Vec<RawArticle> = self.story_articles(story)?.iter().map(raw_of).collect();
         let engine = Engine::default().with_clustering(Clustering::Given);
         Ok(engine.analyze(raws))
+    }
+
+    /// A rendering of a story's reconciled account (`kind` names it: an HTML page, the
+    /// contract JSON), cached in the store for the story's revision: the store drops cached
+    /// results when articles join the story or copies are linked, so a cached one is never
+    /// stale. `render` gets the account and the stored articles in the order of its documents.
+    /// A rendering made now is cached only when `keep` (a caller that knows another handle is
+    /// writing passes false rather than wait for it). `None` when there is no such story.
+    pub fn story_rendering(
+        &mut self,
+        story: i64,
+        kind: &str,
+        keep: bool,
+        render: impl FnOnce(&Analysis, &[Article]) -> String,
+    ) -> Result<Option<String>> {
+        let id = StoryId(story);
+        // The revision is read before the articles: if the story changes in between, the
+        // rendering is still returned but not cached under the older revision.
+        let Some(revision) = self.store.story_revision(id)? else { return Ok(None) };
+        let key = format!("{kind} {}", env!("CARGO_PKG_VERSION"));
+        if let Some(cached) = self.store.story_result(id, &key)? {
+            return Ok(Some(cached.json));
+        }
+        let articles = self.store.story_articles(id)?;
+        let engine = Engine::default().with_clustering(Clustering::Given);
+        let analysis = engine.analyze(articles.iter().map(raw_of).collect());
+        let text = render(&analysis, &articles);
+        if keep {
+            // A rendering that cannot be cached now (the store busy past its timeout) is still
+            // the right answer: it is made again next time.
+            let _ = self.store.write(|tx| tx.put_story_result(id, revision, &key, &text));
+        }
+        Ok(Some(text))
+    }
+
+    /// Sees what another handle on the same collection has ingested since this one was opened
+    /// (the store sees it at once; the search index when told to look).
+    pub fn refresh(&self) -> Result<()> {
+        Ok(self.search.reload()?)
     }
 
     /// Hits of the query. The index keeps the story numbers articles were indexed with; a

@@ -281,6 +281,11 @@ impl SearchIndex {
         self.reader.reload().map_err(|e| SearchError::tantivy(&self.place, e))
     }
 
+    /// Sees what another handle on the same folder has committed since this one last looked.
+    pub fn reload(&self) -> Result<(), SearchError> {
+        self.reader.reload().map_err(|e| SearchError::tantivy(&self.place, e))
+    }
+
     /// Searchable entries (after the last commit).
     pub fn len(&self) -> u64 {
         self.reader.searcher().num_docs()

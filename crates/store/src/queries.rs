@@ -268,6 +268,25 @@ fn read_story(row: &Row<'_>) -> rusqlite::Result<StorySummary> {
     })
 }
 
+pub(crate) fn content_version(conn: &Connection) -> rusqlite::Result<(i64, i64)> {
+    conn.prepare_cached("SELECT coalesce((SELECT max(id) FROM articles), 0), coalesce((SELECT sum(revision) FROM stories), 0)")?
+        .query_row([], |row| Ok((row.get(0)?, row.get(1)?)))
+}
+
+pub(crate) fn story_revision(conn: &Connection, story: StoryId) -> rusqlite::Result<Option<i64>> {
+    conn.prepare_cached("SELECT revision FROM stories WHERE id = ?1")?.query_row([story.0], |row| row.get(0)).optional()
+}
+
+pub(crate) fn story_title(conn: &Connection, story: StoryId) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached(
+        "SELECT a.title FROM story_articles m JOIN articles a ON a.id = m.article_id
+         WHERE m.story_id = ?1 AND trim(coalesce(a.title, '')) <> ''
+         ORDER BY a.published IS NULL, a.published, a.id LIMIT 1",
+    )?
+    .query_row([story.0], |row| row.get(0))
+    .optional()
+}
+
 pub(crate) fn story(conn: &Connection, story: StoryId) -> rusqlite::Result<Option<StorySummary>> {
     let summary = conn
         .prepare_cached(select_story!("WHERE s.id = ?1 GROUP BY s.id"))?

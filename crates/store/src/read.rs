@@ -84,6 +84,24 @@ pub trait StoreRead: sealed::Handle {
         queries::story(self.connection(), id).context(self.path(), "read story")
     }
 
+    /// A value that changes whenever an article is added or any story's membership or copy
+    /// links change (the last article id, the sum of story revisions): what a cache of story
+    /// listings checks. It reads the stories table, not the articles.
+    fn content_version(&self) -> Result<(i64, i64)> {
+        queries::content_version(self.connection()).context(self.path(), "read content version")
+    }
+
+    /// A story's revision (see [`StorySummary::revision`]), without its figures: what a cache
+    /// checks before answering.
+    fn story_revision(&self, id: StoryId) -> Result<Option<i64>> {
+        queries::story_revision(self.connection(), id).context(self.path(), "read story revision")
+    }
+
+    /// The title of a story's earliest article that has one.
+    fn story_title(&self, id: StoryId) -> Result<Option<String>> {
+        queries::story_title(self.connection(), id).context(self.path(), "read story title")
+    }
+
     /// Stories with their size, date range and outlets; `limit: None` lists all.
     fn stories(&self, order: StoryOrder, limit: Option<usize>) -> Result<Vec<StorySummary>> {
         queries::stories(self.connection(), order, limit).context(self.path(), "list stories")
