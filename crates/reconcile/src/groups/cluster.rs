@@ -6,19 +6,22 @@
 //! spokesperson's statement as two paragraphs and another as three, so the pieces match across
 //! outlets one by one, in two or three groups. When two groups follow each other — a piece of
 //! one continued by a piece of the other, same speaker, next paragraph at most — in two or more
-//! articles, they are one statement and become one group. One article alone is not enough:
-//! a reporter quoting two different remarks back to back is common.
+//! articles that are not copies of one another, they are one statement and become one group.
+//! One article alone is not enough: a reporter quoting two different remarks back to back is
+//! common, and a copy of the article repeats that choice. Nor are groups credited mostly to
+//! different people.
 
 use parallax_core::SpeakerSource;
 
+use crate::copies::Copies;
 use crate::diff::lcs_len;
 use super::profile::{KeyMap, Profile, Tokens};
 pub use crate::sets::Sets;
 
 /// Groups (lists of profile indices, each sorted) of two or more quotes, from the sets of
 /// linked quotes.
-pub fn cluster(profiles: &[Profile], shapes: &[Tokens], mut sets: Sets) -> Vec<Vec<usize>> {
-    join_continued_statements(profiles, &mut sets);
+pub fn cluster(profiles: &[Profile], shapes: &[Tokens], mut sets: Sets, copies: &Copies) -> Vec<Vec<usize>> {
+    join_continued_statements(profiles, &mut sets, copies);
     attach_split_pieces(profiles, shapes, &mut sets);
     let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
     for p in 0..profiles.len() {
@@ -65,27 +68,47 @@ fn set_sizes(profiles: &[Profile], sets: &mut Sets) -> Vec<usize> {
     size
 }
 
-fn join_continued_statements(profiles: &[Profile], sets: &mut Sets) {
+/// Per set root: the speaker most of its members are credited to (the lowest entity on a
+/// tie), if any member's is known.
+fn main_speakers(profiles: &[Profile], sets: &mut Sets) -> Vec<Option<usize>> {
+    let mut credited: Vec<(usize, usize)> =
+        (0..profiles.len()).filter_map(|p| Some((sets.find(p), profiles[p].speaker?))).collect();
+    credited.sort_unstable();
+    let mut main: Vec<Option<(usize, usize)>> = vec![None; profiles.len()];
+    for run in credited.chunk_by(|a, b| a == b) {
+        let (root, who) = run[0];
+        if main[root].is_none_or(|(_, n)| run.len() > n) {
+            main[root] = Some((who, run.len()));
+        }
+    }
+    main.into_iter().map(|m| m.map(|(who, _)| who)).collect()
+}
+
+fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Copies) {
     let chains = chains(profiles);
     if chains.is_empty() {
         return;
     }
     loop {
         let size = set_sizes(profiles, sets);
-        // (earlier group, later group, article): grouped pieces next to each other in a chain,
+        let speaker = main_speakers(profiles, sets);
+        // (earlier group, later group, source article): grouped pieces next to each other in a chain,
         // skipping pieces that matched nothing.
         let mut seen: Vec<((usize, usize), usize)> = Vec::new();
         for chain in &chains {
             let grouped: Vec<usize> = chain.iter().map(|&p| sets.find(p)).filter(|&r| size[r] >= 2).collect();
             for w in grouped.windows(2) {
                 let (ra, rb) = (w[0], w[1]);
-                if ra == rb {
+                // One statement has one speaker: pieces whose groups name different people
+                // (an attribution slip in one article) do not join.
+                if ra == rb || matches!((speaker[ra], speaker[rb]), (Some(x), Some(y)) if x != y) {
                     continue;
                 }
                 let key = (ra.min(rb), ra.max(rb));
-                let doc = profiles[chain[0]].doc;
-                if !seen.iter().any(|&(k, d)| k == key && d == doc) {
-                    seen.push((key, doc));
+                // A copy of an article repeats its choice of what to quote next to what.
+                let source = copies.root(profiles[chain[0]].doc);
+                if !seen.iter().any(|&(k, d)| k == key && d == source) {
+                    seen.push((key, source));
                 }
             }
         }
