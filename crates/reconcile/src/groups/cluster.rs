@@ -68,11 +68,17 @@ fn set_sizes(profiles: &[Profile], sets: &mut Sets) -> Vec<usize> {
     size
 }
 
-/// Per set root: the speaker most of its members are credited to (the lowest entity on a
-/// tie), if any member's is known.
-fn main_speakers(profiles: &[Profile], sets: &mut Sets) -> Vec<Option<usize>> {
-    let mut credited: Vec<(usize, usize)> =
-        (0..profiles.len()).filter_map(|p| Some((sets.find(p), profiles[p].speaker?))).collect();
+/// Per set root of `roots`: the speaker most of its members are credited to (the lowest entity
+/// on a tie), if any member's is known. Other roots are left `None`.
+fn main_speakers(profiles: &[Profile], sets: &mut Sets, roots: impl Iterator<Item = usize>) -> Vec<Option<usize>> {
+    let mut wanted = vec![false; profiles.len()];
+    roots.for_each(|r| wanted[r] = true);
+    let mut credited: Vec<(usize, usize)> = (0..profiles.len())
+        .filter_map(|p| {
+            let root = sets.find(p);
+            wanted[root].then_some((root, profiles[p].speaker?))
+        })
+        .collect();
     credited.sort_unstable();
     let mut main: Vec<Option<(usize, usize)>> = vec![None; profiles.len()];
     for run in credited.chunk_by(|a, b| a == b) {
@@ -89,33 +95,38 @@ fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Cop
     if chains.is_empty() {
         return;
     }
+    // A copy of an article repeats its choice of what to quote next to what: each chain counts
+    // for the article it copies.
+    let sources: Vec<usize> = chains.iter().map(|c| copies.root(profiles[c[0]].doc)).collect();
+    let mut seen: Vec<((usize, usize), usize)> = Vec::new();
     loop {
         let size = set_sizes(profiles, sets);
-        let speaker = main_speakers(profiles, sets);
-        // (earlier group, later group, source article): grouped pieces next to each other in a chain,
-        // skipping pieces that matched nothing.
-        let mut seen: Vec<((usize, usize), usize)> = Vec::new();
-        for chain in &chains {
+        // (earlier group, later group, source article): grouped pieces next to each other in a
+        // chain, skipping pieces that matched nothing.
+        seen.clear();
+        for (chain, &source) in chains.iter().zip(&sources) {
             let grouped: Vec<usize> = chain.iter().map(|&p| sets.find(p)).filter(|&r| size[r] >= 2).collect();
             for w in grouped.windows(2) {
                 let (ra, rb) = (w[0], w[1]);
-                // One statement has one speaker: pieces whose groups name different people
-                // (an attribution slip in one article) do not join.
-                if ra == rb || matches!((speaker[ra], speaker[rb]), (Some(x), Some(y)) if x != y) {
-                    continue;
-                }
-                let key = (ra.min(rb), ra.max(rb));
-                // A copy of an article repeats its choice of what to quote next to what.
-                let source = copies.root(profiles[chain[0]].doc);
-                if !seen.iter().any(|&(k, d)| k == key && d == source) {
-                    seen.push((key, source));
+                if ra != rb {
+                    seen.push(((ra.min(rb), ra.max(rb)), source));
                 }
             }
         }
+        seen.sort_unstable();
+        seen.dedup();
+        let together: Vec<(usize, usize)> =
+            seen.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() >= 2).map(|run| run[0].0).collect();
+        if together.is_empty() {
+            break;
+        }
+        // One statement has one speaker: pieces whose groups name different people (an
+        // attribution slip in one article) do not join.
+        let speaker = main_speakers(profiles, sets, together.iter().flat_map(|&(a, b)| [a, b]));
         let mut merged = false;
-        for &(key, _) in &seen {
-            if seen.iter().filter(|&&(k, _)| k == key).count() >= 2 {
-                merged |= sets.union(key.0, key.1);
+        for (ra, rb) in together {
+            if !matches!((speaker[ra], speaker[rb]), (Some(x), Some(y)) if x != y) {
+                merged |= sets.union(ra, rb);
             }
         }
         if !merged {
