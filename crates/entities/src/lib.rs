@@ -16,7 +16,7 @@ pub mod tokens;
 
 use parallax_core::{Document, Entity, EntityType, Quote};
 
-pub use story::{StoryEntities, StoryEntity};
+pub use story::{name_keys, NameKeys, StoryEntities, StoryEntity};
 
 /// Entities of one document with all their mentions.
 pub fn find_entities(doc: &Document) -> Vec<Entity> {
@@ -40,6 +40,11 @@ pub fn attribute_quotes(doc: &Document, entities: &mut Vec<Entity>, quotes: &mut
 /// One entity per referent across the documents of one story.
 pub fn merge_story(docs: &[(&Document, &[Entity])]) -> StoryEntities {
     story::merge_story(docs)
+}
+
+/// [`merge_story`] with each source's name keys made when it was read (`keys[d]` for `docs[d]`).
+pub fn merge_story_keyed(docs: &[(&Document, &[Entity])], keys: &[&NameKeys]) -> StoryEntities {
+    story::merge_story_keyed(docs, keys)
 }
 
 #[cfg(test)]
@@ -78,6 +83,23 @@ mod tests {
         assert_eq!(k.docs, vec![0, 1]);
         let pm = e2.iter().position(|e| e.name == "Prime Minister").expect("office");
         assert_eq!(s.entities[s.local_to_story[1][pm]].name, "Ana Kovac");
+    }
+
+    #[test]
+    fn keys_made_at_reading_merge_as_keys_made_at_merging() {
+        let d1 = doc("1", &["Prime Minister Ana Kovac met Bruno Lind in the capital."]);
+        let d2 = doc("2", &["Kovac refused. The Prime Minister said nothing more."]);
+        let (e1, e2) = (find_entities(&d1), find_entities(&d2));
+        let docs = [(&d1, e1.as_slice()), (&d2, e2.as_slice())];
+        let plain = merge_story(&docs);
+        let (k1, k2) = (name_keys(&e1), name_keys(&e2));
+        let keyed = merge_story_keyed(&docs, &[&k1, &k2]);
+        assert_eq!(keyed.local_to_story, plain.local_to_story);
+        // Keys that do not fit their source (missing, or for no entities) are made again.
+        let empty = NameKeys::default();
+        for keys in [vec![], vec![&k1], vec![&empty, &k2]] {
+            assert_eq!(merge_story_keyed(&docs, &keys).local_to_story, plain.local_to_story, "{}", keys.len());
+        }
     }
 
     #[test]

@@ -113,7 +113,57 @@ fn union(p: &mut [usize], a: usize, b: usize) {
     }
 }
 
+/// What merging compares of one source's entities, each worked out from that source alone: its
+/// normalised name ([`norm_name`]), its normalised aliases, and the title keys
+/// ([`descriptor_key`]) that match an office-holder (the descriptors of a named person, the name
+/// of an unnamed one). An article's keys are made once, when it is read, not each time its
+/// story is merged.
+#[derive(Debug, Default, Clone)]
+pub struct NameKeys {
+    entities: Vec<EntityKeys>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct EntityKeys {
+    name: String,
+    aliases: Vec<String>,
+    titles: Vec<String>,
+}
+
+fn unnamed(e: &Entity) -> bool {
+    e.aliases.is_empty()
+}
+
+/// The keys of one source's entities (see [`NameKeys`]).
+pub fn name_keys(entities: &[Entity]) -> NameKeys {
+    let keys = entities
+        .iter()
+        .map(|e| {
+            let titles = match (e.kind, unnamed(e)) {
+                (EntityType::Person, false) => e.descriptors.iter().map(|d| descriptor_key(d)).collect(),
+                (EntityType::Person, true) => vec![descriptor_key(&e.name)],
+                _ => Vec::new(),
+            };
+            EntityKeys { name: norm_name(&e.name), aliases: e.aliases.iter().map(|a| norm_name(a)).collect(), titles }
+        })
+        .collect();
+    NameKeys { entities: keys }
+}
+
 pub fn merge_story(docs: &[(&Document, &[Entity])]) -> StoryEntities {
+    let keys: Vec<NameKeys> = docs.iter().map(|(_, ents)| name_keys(ents)).collect();
+    merge_story_keyed(docs, &keys.iter().collect::<Vec<_>>())
+}
+
+/// [`merge_story`] with each source's [`NameKeys`] made already (`keys[d]` for `docs[d]`; keys
+/// that do not fit their source are made again here).
+pub fn merge_story_keyed(docs: &[(&Document, &[Entity])], keys: &[&NameKeys]) -> StoryEntities {
+    let remade: Vec<Option<NameKeys>> = docs
+        .iter()
+        .enumerate()
+        .map(|(d, (_, ents))| keys.get(d).is_none_or(|k| k.entities.len() != ents.len()).then(|| name_keys(ents)))
+        .collect();
+    let keys: Vec<&NameKeys> = remade.iter().enumerate().map(|(d, r)| r.as_ref().unwrap_or_else(|| keys[d])).collect();
     // flatten
     let mut all: Vec<(usize, usize, &Entity)> = Vec::new();
     let mut base = Vec::with_capacity(docs.len());
@@ -125,12 +175,13 @@ pub fn merge_story(docs: &[(&Document, &[Entity])]) -> StoryEntities {
     }
     let n = all.len();
     let mut p: Vec<usize> = (0..n).collect();
-    let names: Vec<String> = all.iter().map(|(_, _, e)| norm_name(&e.name)).collect();
-    let unnamed = |e: &Entity| e.aliases.is_empty();
+    let key_of = |k: usize| &keys[all[k].0].entities[all[k].1];
+    let names: Vec<&str> = (0..n).map(|k| key_of(k).name.as_str()).collect();
+    let aliases: Vec<&[String]> = (0..n).map(|k| key_of(k).aliases.as_slice()).collect();
     // 1. same kind + same normalised name (or a shared multi-word alias)
-    let mut by_name: FxHashMap<(String, bool), usize> = FxHashMap::default();
+    let mut by_name: FxHashMap<(&str, bool), usize> = FxHashMap::default();
     for (k, (_, _, e)) in all.iter().enumerate() {
-        let key = (names[k].clone(), unnamed(e));
+        let key = (names[k], unnamed(e));
         if key.0.is_empty() {
             continue;
         }
@@ -142,10 +193,10 @@ pub fn merge_story(docs: &[(&Document, &[Entity])]) -> StoryEntities {
             }
         }
     }
-    let mut by_alias: FxHashMap<String, usize> = FxHashMap::default();
+    let mut by_alias: FxHashMap<&str, usize> = FxHashMap::default();
     for (k, (_, _, e)) in all.iter().enumerate() {
-        for a in &e.aliases {
-            let a = norm_name(a);
+        for a in aliases[k] {
+            let a = a.as_str();
             if a.split(' ').count() < 2 {
                 continue;
             }
@@ -177,10 +228,9 @@ pub fn merge_story(docs: &[(&Document, &[Entity])]) -> StoryEntities {
             }
             _ => {}
         }
-        for a in &e.aliases {
-            let a = norm_name(a);
+        for a in aliases[k] {
             if !a.contains(' ') && e.kind == EntityType::Person {
-                surnames.entry(a).or_default().push(k);
+                surnames.entry(a.clone()).or_default().push(k);
             }
         }
     }
@@ -194,7 +244,7 @@ pub fn merge_story(docs: &[(&Document, &[Entity])]) -> StoryEntities {
             EntityType::Org => &org_short,
             _ => continue,
         };
-        if let Some(v) = table.get(&names[k]) {
+        if let Some(v) = table.get(names[k]) {
             let mut roots: Vec<usize> = v.iter().map(|&j| find(&mut p, j)).collect();
             roots.sort();
             roots.dedup();
@@ -204,11 +254,11 @@ pub fn merge_story(docs: &[(&Document, &[Entity])]) -> StoryEntities {
         }
     }
     // 3. office-holders known by title → the named person with that title
-    let mut titled: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut titled: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (j, (_, _, e)) in all.iter().enumerate() {
         if !unnamed(e) && e.kind == EntityType::Person {
-            for d in &e.descriptors {
-                titled.entry(descriptor_key(d)).or_default().push(j);
+            for t in &key_of(j).titles {
+                titled.entry(t.as_str()).or_default().push(j);
             }
         }
     }
@@ -217,7 +267,7 @@ pub fn merge_story(docs: &[(&Document, &[Entity])]) -> StoryEntities {
         if !(unnamed(e) && e.kind == EntityType::Person) {
             continue;
         }
-        let Some(holders) = titled.get(&descriptor_key(&e.name)) else { continue };
+        let Some(holders) = key_of(k).titles.first().and_then(|t| titled.get(t.as_str())) else { continue };
         let mut roots: Vec<usize> = holders.iter().map(|&j| find(&mut p, j)).collect();
         roots.sort();
         roots.dedup();

@@ -147,6 +147,9 @@ pub struct Reading {
     pub prepared: Prepared,
     /// What story clustering compares: its words, title, names and numbers.
     pub features: TermCounts,
+    /// The name keys of its entities and of its captions' entities, for merging its story's
+    /// entities (empty when read for storing: made again when needed).
+    pub names: [parallax_entities::NameKeys; 2],
 }
 
 /// How `analyze` groups articles into stories.
@@ -229,11 +232,12 @@ impl Engine {
     pub fn read_article(&self, doc: &Document) -> Reading {
         let analysis = self.read(doc);
         let prepared = parallax_reconcile::prepare(doc, &analysis);
+        let names = [parallax_entities::name_keys(&analysis.entities), parallax_entities::name_keys(&analysis.caption_entities)];
         let features = match self.clustering {
             Clustering::Given => TermCounts::default(),
             _ => parallax_stories::article_counts(doc, &analysis, self.features),
         };
-        Reading { features, analysis, prepared }
+        Reading { features, analysis, prepared, names }
     }
 
     /// [`Engine::read_article`] without the preparation for reconciling: what storing an
@@ -242,7 +246,7 @@ impl Engine {
         let analysis = self.read(doc);
         let prepared = Prepared::default();
         let features = parallax_stories::article_counts(doc, &analysis, self.features);
-        Reading { features, analysis, prepared }
+        Reading { features, analysis, prepared, names: Default::default() }
     }
 
     pub fn analyze(&self, articles: Vec<RawArticle>) -> Analysis {
@@ -260,9 +264,11 @@ impl Engine {
         let mut per_doc = Vec::with_capacity(readings.len());
         let mut prepared = Vec::with_capacity(readings.len());
         let mut terms = Vec::with_capacity(readings.len());
+        let mut names = Vec::with_capacity(readings.len());
         for r in readings {
             per_doc.push(r.analysis);
             prepared.push(r.prepared);
+            names.push(r.names);
             terms.push(r.features);
         }
         counts.words = docs.iter().map(Document::word_count).sum();
@@ -286,20 +292,20 @@ impl Engine {
                 for &d in &members {
                     story_of[d] = k;
                 }
-                // Each document's captions join the merge as a source of their own, folded
-                // back into the document afterwards.
-                let caption_docs: Vec<Document> =
-                    members.iter().map(|&d| Document { body: String::new(), paragraphs: Vec::new(), ..docs[d].clone() }).collect();
+                // Each document's captions join the merge as a source of their own (an entry
+                // of their own, of the same document), folded back into the document afterwards.
                 let mut input: Vec<(&Document, &[parallax_core::Entity])> =
                     members.iter().map(|&d| (&docs[d], per_doc[d].entities.as_slice())).collect();
+                let mut keys: Vec<&parallax_entities::NameKeys> = members.iter().map(|&d| &names[d][0]).collect();
                 let mut source_doc: Vec<usize> = (0..members.len()).collect();
                 for (pos, &d) in members.iter().enumerate() {
                     if !per_doc[d].caption_entities.is_empty() {
-                        input.push((&caption_docs[pos], per_doc[d].caption_entities.as_slice()));
+                        input.push((&docs[d], per_doc[d].caption_entities.as_slice()));
+                        keys.push(&names[d][1]);
                         source_doc.push(pos);
                     }
                 }
-                let mut entities = parallax_entities::merge_story(&input);
+                let mut entities = parallax_entities::merge_story_keyed(&input, &keys);
                 entities.local_to_story.truncate(members.len());
                 for e in &mut entities.entities {
                     let mut docs: Vec<usize> = e.docs.iter().map(|&src| source_doc[src]).collect();

@@ -22,9 +22,12 @@ mod lexicon;
 mod link;
 mod profile;
 
+use crate::copies::Copies;
 use crate::{QuoteGroup, StoryView};
 
-pub fn group_quotes(view: &StoryView) -> Vec<QuoteGroup> {
+/// The story's quote groups; `copies` are its syndicated copies (a copy is not a second outlet
+/// choosing to print two remarks together).
+pub fn group_quotes(view: &StoryView, copies: &Copies) -> Vec<QuoteGroup> {
     let mut interner = profile::Interner::default();
     let (profiles, shapes) = profile::profiles(view, &mut interner);
     if profiles.len() < 2 {
@@ -33,7 +36,7 @@ pub fn group_quotes(view: &StoryView) -> Vec<QuoteGroup> {
     let weights = link::weights(&profiles, &shapes, interner.len(), view.docs.len());
     let mut sets = cluster::Sets::new(profiles.len());
     link::link(&profiles, &shapes, &weights, interner.len(), &mut sets);
-    let mut groups: Vec<Vec<usize>> = cluster::cluster(&profiles, &shapes, sets);
+    let mut groups: Vec<Vec<usize>> = cluster::cluster(&profiles, &shapes, sets, copies);
     groups.sort_by_key(|g| g.iter().map(|&p| (profiles[p].doc, profiles[p].span.start)).min());
     let aliases = describe::Aliases::new();
     groups.iter().map(|g| describe::describe(view, &profiles, &shapes, g, &aliases)).collect()
@@ -130,7 +133,7 @@ mod tests {
 
     fn run(docs: &[Document], analyses: &[DocAnalysis], ents: &StoryEntities) -> Vec<QuoteGroup> {
         let view = StoryView { docs: docs.iter().collect(), analyses: analyses.iter().collect(), entities: ents };
-        group_quotes(&view)
+        group_quotes(&view, &Copies::default())
     }
 
     #[test]
@@ -219,6 +222,27 @@ mod tests {
         assert!(pier.identical_wording, "only the full stop differs");
         assert_eq!(pier.note, "same words");
         assert_eq!(pier.possible_misquote, None);
+    }
+
+    #[test]
+    fn a_copy_does_not_make_two_remarks_one_statement() {
+        let text = [
+            "\"The ferry timetable will not change this winter,\" Alma Ruddock said.",
+            "\"We are also hiring six new deckhands for the spring crossings,\" she said.",
+        ];
+        let (a, b) = (Document::from_paragraphs("gazette", text), Document::from_paragraphs("gazette-wire", text));
+        let quotes = |d: &Document| {
+            let first = quote(d, "The ferry timetable will not change this winter,", 0, QuoteKind::Direct, Some(0), CUE);
+            let next = quote(d, "We are also hiring six new deckhands for the spring crossings,", 0, QuoteKind::Direct, Some(0), CUE);
+            vec![first, next]
+        };
+        let an = vec![analysis(quotes(&a)), analysis(quotes(&b))];
+        let (docs, ents) = (vec![a, b], entities(2));
+        let view = StoryView { docs: docs.iter().collect(), analyses: an.iter().collect(), entities: &ents };
+        assert_eq!(group_quotes(&view, &Copies::default()).len(), 1, "two articles print the remarks together");
+        let copies = Copies { pairs: vec![(1, 0, 1.0)] };
+        let groups = group_quotes(&view, &copies);
+        assert_eq!(groups.len(), 2, "one article and its copy: {groups:#?}");
     }
 
     #[test]

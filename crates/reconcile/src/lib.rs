@@ -186,7 +186,7 @@ pub fn reconcile_prepared(view: &StoryView, prepared: &[&Prepared]) -> Reconcile
     }
     let mut clock = Timings::default();
     let copies = clock.time("copies", || copies::find_copies(view));
-    let groups = clock.time("quote groups", || groups::group_quotes(view));
+    let groups = clock.time("quote groups", || groups::group_quotes(view, &copies));
     let mentions: Vec<&timeline::DocMentions> = prepared.iter().map(|p| &p.mentions).collect();
     let events = clock.time("timeline", || timeline::build_timeline_from(view, &mentions));
     let texts: Vec<&disagreements::DocText> = prepared.iter().map(|p| &p.text).collect();

@@ -455,7 +455,7 @@ struct Scored {
 
 impl Index {
     fn new(ctx: &Ctx) -> Self {
-        let mut topic_stems: Vec<u64> = Vec::with_capacity(ctx.words.len());
+        let mut topic_stems: Vec<u64> = Vec::with_capacity(ctx.word_count());
         let mut topic_ends: Vec<u32> = Vec::with_capacity(ctx.units.len());
         for u in &ctx.units {
             let from = topic_stems.len();

@@ -290,8 +290,10 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
         seen.dedup();
         for &s in &seen {
             let idf = ctx.idf(s);
-            for &j in by_stem.get(&s).map(Vec::as_slice).unwrap_or(&[]) {
-                if j > i && clash[kind[i] * nk + kind[j]] && all[i].doc != all[j].doc {
+            let with_stem = by_stem.get(&s).map(Vec::as_slice).unwrap_or(&[]);
+            // Lists are in date order: only the later dates of each.
+            for &j in &with_stem[with_stem.partition_point(|&j| j <= i)..] {
+                if clash[kind[i] * nk + kind[j]] && all[i].doc != all[j].doc {
                     let e = &mut shared_with[j];
                     if e.0 == 0 {
                         touched.push(j);
@@ -420,11 +422,13 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
     let pair = |a: usize, b: usize| ((a.min(b) as u64) << 32) | a.max(b) as u64;
     for (n, (i, k, _)) in items.iter().enumerate() {
         let Some(rarest) = rarest[n] else { continue };
-        for &m in by_word.get(&rarest).map(Vec::as_slice).unwrap_or(&[]) {
+        let with_word = by_word.get(&rarest).map(Vec::as_slice).unwrap_or(&[]);
+        // Lists are in item order: only the later items of each.
+        for &m in &with_word[with_word.partition_point(|&m| m <= n)..] {
             let (j, l, _) = &items[m];
             let (a, b) = (&events[*i], &events[*j]);
             let (x, y) = (&a.evidence[*k], &b.evidence[*l]);
-            if m <= n || j == i || x.doc == y.doc || a.date == b.date || done.contains_key(&pair(*i, *j)) {
+            if j == i || x.doc == y.doc || a.date == b.date || done.contains_key(&pair(*i, *j)) {
                 continue;
             }
             if sets.find(n) == sets.find(m) || text::overlap_f1_sorted(keys_of(n), keys_of(m)) < 0.7 {

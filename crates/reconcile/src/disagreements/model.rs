@@ -11,8 +11,8 @@ use parallax_core::{DocAnalysis, Document, EntityType, QuoteKind, Span};
 pub struct Sent {
     pub doc: usize,
     pub span: Span,
-    /// Its words: a range of [`Ctx::words`] (see [`Ctx::sw`]).
-    pub words: std::ops::Range<usize>,
+    /// Its words: a range of its document's words (see [`Ctx::sw`]).
+    words: std::ops::Range<usize>,
 }
 
 /// A clause of a sentence, or the part of a direct or partial quote inside one sentence.
@@ -20,8 +20,8 @@ pub struct Unit {
     pub doc: usize,
     pub sent: usize,
     pub span: Span,
-    /// Its words: a range of [`Ctx::words`] (see [`Ctx::uw`]).
-    pub words: std::ops::Range<usize>,
+    /// Its words: a range of its document's words (see [`Ctx::uw`]).
+    words: std::ops::Range<usize>,
     /// Index of the doc's quote this unit is the text of.
     pub quote: Option<usize>,
     /// The classes of its words together (`Word::flags` or-ed): lets a detector skip a unit
@@ -33,12 +33,12 @@ pub struct Unit {
 
 pub struct Ctx<'v, 'a> {
     pub view: &'v StoryView<'a>,
-    /// Every word of the story, document after document.
-    pub words: Vec<Word>,
     pub sents: Vec<Sent>,
     pub units: Vec<Unit>,
-    /// Per doc: the range of `words` holding its words.
-    doc_words: Vec<std::ops::Range<usize>>,
+    /// Per doc: its words, as its [`DocText`] holds them (read in place, not copied).
+    doc_words: Vec<&'v [Word]>,
+    /// Per doc: its own stem numbers ([`Word::sid`]) → the story's.
+    doc_sids: Vec<Vec<u32>>,
     /// Per doc: the range of `sents` holding its sentences.
     doc_sents: Vec<std::ops::Range<usize>>,
     /// Per doc: (mention span, story entity), sorted by start.
@@ -47,7 +47,7 @@ pub struct Ctx<'v, 'a> {
     idf: KeyMap<u64, f64>,
     /// Rarity of a stem no unit holds.
     idf_unseen: f64,
-    /// Dense stem number → stem key (see [`Word::sid`]).
+    /// The story's dense stem number → stem key (see [`Ctx::sid`]).
     stems: Vec<u64>,
     /// Per sentence: its clause spans, cut on first use (see [`Ctx::clause_of`]).
     clauses: Vec<std::cell::OnceCell<Vec<Span>>>,
@@ -59,7 +59,7 @@ pub struct Ctx<'v, 'a> {
 
 /// The words, sentences and units of one article. They depend on that article alone, so they
 /// are cut once, when the article is read (see [`crate::prepare`]); the story only joins them.
-/// Word `sid`s number this article's own stems (`stems`) until the story renumbers them.
+/// Word `sid`s number this article's own stems (`stems`); the story maps them to its own ([`Ctx::sid`]).
 #[derive(Debug, Default, Clone)]
 pub struct DocText {
     words: Vec<Word>,
@@ -181,37 +181,31 @@ fn units_of(body: &str, quotes: &[parallax_core::Quote], words: &[Word], sents: 
 
 impl<'v, 'a> Ctx<'v, 'a> {
     /// The story from its articles' texts (`texts[d]` for `view.docs[d]`).
-    pub fn from_docs(view: &'v StoryView<'a>, texts: &[&DocText]) -> Self {
-        let total: usize = texts.iter().map(|t| t.words.len()).sum();
-        let mut words = Vec::with_capacity(total);
+    pub fn from_docs(view: &'v StoryView<'a>, texts: &[&'v DocText]) -> Self {
         let mut sents = Vec::with_capacity(texts.iter().map(|t| t.sents.len()).sum());
         let mut units = Vec::with_capacity(texts.iter().map(|t| t.units.len()).sum());
         let mut mentions = Vec::with_capacity(texts.len());
-        let mut doc_words = Vec::with_capacity(texts.len());
         let mut doc_sents = Vec::with_capacity(texts.len());
         // Stems renumbered for the story, in order of first use as a story lexer would.
         let mut sids: KeyMap<u64, u32> = KeyMap::default();
         let mut stems: Vec<u64> = Vec::new();
-        let mut renumber: Vec<u32> = Vec::new();
+        let mut doc_sids = Vec::with_capacity(texts.len());
         for (d, t) in texts.iter().enumerate() {
-            renumber.clear();
-            renumber.extend(t.stems.iter().map(|&stem| {
+            doc_sids.push(t.stems.iter().map(|&stem| {
                 let next = stems.len() as u32;
                 let sid = *sids.entry(stem).or_insert(next);
                 if sid == next {
                     stems.push(stem);
                 }
                 sid
-            }));
-            let base = words.len();
-            words.extend(t.words.iter().map(|w| Word { sid: renumber.get(w.sid as usize).copied().unwrap_or(w.sid), ..w.clone() }));
+            }).collect());
             let first = sents.len();
-            sents.extend(t.sents.iter().map(|(span, r)| Sent { doc: d, span: span.clone(), words: base + r.start..base + r.end }));
+            sents.extend(t.sents.iter().map(|(span, r)| Sent { doc: d, span: span.clone(), words: r.clone() }));
             units.extend(t.units.iter().map(|u| Unit {
                 doc: d,
                 sent: first + u.sent,
                 span: u.span.clone(),
-                words: base + u.words.start..base + u.words.end,
+                words: u.words.clone(),
                 quote: u.quote,
                 flags: u.flags,
                 holder: std::cell::OnceCell::new(),
@@ -232,14 +226,13 @@ impl<'v, 'a> Ctx<'v, 'a> {
             ms.sort_by_key(|(sp, _)| (sp.start, sp.end));
             mentions.push(ms);
             doc_sents.push(first..sents.len());
-            doc_words.push(base..words.len());
         }
         let mut ctx = Ctx {
             view,
-            words,
             sents,
             units,
-            doc_words,
+            doc_words: texts.iter().map(|t| t.words.as_slice()).collect(),
+            doc_sids,
             doc_sents,
             mentions,
             idf: KeyMap::default(),
@@ -285,8 +278,8 @@ impl<'v, 'a> Ctx<'v, 'a> {
         let mut df: Vec<u32> = vec![0; ns];
         let mut last: Vec<u32> = vec![u32::MAX; ns];
         for (ui, u) in self.units.iter().enumerate() {
-            for w in &self.words[u.words.clone()] {
-                let k = w.sid as usize;
+            for w in self.uw(u) {
+                let k = self.sid(u.doc, w);
                 if k < ns && last[k] != ui as u32 {
                     last[k] = ui as u32;
                     df[k] += 1;
@@ -308,7 +301,18 @@ impl<'v, 'a> Ctx<'v, 'a> {
 
     /// The words of a unit.
     pub fn uw(&self, u: &Unit) -> &[Word] {
-        self.words.get(u.words.clone()).unwrap_or(&[])
+        self.doc_words.get(u.doc).and_then(|ws| ws.get(u.words.clone())).unwrap_or(&[])
+    }
+
+    /// The story's number of the stem of word `w` of doc `doc` (below [`Ctx::stem_count`]),
+    /// for counting by stem in a vector.
+    pub fn sid(&self, doc: usize, w: &Word) -> usize {
+        self.doc_sids.get(doc).and_then(|s| s.get(w.sid as usize)).map_or(usize::MAX, |&k| k as usize)
+    }
+
+    /// How many words the story has.
+    pub fn word_count(&self) -> usize {
+        self.doc_words.iter().map(|ws| ws.len()).sum()
     }
 
     /// Who holds unit `u`: the speaker of its quote, else as [`Ctx::holder`] finds.
@@ -318,23 +322,23 @@ impl<'v, 'a> Ctx<'v, 'a> {
 
     /// The words of sentence `si`.
     pub fn sw(&self, si: usize) -> &[Word] {
-        self.sents.get(si).and_then(|s| self.words.get(s.words.clone())).unwrap_or(&[])
+        self.sents.get(si).and_then(|s| self.doc_words.get(s.doc)?.get(s.words.clone())).unwrap_or(&[])
     }
 
-    /// How many distinct stems the story has (the bound of [`Word::sid`]).
+    /// How many distinct stems the story has (the bound of [`Ctx::sid`]).
     pub fn stem_count(&self) -> usize {
         self.stems.len()
     }
 
     /// The words of doc `doc` inside `span`.
     pub fn words_in(&self, doc: usize, span: &Span) -> &[Word] {
-        let ws = self.doc_words.get(doc).and_then(|r| self.words.get(r.clone())).unwrap_or(&[]);
+        let ws = self.doc_words.get(doc).copied().unwrap_or(&[]);
         text::inside(ws, span)
     }
 
     /// The words of doc `doc` ending at or before byte `at`.
     pub fn words_before(&self, doc: usize, at: usize) -> &[Word] {
-        let ws = self.doc_words.get(doc).and_then(|r| self.words.get(r.clone())).unwrap_or(&[]);
+        let ws = self.doc_words.get(doc).copied().unwrap_or(&[]);
         &ws[..ws.partition_point(|w| w.span.end <= at)]
     }
 

@@ -302,9 +302,10 @@ struct Stems {
 }
 
 impl Stems {
-    fn of(&mut self, body: &str, w: &Word) -> Stem {
+    /// The stem of word `w`, whose story stem number is `sid` ([`Ctx::sid`]).
+    fn of(&mut self, body: &str, sid: usize, w: &Word) -> Stem {
         let text = body.get(w.span.clone()).unwrap_or("");
-        match self.known.get_mut(w.sid as usize) {
+        match self.known.get_mut(sid) {
             Some(Some(s)) => *s,
             Some(slot) => *slot.insert(Stem::of(text, &mut self.buf)),
             None => Stem::of(text, &mut self.buf),
@@ -400,7 +401,7 @@ fn amounts_in(ctx: &Ctx, si: usize, timex: &[Span], stems: &mut Stems) -> Vec<Am
                 if x.is(STOP | DIGITS) {
                     break;
                 }
-                heads.push(stems.of(body, x));
+                heads.push(stems.of(body, ctx.sid(s.doc, x), x));
                 to = to.max(x_at);
             }
         }
@@ -409,7 +410,7 @@ fn amounts_in(ctx: &Ctx, si: usize, timex: &[Span], stems: &mut Stems) -> Vec<Am
             from -= 1;
         }
         let context: Vec<Stem> =
-            ws[start.saturating_sub(6)..start].iter().filter(|w| is_content(w)).map(|w| stems.of(body, w)).collect();
+            ws[start.saturating_sub(6)..start].iter().filter(|w| is_content(w)).map(|w| stems.of(body, ctx.sid(s.doc, w), w)).collect();
         out.push(Amount { doc: s.doc, sent: si, from, to, value: v, unit, rate, heads, context });
         i = end + 1;
     }

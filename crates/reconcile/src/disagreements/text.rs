@@ -80,8 +80,8 @@ pub struct Word {
     pub key: u64,
     pub stem: u64,
     pub flags: u32,
-    /// Dense number of the stem within the story (see [`Lexer::stems`]), for counting by
-    /// stem in a vector instead of a map.
+    /// Dense number of the stem within its article (see [`Lexer::stems`]; the story's number
+    /// is `Ctx::sid`), for counting by stem in a vector instead of a map.
     pub sid: u32,
 }
 

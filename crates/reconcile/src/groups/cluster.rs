@@ -6,19 +6,22 @@
 //! spokesperson's statement as two paragraphs and another as three, so the pieces match across
 //! outlets one by one, in two or three groups. When two groups follow each other — a piece of
 //! one continued by a piece of the other, same speaker, next paragraph at most — in two or more
-//! articles, they are one statement and become one group. One article alone is not enough:
-//! a reporter quoting two different remarks back to back is common.
+//! articles that are not copies of one another, they are one statement and become one group.
+//! One article alone is not enough: a reporter quoting two different remarks back to back is
+//! common, and a copy of the article repeats that choice. Nor are groups credited mostly to
+//! different people.
 
 use parallax_core::SpeakerSource;
 
+use crate::copies::Copies;
 use crate::diff::lcs_len;
 use super::profile::{KeyMap, Profile, Tokens};
 pub use crate::sets::Sets;
 
 /// Groups (lists of profile indices, each sorted) of two or more quotes, from the sets of
 /// linked quotes.
-pub fn cluster(profiles: &[Profile], shapes: &[Tokens], mut sets: Sets) -> Vec<Vec<usize>> {
-    join_continued_statements(profiles, &mut sets);
+pub fn cluster(profiles: &[Profile], shapes: &[Tokens], mut sets: Sets, copies: &Copies) -> Vec<Vec<usize>> {
+    join_continued_statements(profiles, &mut sets, copies);
     attach_split_pieces(profiles, shapes, &mut sets);
     let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
     for p in 0..profiles.len() {
@@ -65,34 +68,65 @@ fn set_sizes(profiles: &[Profile], sets: &mut Sets) -> Vec<usize> {
     size
 }
 
-fn join_continued_statements(profiles: &[Profile], sets: &mut Sets) {
+/// Per set root of `roots`: the speaker most of its members are credited to (the lowest entity
+/// on a tie), if any member's is known. Other roots are left `None`.
+fn main_speakers(profiles: &[Profile], sets: &mut Sets, roots: impl Iterator<Item = usize>) -> Vec<Option<usize>> {
+    let mut wanted = vec![false; profiles.len()];
+    roots.for_each(|r| wanted[r] = true);
+    let mut credited: Vec<(usize, usize)> = (0..profiles.len())
+        .filter_map(|p| {
+            let root = sets.find(p);
+            wanted[root].then_some((root, profiles[p].speaker?))
+        })
+        .collect();
+    credited.sort_unstable();
+    let mut main: Vec<Option<(usize, usize)>> = vec![None; profiles.len()];
+    for run in credited.chunk_by(|a, b| a == b) {
+        let (root, who) = run[0];
+        if main[root].is_none_or(|(_, n)| run.len() > n) {
+            main[root] = Some((who, run.len()));
+        }
+    }
+    main.into_iter().map(|m| m.map(|(who, _)| who)).collect()
+}
+
+fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Copies) {
     let chains = chains(profiles);
     if chains.is_empty() {
         return;
     }
+    // A copy of an article repeats its choice of what to quote next to what: each chain counts
+    // for the article it copies.
+    let sources: Vec<usize> = chains.iter().map(|c| copies.root(profiles[c[0]].doc)).collect();
+    let mut seen: Vec<((usize, usize), usize)> = Vec::new();
     loop {
         let size = set_sizes(profiles, sets);
-        // (earlier group, later group, article): grouped pieces next to each other in a chain,
-        // skipping pieces that matched nothing.
-        let mut seen: Vec<((usize, usize), usize)> = Vec::new();
-        for chain in &chains {
+        // (earlier group, later group, source article): grouped pieces next to each other in a
+        // chain, skipping pieces that matched nothing.
+        seen.clear();
+        for (chain, &source) in chains.iter().zip(&sources) {
             let grouped: Vec<usize> = chain.iter().map(|&p| sets.find(p)).filter(|&r| size[r] >= 2).collect();
             for w in grouped.windows(2) {
                 let (ra, rb) = (w[0], w[1]);
-                if ra == rb {
-                    continue;
-                }
-                let key = (ra.min(rb), ra.max(rb));
-                let doc = profiles[chain[0]].doc;
-                if !seen.iter().any(|&(k, d)| k == key && d == doc) {
-                    seen.push((key, doc));
+                if ra != rb {
+                    seen.push(((ra.min(rb), ra.max(rb)), source));
                 }
             }
         }
+        seen.sort_unstable();
+        seen.dedup();
+        let together: Vec<(usize, usize)> =
+            seen.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() >= 2).map(|run| run[0].0).collect();
+        if together.is_empty() {
+            break;
+        }
+        // One statement has one speaker: pieces whose groups name different people (an
+        // attribution slip in one article) do not join.
+        let speaker = main_speakers(profiles, sets, together.iter().flat_map(|&(a, b)| [a, b]));
         let mut merged = false;
-        for &(key, _) in &seen {
-            if seen.iter().filter(|&&(k, _)| k == key).count() >= 2 {
-                merged |= sets.union(key.0, key.1);
+        for (ra, rb) in together {
+            if !matches!((speaker[ra], speaker[rb]), (Some(x), Some(y)) if x != y) {
+                merged |= sets.union(ra, rb);
             }
         }
         if !merged {

@@ -209,6 +209,7 @@ fn group_mentions(mentions: &[Mention], arena: &Arena) -> Groups {
                 best = Some((hits, g));
             }
         }
+        let opened = best.is_none();
         let g = match best {
             Some((_, g)) => g,
             None => {
@@ -229,7 +230,10 @@ fn group_mentions(mentions: &[Mention], arena: &Arena) -> Groups {
         }
         for &k in &keys {
             let head = heads.get(&k).copied().unwrap_or(usize::MAX);
-            if !recent(&links, head).any(|x| x == g) {
+            // A group opened just now is in a key's list only if this mention put it there
+            // (a key met twice), at its head: no walk down the list.
+            let listed = if opened { links.get(head).is_some_and(|l| l.0 == g) } else { recent(&links, head).any(|x| x == g) };
+            if !listed {
                 links.push((g, head));
                 heads.insert(k, links.len() - 1);
             }
