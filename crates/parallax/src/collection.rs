@@ -418,6 +418,12 @@ impl Collection {
         Ok(self.store.stories(order, limit)?)
     }
 
+    /// The story a story number now belongs to: a story merged into another (streaming
+    /// clustering) lives on in that one. `None` for a number that was never merged.
+    pub fn merged_into(&self, story: i64) -> Result<Option<i64>> {
+        Ok(self.store.merged_into(StoryId(story))?.map(|s| s.0))
+    }
+
     /// The people a story mentions most.
     pub fn story_people(&self, story: i64, limit: usize) -> Result<Vec<(String, i64)>> {
         Ok(self.store.story_people(StoryId(story), limit)?)

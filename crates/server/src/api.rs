@@ -6,7 +6,7 @@ use std::path::Path as FilePath;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
 use parallax::store::StoreRead;
 use serde::{Deserialize, Serialize};
@@ -58,7 +58,11 @@ fn contract_json(analysis: &parallax::Analysis, _: &[parallax::store::Article]) 
 pub async fn story(State(state): State<AppState>, Path(id): Path<i64>) -> Result<Response, Failure> {
     match state.story_rendering(id, STORY_JSON, contract_json).await? {
         Some(text) => Ok(json_text(text)),
-        None => Err(Failure::not_found(format!("no story {id}"))),
+        None => match state.read(move |c| c.merged_into(id).map_err(Failure::internal)).await? {
+            // A story merged into another since (streaming clustering) lives on there.
+            Some(into) => Ok(Redirect::permanent(&format!("/api/stories/{into}")).into_response()),
+            None => Err(Failure::not_found(format!("no story {id}"))),
+        },
     }
 }
 

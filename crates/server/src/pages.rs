@@ -6,7 +6,7 @@ use std::fmt::Write;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use parallax::report::html::{self, esc, safe_url, Frame};
 use parallax::store::Article;
 
@@ -202,7 +202,12 @@ fn story_page_html(analysis: &parallax::Analysis, articles: &[Article]) -> Strin
 pub async fn story(State(state): State<AppState>, Path(id): Path<i64>) -> Response {
     match state.story_rendering(id, STORY_PAGE, story_page_html).await {
         Ok(Some(html)) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response(),
-        Ok(None) => error_page(Failure::not_found(format!("There is no story {id}."))),
+        Ok(None) => match state.read(move |c| c.merged_into(id).map_err(Failure::internal)).await {
+            // A story merged into another since (streaming clustering) lives on there.
+            Ok(Some(into)) => Redirect::permanent(&format!("/stories/{into}")).into_response(),
+            Ok(None) => error_page(Failure::not_found(format!("There is no story {id}."))),
+            Err(e) => error_page(e),
+        },
         Err(e) => error_page(e),
     }
 }

@@ -69,6 +69,24 @@ async fn a_story_gives_its_reconciled_account() {
 }
 
 #[tokio::test]
+async fn a_merged_story_redirects_to_the_one_it_lives_on_in() {
+    use parallax::store::{Store, StoryId};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = example_store(dir.path());
+    let app = parallax_server::router(config(db.clone())).expect("router");
+    let live = largest_story(&app).await;
+    let mut store = Store::open(&db).expect("store");
+    let merged = store.write(|tx| tx.create_story(None)).expect("story");
+    store.write(|tx| tx.merge_stories(merged, StoryId(live))).expect("merge");
+    drop(store);
+    for (uri, to) in [(format!("/api/stories/{}", merged.0), format!("/api/stories/{live}")), (format!("/stories/{}", merged.0), format!("/stories/{live}"))] {
+        let (status, headers, _) = get(&app, &uri).await;
+        assert_eq!(status, StatusCode::PERMANENT_REDIRECT, "{uri}");
+        assert_eq!(headers.get(header::LOCATION).and_then(|v| v.to_str().ok()), Some(to.as_str()), "{uri}");
+    }
+}
+
+#[tokio::test]
 async fn articles_entities_and_quotes() {
     let (_dir, app) = example_app();
     let article = get_json(&app, "/api/articles/1").await;

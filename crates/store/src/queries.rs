@@ -426,6 +426,13 @@ pub(crate) fn merge_stories(conn: &Connection, from: StoryId, into: StoryId) -> 
     Ok(())
 }
 
+/// The story a merged story lives on in (merges of merges are followed when written).
+pub(crate) fn merged_into(conn: &Connection, story: StoryId) -> rusqlite::Result<Option<StoryId>> {
+    conn.prepare_cached("SELECT into_story FROM story_merges WHERE from_story = ?1")?
+        .query_row([story.0], |row| row.get(0).map(StoryId))
+        .optional()
+}
+
 /// Every merge, as (merged story, the story it lives on in).
 pub(crate) fn story_merges(conn: &Connection) -> rusqlite::Result<Vec<(StoryId, StoryId)>> {
     let mut stmt = conn.prepare_cached("SELECT from_story, into_story FROM story_merges ORDER BY from_story")?;

@@ -141,6 +141,11 @@ pub trait StoreRead: sealed::Handle {
         queries::story_merges(self.connection()).context(self.path(), "read story merges")
     }
 
+    /// The live story that `story` was merged into, if it was.
+    fn merged_into(&self, story: StoryId) -> Result<Option<StoryId>> {
+        queries::merged_into(self.connection(), story).context(self.path(), "read story merges")
+    }
+
     /// The people a story mentions most, with their mention counts.
     fn story_people(&self, story: StoryId, limit: usize) -> Result<Vec<(String, i64)>> {
         queries::story_people(self.connection(), story, limit).context(self.path(), "read story people")
