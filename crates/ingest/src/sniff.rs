@@ -95,11 +95,11 @@ pub fn first_line_cut(head: &[u8]) -> bool {
 /// first line is scanned up to `limit` bytes, not kept.
 pub fn jsonl_past_first_line(mut reader: impl BufRead, limit: usize) -> bool {
     let mut last = 0u8;
-    let mut scanned = 0usize;
+    let mut length = 0usize;
     // The first line.
     loop {
         let Ok(buf) = reader.fill_buf() else { return false };
-        if buf.is_empty() || scanned > limit {
+        if buf.is_empty() {
             return false;
         }
         let (line, done) = match buf.iter().position(|&b| b == b'\n') {
@@ -109,9 +109,12 @@ pub fn jsonl_past_first_line(mut reader: impl BufRead, limit: usize) -> bool {
         if let Some(&b) = line.iter().rev().find(|b| !b.is_ascii_whitespace()) {
             last = b;
         }
+        length += line.len();
         let used = line.len() + usize::from(done);
-        scanned += used;
         reader.consume(used);
+        if length > limit {
+            return false;
+        }
         if done {
             break;
         }
