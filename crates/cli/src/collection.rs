@@ -30,9 +30,17 @@ impl DbArg {
         }
     }
 
-    fn open(&self) -> Result<(Collection, PathBuf), String> {
+    /// Opens the store, creating it when missing: for `ingest` only.
+    fn open_or_create(&self) -> Result<(Collection, PathBuf), String> {
         let path = self.path()?;
         let collection = Collection::open(&path, Engine::default()).map_err(|e| e.to_string())?;
+        Ok((collection, path))
+    }
+
+    /// Opens an existing store: reading a mistyped path must not leave an empty store there.
+    fn open(&self) -> Result<(Collection, PathBuf), String> {
+        let path = self.path()?;
+        let collection = Collection::open_existing(&path, Engine::default()).map_err(|e| e.to_string())?;
         Ok((collection, path))
     }
 }
@@ -60,7 +68,7 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
     for error in &inputs.errors {
         eprintln!("parallax: {error}");
     }
-    let (mut collection, path) = match args.db.open() {
+    let (mut collection, path) = match args.db.open_or_create() {
         Ok(c) => c,
         Err(e) => return fail(e),
     };

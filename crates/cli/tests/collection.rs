@@ -77,6 +77,19 @@ fn ingest_twice_adds_once_and_the_story_can_be_shown_searched_and_exported() {
 }
 
 #[test]
+fn reading_commands_refuse_a_missing_store_instead_of_creating_one() {
+    let dir = scratch("missing");
+    let db = dir.join("typo.db");
+    for args in [&["stories"][..], &["search", "harbour"], &["show", "1"], &["export", "1"]] {
+        let out = run(args, &db);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&out).contains(&db.display().to_string()) && stderr(&out).contains("no store"), "{args:?}: {}", stderr(&out));
+    }
+    assert!(std::fs::read_dir(&dir).unwrap().next().is_none(), "nothing is created");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn a_killed_ingest_leaves_a_consistent_store_and_the_next_run_finishes_the_job() {
     let dir = scratch("kill");
     let db = dir.join("p.db");

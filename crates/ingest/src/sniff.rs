@@ -1,6 +1,7 @@
 //! Which reader a file needs: by its extension when that is unambiguous, else by its first
 //! bytes (gzip magic, `WARC/`, `<?xml` / `<rss` / `<feed`, `{`).
 
+use std::io::BufRead;
 use std::path::Path;
 
 /// How many leading bytes [`sniff`] looks at.
@@ -78,6 +79,65 @@ pub fn by_content(head: &[u8]) -> Format {
     }
 }
 
+/// Whether the head opens a JSON object whose first line runs past the head: JSONL with a
+/// long first record, or one minified object. [`by_content`] calls it news-please; only the
+/// rest of the line can tell (see [`jsonl_past_first_line`]).
+pub fn first_line_cut(head: &[u8]) -> bool {
+    let full = head.len() >= SNIFF_BYTES;
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+    let body = &head[start..];
+    full && body.starts_with(b"{") && !body.contains(&b'\n')
+}
+
+/// Reading on from the start of a file: whether its first line is a whole object (ends with
+/// `}`) followed by a line opening another, as [`by_content`] asks of the head. Streams: the
+/// first line is scanned up to `limit` bytes, not kept.
+pub fn jsonl_past_first_line(mut reader: impl BufRead, limit: usize) -> bool {
+    let mut last = 0u8;
+    let mut length = 0usize;
+    // The first line.
+    loop {
+        let Ok(buf) = reader.fill_buf() else { return false };
+        if buf.is_empty() {
+            return false;
+        }
+        let (line, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(end) => (&buf[..end], true),
+            None => (buf, false),
+        };
+        if let Some(&b) = line.iter().rev().find(|b| !b.is_ascii_whitespace()) {
+            last = b;
+        }
+        length += line.len();
+        let used = line.len() + usize::from(done);
+        reader.consume(used);
+        if length > limit {
+            return false;
+        }
+        if done {
+            break;
+        }
+    }
+    if last != b'}' {
+        return false;
+    }
+    // The next non-blank byte.
+    loop {
+        let Ok(buf) = reader.fill_buf() else { return false };
+        if buf.is_empty() {
+            return false;
+        }
+        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(at) => return buf[at] == b'{',
+            None => {
+                let n = buf.len();
+                reader.consume(n);
+            }
+        }
+    }
+}
+
 /// A first line that is a whole object, followed by another line opening one.
 fn looks_like_jsonl(body: &[u8]) -> bool {
     let mut lines = body.split(|&b| b == b'\n').map(|l| l.trim_ascii()).filter(|l| !l.is_empty());
@@ -107,6 +167,15 @@ mod tests {
         assert_eq!(sniff(p("a.json"), b"{\"version\": \"https://jsonfeed.org/version/1.1\"}"), Format::Feed);
         assert_eq!(sniff(p("a.json"), b"{\"id\":\"a\"}\n{\"id\":\"b\"}\n"), Format::Jsonl);
         assert_eq!(sniff(p("notes"), b"Plain words."), Format::Text);
+        let long_record = format!("{{\"id\":\"a\",\"text\":\"{}\"}}\n{{\"id\":\"b\",\"text\":\"c\"}}\n", "word ".repeat(400));
+        let head = &long_record.as_bytes()[..SNIFF_BYTES];
+        assert!(first_line_cut(head));
+        assert!(jsonl_past_first_line(long_record.as_bytes(), usize::MAX));
+        let minified = format!("{{\"title\":\"x\",\"maintext\":\"{}\"}}\n", "word ".repeat(400));
+        assert!(first_line_cut(&minified.as_bytes()[..SNIFF_BYTES]));
+        assert!(!jsonl_past_first_line(minified.as_bytes(), usize::MAX));
+        assert!(!first_line_cut(b"{\"title\": \"x\"}"));
+        assert!(!jsonl_past_first_line(long_record.as_bytes(), 100), "a first line past the limit is not looked through");
         assert!(is_input_file(p("x.json")) && is_input_file(p("x.warc.gz")) && !is_input_file(p("x.png")) && !is_input_file(p("x.tar.gz")));
     }
 }

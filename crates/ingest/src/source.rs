@@ -11,7 +11,7 @@ use crate::gz::MemberReader;
 use crate::html::article_from_html_bytes;
 use crate::jsonl::read_jsonl;
 use crate::newsplease::read_newsplease;
-use crate::sniff::{by_content, is_input_file, sniff, Format, SNIFF_BYTES};
+use crate::sniff::{by_content, first_line_cut, is_input_file, jsonl_past_first_line, sniff, Format, SNIFF_BYTES};
 use crate::{InputError, Origin, RawArticle, MAX_FEED_BYTES, MAX_RECORD_BYTES};
 
 /// Everything read from a set of inputs: the articles and the inputs that failed.
@@ -65,7 +65,12 @@ fn read_file(path: &Path, out: &mut Inputs) {
         Ok(h) => h[..h.len().min(SNIFF_BYTES)].to_vec(),
         Err(e) => return out.errors.push(InputError::new(path, None, format!("cannot read: {e}"))),
     };
-    let (articles, errors) = match sniff(path, &head) {
+    let format = match sniff(path, &head) {
+        // A long first record hides whether another follows: look on through the file.
+        Format::NewsPlease if first_line_cut(&head) && reopened_is_jsonl(path) => Format::Jsonl,
+        format => format,
+    };
+    let (articles, errors) = match format {
         Format::Jsonl => read_jsonl(reader, path),
         Format::Warc => read_warc_stream(reader, path),
         Format::Feed => whole(path, MAX_FEED_BYTES, read_feed),
@@ -87,7 +92,11 @@ type Read = (Vec<RawArticle>, Vec<InputError>);
 pub fn read_bytes(bytes: &[u8], name: &Path) -> Inputs {
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
     let over = |limit: usize| (bytes.len() > limit).then(|| InputError::new(name, None, format!("input larger than {limit} bytes, skipped")));
-    let (articles, errors) = match sniff(name, head) {
+    let format = match sniff(name, head) {
+        Format::NewsPlease if first_line_cut(head) && jsonl_past_first_line(bytes, MAX_RECORD_BYTES) => Format::Jsonl,
+        format => format,
+    };
+    let (articles, errors) = match format {
         Format::Jsonl => read_jsonl(bytes, name),
         Format::Warc => read_warc_stream(bytes, name),
         Format::Feed => over(MAX_FEED_BYTES).map_or_else(|| read_feed(bytes, name), |e| (Vec::new(), vec![e])),
@@ -101,6 +110,10 @@ pub fn read_bytes(bytes: &[u8], name: &Path) -> Inputs {
     }
     drop_duplicate_ids(&mut out);
     out
+}
+
+fn reopened_is_jsonl(path: &Path) -> bool {
+    fs::File::open(path).is_ok_and(|f| jsonl_past_first_line(BufReader::with_capacity(64 * 1024, f), MAX_RECORD_BYTES))
 }
 
 fn one(result: Result<RawArticle, InputError>) -> Read {
@@ -140,14 +153,19 @@ fn read_stdin(out: &mut Inputs) {
     let path = Path::new("<stdin>");
     let mut reader = BufReader::with_capacity(64 * 1024, io::stdin().lock());
     let head = reader.fill_buf().map(|h| h[..h.len().min(SNIFF_BYTES)].to_vec()).unwrap_or_default();
-    let (a, e) = match by_content(&head) {
+    let format = match by_content(&head) {
+        // Standard input cannot be read twice, and JSONL is what it usually carries.
+        Format::NewsPlease if first_line_cut(&head) => Format::Jsonl,
+        format => format,
+    };
+    let (a, e) = match format {
         Format::Warc => read_warc_stream(reader, path),
         Format::Feed | Format::NewsPlease => {
             let mut bytes = Vec::new();
             let limit = MAX_FEED_BYTES as u64;
             match reader.take(limit + 1).read_to_end(&mut bytes) {
                 Ok(_) if bytes.len() as u64 > limit => (Vec::new(), vec![InputError::new(path, None, format!("input larger than {limit} bytes, skipped"))]),
-                Ok(_) if by_content(&head) == Format::Feed => read_feed(&bytes, path),
+                Ok(_) if format == Format::Feed => read_feed(&bytes, path),
                 Ok(_) => read_newsplease(&bytes, path),
                 Err(e) => (Vec::new(), vec![InputError::new(path, None, format!("read error: {e}"))]),
             }

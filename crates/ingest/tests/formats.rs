@@ -156,3 +156,17 @@ fn folders_pick_up_every_format() {
     assert_eq!(inputs.articles.len(), 3, "{:?}", inputs.errors);
     assert_eq!(inputs.errors.len(), 1);
 }
+
+#[test]
+fn json_file_of_jsonl_with_a_long_first_record_is_read_as_jsonl() {
+    let dir = TempDir::new("long-jsonl");
+    let long = "The harbour board met again on Tuesday to discuss the quay repairs. ".repeat(40);
+    let lines = format!("{{\"id\":\"first\",\"text\":\"{long}\"}}\n{{\"id\":\"second\",\"text\":\"The ferry ran late.\"}}\n");
+    let jsonl = dir.write("articles.json", lines.as_bytes());
+    let minified = format!("{{\"title\":\"Quay repairs\",\"maintext\":\"{long}\",\"url\":\"https://quill.example/quay\"}}");
+    let np = dir.write("quay.json", minified.as_bytes());
+    let inputs = read_inputs(&[jsonl, np]);
+    let ids: Vec<_> = inputs.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["first", "second", "https://quill.example/quay"], "{:?}", inputs.errors);
+    assert!(inputs.errors.is_empty(), "{:?}", inputs.errors);
+}

@@ -11,6 +11,7 @@
 //! input again adds nothing (articles are keyed by content).
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -96,6 +97,27 @@ pub struct IngestReport {
     /// Articles read again on opening, to bring the clusterer or the search index up to date
     /// after an interrupted run.
     pub caught_up: usize,
+    pub timings: IngestTimings,
+}
+
+/// Where an ingest's time went. Reading runs on all cores beside the storing thread, so the
+/// wall time is about the larger of `reading` and the sum of the storing steps.
+#[derive(Debug, Clone, Default)]
+pub struct IngestTimings {
+    /// Cleaning and reading the articles (per batch, wall time on all cores).
+    pub reading: Duration,
+    /// The streaming clusterer placing articles in stories.
+    pub clustering: Duration,
+    /// Signatures and the copy index.
+    pub copies: Duration,
+    /// The SQLite transactions, less the clustering and copies done inside them.
+    pub sqlite: Duration,
+    /// Adding articles, quotes and entities to the search index.
+    pub search: Duration,
+    /// Search index commits.
+    pub search_commits: Duration,
+    /// Saving the clusterer's state.
+    pub checkpoints: Duration,
 }
 
 /// The streaming clusterer's saved state: its own bytes, the store story of each of its
@@ -195,6 +217,15 @@ impl Collection {
             since_search_commit: 0,
         };
         Ok(collection)
+    }
+
+    /// Opens the collection stored at `db` to read it: unlike [`Collection::open`], a missing
+    /// store is an error naming the path rather than a new empty one (only ingest creates).
+    pub fn open_existing(db: &Path, engine: Engine) -> Result<Collection> {
+        if !db.is_file() {
+            return Err(CollectionError(format!("{}: no store here (`parallax ingest` creates one)", db.display())));
+        }
+        Collection::open(db, engine)
     }
 
     pub fn store(&self) -> &Store {
@@ -298,34 +329,59 @@ impl Collection {
     /// Stores new articles, in publication order: each joins a story (or starts one), is
     /// linked to the article it copies (if any) and is indexed for search.
     pub fn ingest(&mut self, mut articles: Vec<RawArticle>, progress: &mut dyn FnMut(Progress)) -> Result<IngestReport> {
-        let mut report = IngestReport { caught_up: self.catch_up()?, ..IngestReport::default() };
         // Stable: articles of one date keep their input order.
         articles.sort_by(|a, b| a.published.as_deref().unwrap_or("").cmp(b.published.as_deref().unwrap_or("")));
         let total = articles.len();
+        self.ingest_ordered(articles.into_iter(), total, progress)
+    }
+
+    /// [`Collection::ingest`] of articles that come already in publication order (the
+    /// clusterer's time window relies on it), taken from `articles` a batch at a time: only
+    /// the batch being read and the one being stored are held, so the input may be far larger
+    /// than memory. `total` is for the progress display only.
+    pub fn ingest_ordered(
+        &mut self,
+        mut articles: impl Iterator<Item = RawArticle>,
+        total: usize,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<IngestReport> {
+        let mut report = IngestReport { caught_up: self.catch_up()?, ..IngestReport::default() };
         let mut touched = std::collections::HashSet::new();
         let mut done = 0;
-        let batches: Vec<&[RawArticle]> = articles.chunks(BATCH).collect();
+        let mut next_batch = || -> Vec<RawArticle> { articles.by_ref().take(BATCH).collect() };
         // Batch k+1 is read (on the other core) while batch k is stored: storing is sequential.
         let engine = std::mem::take(&mut self.engine);
-        let mut next = batches.first().map(|b| read_batch(&engine, b));
+        let mut batch = next_batch();
+        let timed_read = |batch: &[RawArticle]| {
+            let start = Instant::now();
+            (read_batch(&engine, batch), start.elapsed())
+        };
+        let (mut read, took) = timed_read(&batch);
+        report.timings.reading += took;
         let mut outcome = Ok(());
-        for (k, batch) in batches.iter().enumerate() {
-            let Some(read) = next.take() else { break };
-            let (following, stored) =
-                rayon::join(|| batches.get(k + 1).map(|b| read_batch(&engine, b)), || self.store_batch(batch, read, &mut report, &mut touched));
+        while !batch.is_empty() {
+            let following = next_batch();
+            let ((following_read, took), stored) =
+                rayon::join(|| timed_read(&following), || self.store_batch(&batch, read, &mut report, &mut touched));
+            report.timings.reading += took;
             if let Err(e) = stored {
                 outcome = Err(e);
                 break;
             }
-            next = following;
             done += batch.len();
-            progress(Progress { done, total, added: report.added, duplicates: report.duplicates });
+            progress(Progress { done, total: total.max(done), added: report.added, duplicates: report.duplicates });
+            batch = following;
+            read = following_read;
         }
         self.engine = engine;
         outcome?;
         report.stories_touched = touched.len();
+        let start = Instant::now();
         self.commit_search()?;
+        report.timings.search_commits += start.elapsed();
+        let start = Instant::now();
         self.save_derived(true)?;
+        report.timings.checkpoints += start.elapsed();
         Ok(report)
     }
 
@@ -340,6 +396,8 @@ impl Collection {
         let checkpoint = &mut self.checkpoint;
         let copies = &mut self.copies;
         let mut stored: Vec<(usize, ArticleId, StoryId)> = Vec::new();
+        let (mut clustering, mut copying) = (Duration::ZERO, Duration::ZERO);
+        let start = Instant::now();
         self.store.write(|tx| {
             let inserted = tx.insert_articles(&new)?;
             report.duplicates += inserted.duplicates.len();
@@ -348,7 +406,9 @@ impl Collection {
             let mut assignments: Vec<(ArticleId, StoryId)> = Vec::with_capacity(fresh.len());
             for (&i, &id) in fresh.iter().zip(&inserted.inserted) {
                 let (doc, reading) = &read[i];
+                let started = Instant::now();
                 let k = checkpoint.clusterer.add(&reading.features, doc.published) as usize;
+                clustering += started.elapsed();
                 if k >= checkpoint.stories.len() {
                     checkpoint.stories.resize(k + 1, 0);
                 }
@@ -379,14 +439,20 @@ impl Collection {
                 touched.insert(story.0);
                 assignments.push((id, story));
                 let day = day_of(new[i].published.as_deref());
+                let started = Instant::now();
                 let keys: Vec<u64> = reading.analysis.words.words.iter().map(|w| w.key).collect();
-                if let Some(sig) = Signature::of_words(&keys) {
-                    if let Some(original) = copies.original_of(&sig) {
+                let signature = Signature::of_words(&keys);
+                let original = signature.as_ref().and_then(|sig| copies.original_of(sig));
+                copying += started.elapsed();
+                if let Some(sig) = signature {
+                    if let Some(original) = original {
                         tx.set_copy_of(id, ArticleId(original.id as i64))?;
                         report.copies += 1;
                     }
                     tx.put_signature(id, day.unwrap_or(0), &sig.to_bytes())?;
+                    let started = Instant::now();
                     copies.add(id.0 as u64, sig, day);
+                    copying += started.elapsed();
                 }
                 let people = people_of(&reading.analysis);
                 let people: Vec<(&str, i64)> = people.iter().map(|(n, c)| (n.as_str(), *c)).collect();
@@ -397,20 +463,31 @@ impl Collection {
             tx.assign(&assignments)?;
             Ok::<_, parallax_store::StoreError>(())
         })?;
+        let timings = &mut report.timings;
+        timings.clustering += clustering;
+        timings.copies += copying;
+        timings.sqlite += start.elapsed().saturating_sub(clustering + copying);
         report.added += stored.len();
         self.since_checkpoint += stored.len() as u64;
+        let start = Instant::now();
         for &(i, id, story) in &stored {
             let article = stored_view(id, story, &new[i]);
             index_article(&mut self.search, &article, &read[i].0, &read[i].1, false)?;
             self.search_added = id.0;
         }
+        timings.search += start.elapsed();
         self.since_search_commit += stored.len();
         // A search commit writes new segments and waits for them: every few thousand articles,
         // not every batch. What is not committed yet is indexed again after an interruption.
+        let start = Instant::now();
         if self.since_search_commit >= SEARCH_COMMIT {
             self.commit_search()?;
         }
-        self.save_derived(false)
+        timings.search_commits += start.elapsed();
+        let start = Instant::now();
+        self.save_derived(false)?;
+        timings.checkpoints += start.elapsed();
+        Ok(())
     }
 
     /// Stories, with their figures.

@@ -643,6 +643,11 @@ impl StreamClusterer {
                 let slots = &self.slots;
                 self.postings[t].retain(|e| !slots[e.0 as usize].retired);
                 self.dead[t] = 0;
+                // Most terms belong to one story: once it retires their lists are empty for
+                // good, and an empty list's allocation would otherwise be kept per term.
+                if self.postings[t].is_empty() {
+                    self.postings[t] = Vec::new();
+                }
             }
         }
     }
@@ -675,7 +680,10 @@ impl StreamClusterer {
 
     /// The whole state as compact bytes (see [`StreamClusterer::load`]).
     pub fn save(&self) -> Vec<u8> {
-        let mut w = Writer(Vec::new());
+        // Reserved at once: the vocabulary makes the state tens of megabytes at 100k articles,
+        // and growing it by doubling copied it several times over.
+        let story_terms: usize = self.slots.iter().map(|s| s.terms.len()).sum();
+        let mut w = Writer(Vec::with_capacity(64 + 11 * self.keys.len() + 9 * story_terms + 48 * self.live));
         w.0.extend_from_slice(MAGIC);
         w.0.push(VERSION);
         let c = &self.config;
@@ -834,14 +842,18 @@ struct Writer(Vec<u8>);
 
 impl Writer {
     fn var(&mut self, mut v: u64) {
+        let mut buf = [0u8; 10];
+        let mut n = 0;
         loop {
             let b = (v & 0x7f) as u8;
             v >>= 7;
             if v == 0 {
-                self.0.push(b);
+                buf[n] = b;
+                self.0.extend_from_slice(&buf[..=n]);
                 return;
             }
-            self.0.push(b | 0x80);
+            buf[n] = b | 0x80;
+            n += 1;
         }
     }
 
