@@ -26,9 +26,10 @@ pub struct ServeArgs {
     /// Requests a client may send in a burst before the rate applies.
     #[arg(long, default_value_t = 200)]
     burst: u32,
-    /// Render the pages of this many most recent stories in the background at start (pages
-    /// are kept per story revision, so a restart finds most of them ready).
-    #[arg(long, default_value_t = 100)]
+    /// Keep the pages of this many most recent stories rendered (0: every story), in the
+    /// background, at start and whenever the store changes (renderings are kept in the store
+    /// per story revision, so a restart finds them ready).
+    #[arg(long, default_value_t = 0)]
     warm: usize,
 }
 

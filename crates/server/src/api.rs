@@ -51,7 +51,7 @@ pub async fn stories(State(state): State<AppState>, Query(filter): Query<StoryFi
 /// What the story endpoint caches: the `parallax/1` contract JSON of the story.
 pub const STORY_JSON: &str = "api-story-json/1";
 
-fn contract_json(analysis: &parallax::Analysis, _: &[parallax::store::Article]) -> String {
+pub(crate) fn contract_json(analysis: &parallax::Analysis, _: &[parallax::store::Article]) -> String {
     parallax::contract::to_json(analysis)
 }
 

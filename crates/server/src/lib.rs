@@ -88,14 +88,12 @@ async fn not_found(uri: Uri) -> Response {
 }
 
 /// Serves until Ctrl-C (or SIGTERM), printing the address it listens on. Meanwhile the pages
-/// of the `warm` most recent stories are rendered in the background, one at a time, so that
-/// their first view is fast too.
+/// of the `warm` most recent stories (0: all) are rendered in the background, one at a time,
+/// at start and whenever the store changes, so that their first view is fast too.
 pub async fn serve(config: Config, addr: SocketAddr, warm: usize) -> Result<(), String> {
     let state = state::Shared::open(config)?;
     let app = app(state.clone());
-    if warm > 0 {
-        tokio::spawn(pages::warm(state, warm));
-    }
+    tokio::spawn(pages::keep_warm(state, warm));
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     let bound = listener.local_addr().map_err(|e| e.to_string())?;
     eprintln!("parallax: serving on http://{bound}/ (API description at /api/openapi.json)");

@@ -161,10 +161,15 @@ pub struct Phase {
 
 /// Starts the server over `config` on a free loopback port, runs each phase in turn with
 /// `clients` concurrent clients (each phase bounded by `time_limit`), and stops the server.
-pub fn measure(config: crate::Config, phases: &[Phase], clients: usize, time_limit: Duration) -> Result<Vec<(String, LoadReport)>, String> {
+/// With `warmed`, every story is rendered first, as `serve` does in the background.
+pub fn measure(config: crate::Config, phases: &[Phase], clients: usize, time_limit: Duration, warmed: bool) -> Result<Vec<(String, LoadReport)>, String> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| e.to_string())?;
     runtime.block_on(async {
-        let app = crate::router(config)?;
+        let state = crate::state::Shared::open(config)?;
+        if warmed {
+            crate::pages::warm_once(&state, 0).await;
+        }
+        let app = crate::app(state);
         let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await.map_err(|e| e.to_string())?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

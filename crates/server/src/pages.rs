@@ -213,16 +213,44 @@ pub async fn story(State(state): State<AppState>, Path(id): Path<i64>) -> Respon
 }
 
 /// Renders the pages of the `count` most recent stories that have none cached yet.
-pub async fn warm(state: AppState, count: usize) {
-    let recent = state.read(move |c| c.stories(parallax::store::StoryOrder::LastPublished, Some(count)).map_err(Failure::internal)).await;
+/// Keeps the renderings of the `count` most recent stories (0: all) ready: renders what is
+/// missing at start, then again whenever the store changes (an ingest by this server or by
+/// another process), so that a reader rarely meets a story reconciled on the spot. A story
+/// whose rendering is cached for its revision costs one lookup.
+pub async fn keep_warm(state: AppState, count: usize) {
+    let mut seen = None;
+    loop {
+        let version = state
+            .read(|c| {
+                use parallax::store::StoreRead;
+                c.store().content_version().map_err(Failure::internal)
+            })
+            .await
+            .ok();
+        if version.is_some() && version != seen {
+            warm_once(&state, count).await;
+            seen = version;
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    }
+}
+
+pub async fn warm_once(state: &AppState, count: usize) {
+    let limit = (count > 0).then_some(count);
+    let recent = state.read(move |c| c.stories(parallax::store::StoryOrder::LastPublished, limit).map_err(Failure::internal)).await;
     let Ok(recent) = recent else { return };
     let started = std::time::Instant::now();
     for s in &recent {
         if let Err(e) = state.story_rendering(s.id.0, STORY_PAGE, story_page_html).await {
             eprintln!("parallax serve: cannot render story {}: {}", s.id.0, e.message);
         }
+        if let Err(e) = state.story_rendering(s.id.0, crate::api::STORY_JSON, crate::api::contract_json).await {
+            eprintln!("parallax serve: cannot render story {}: {}", s.id.0, e.message);
+        }
     }
-    eprintln!("parallax serve: pages of the {} most recent stories ready ({:.1}s)", recent.len(), started.elapsed().as_secs_f64());
+    if started.elapsed().as_secs_f64() > 1.0 {
+        eprintln!("parallax serve: pages of {} stories ready ({:.1}s)", recent.len(), started.elapsed().as_secs_f64());
+    }
 }
 
 /// `/articles/{id}`: one article with its quotes highlighted by speaker.
