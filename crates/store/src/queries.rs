@@ -464,7 +464,9 @@ pub(crate) fn delete_state(conn: &Connection, key: &str) -> rusqlite::Result<boo
 // ---- cached story results ------------------------------------------------------------------
 
 /// Stores the result only if the story is still at `revision`: a result computed while the
-/// membership changed underneath would otherwise be cached as current.
+/// membership changed underneath would otherwise be cached as current. Results are kept
+/// LZ4-compressed: a rendered story page holds its articles' text and its diffs, many times
+/// the articles' own size.
 pub(crate) fn put_story_result(
     conn: &Connection,
     story: StoryId,
@@ -481,8 +483,18 @@ pub(crate) fn put_story_result(
              ON CONFLICT (story_id, engine_version)
              DO UPDATE SET json = excluded.json, updated = excluded.updated"
         ))?
-        .execute(params![story.0, engine_version, json, revision])?;
+        .execute(params![story.0, engine_version, lz4_flex::compress_prepend_size(json.as_bytes()), revision])?;
     Ok(stored > 0)
+}
+
+/// A cached result as stored: compressed bytes, or text (written before compression). A
+/// corrupt one is no result: it is computed again.
+fn result_text(row: &Row<'_>, column: usize) -> rusqlite::Result<Option<String>> {
+    Ok(match row.get_ref(column)? {
+        rusqlite::types::ValueRef::Blob(bytes) => lz4_flex::decompress_size_prepended(bytes).ok().and_then(|b| String::from_utf8(b).ok()),
+        rusqlite::types::ValueRef::Text(text) => std::str::from_utf8(text).ok().map(str::to_owned),
+        _ => None,
+    })
 }
 
 pub(crate) fn story_result(
@@ -494,12 +506,11 @@ pub(crate) fn story_result(
         "SELECT json, updated FROM story_results WHERE story_id = ?1 AND engine_version = ?2",
     )?
     .query_row(params![story.0, engine_version], |row| {
-        Ok(StoryResult {
-            json: row.get(0)?,
-            updated: row.get(1)?,
-        })
+        let Some(json) = result_text(row, 0)? else { return Ok(None) };
+        Ok(Some(StoryResult { json, updated: row.get(1)? }))
     })
     .optional()
+    .map(Option::flatten)
 }
 
 /// SQLite integers are signed; counts never are.

@@ -473,6 +473,33 @@ fn result_computed_from_an_old_revision_is_not_cached() {
     assert_eq!(store.story_result(a, "engine-1").unwrap(), None);
 }
 
+#[test]
+fn cached_results_are_compressed_and_a_corrupt_one_is_no_result() {
+    let dir = TempDir::new("results");
+    let mut store = Store::open(dir.db()).unwrap();
+    let (a, _, _) = two_stories(&mut store);
+    let revision = store.story(a).unwrap().unwrap().revision;
+    let page = "<p>Harbour talks resume</p>".repeat(2000);
+    assert!(store.write(|tx| tx.put_story_result(a, revision, "page", &page)).unwrap());
+    assert_eq!(store.story_result(a, "page").unwrap().map(|r| r.json), Some(page.clone()));
+    drop(store);
+    let conn = rusqlite::Connection::open(dir.db()).unwrap();
+    let stored: i64 = conn.query_row("SELECT length(json) FROM story_results", [], |r| r.get(0)).unwrap();
+    let stored = stored as usize;
+    assert!(stored * 10 < page.len(), "{stored} bytes stored for {}", page.len());
+    // Written as text by an earlier build: still read.
+    conn.execute("UPDATE story_results SET json = 'plain text'", []).unwrap();
+    drop(conn);
+    let store = Store::open(dir.db()).unwrap();
+    assert_eq!(store.story_result(a, "page").unwrap().map(|r| r.json), Some("plain text".to_string()));
+    drop(store);
+    let conn = rusqlite::Connection::open(dir.db()).unwrap();
+    conn.execute("UPDATE story_results SET json = x'ff00ff00'", []).unwrap();
+    drop(conn);
+    let store = Store::open(dir.db()).unwrap();
+    assert_eq!(store.story_result(a, "page").unwrap(), None);
+}
+
 // ---- state and scans -----------------------------------------------------------------------
 
 #[test]
