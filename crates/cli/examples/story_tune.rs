@@ -4,13 +4,14 @@
 //!
 //!     cargo run --release -p parallax-cli --example story_tune -- PACK_DIR... -- thr=0.22,half=30 thr=0.25
 //!
-//! Setting keys: thr, half, window, refine, title, names, numbers.
+//! Setting keys: thr (streaming join), bthr (batch join), half, window, refine, spec, merge,
+//! avg, title, names, numbers.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 use parallax::core::{DocAnalysis, Document};
-use parallax::stories::{article_counts, cluster_counted, cluster_streaming, term_counts, FeatureWeights, StoryConfig, TermCounts};
+use parallax::stories::{article_counts, cluster_counted, cluster_streaming, FeatureWeights, StoryConfig, TermCounts};
 use parallax::Engine;
 
 struct Pack {
@@ -61,8 +62,6 @@ fn main() {
     for setting in settings {
         let mut config = StoryConfig::default();
         let mut weights = FeatureWeights::default();
-        let mut batch_features = false;
-        let mut fixed_idf = false;
         for kv in setting.split(',').filter(|s| !s.is_empty()) {
             let (k, v) = kv.split_once('=').expect("key=value");
             let v: f32 = v.parse().expect("number");
@@ -78,8 +77,6 @@ fn main() {
                 "title" => weights.title = v,
                 "names" => weights.names = v,
                 "numbers" => weights.numbers = v,
-                "fixidf" => fixed_idf = v > 0.0,
-                "bfeat" => batch_features = v > 0.0,
                 _ => panic!("unknown key {k}"),
             }
         }
@@ -88,26 +85,9 @@ fn main() {
         for pack in &packs {
             let counted: Vec<TermCounts> = pack.docs.iter().zip(&pack.analyses).map(|(d, a)| article_counts(d, a, weights)).collect();
             let refs: Vec<&TermCounts> = counted.iter().collect();
-            let body: Vec<TermCounts> = pack.docs.iter().map(|d| term_counts(&d.body)).collect();
-            let batch_terms: Vec<&TermCounts> = if batch_features { refs.clone() } else { body.iter().collect() };
-            let batch = cluster_counted(&pack.docs, &batch_terms, config);
-            let stream = if fixed_idf {
-                let mut c = parallax::stories::StreamClusterer::with_collection(config.stream, &refs);
-                let mut of = vec![Vec::new(); 0];
-                let mut ids: HashMap<u32, usize> = HashMap::new();
-                for i in parallax::stories::arrival_order(&pack.docs) {
-                    let k = c.add(refs[i], pack.docs[i].published);
-                    let n = ids.len();
-                    let at = *ids.entry(k).or_insert(n);
-                    if at == of.len() {
-                        of.push(Vec::new());
-                    }
-                    of[at].push(i);
-                }
-                of
-            } else {
-                cluster_streaming(&pack.docs, &refs, config.stream)
-            };
+            // Both modes compare the same terms, as the engine does.
+            let batch = cluster_counted(&pack.docs, &refs, config);
+            let stream = cluster_streaming(&pack.docs, &refs, config.stream);
             let (fb, fs) = (b3(&batch, &pack.gold, pack.docs.len()), b3(&stream, &pack.gold, pack.docs.len()));
             if let Ok(dir) = std::env::var("DUMP") {
                 let dump = |groups: &Vec<Vec<usize>>| -> Vec<Vec<String>> { groups.iter().map(|g| g.iter().map(|&i| pack.docs[i].id.clone()).collect()).collect() };

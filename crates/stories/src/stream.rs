@@ -345,48 +345,7 @@ impl StreamClusterer {
                 dot[ch] += w * idf * idf * story.terms[j].1;
             }
         }
-        let lambda = self.config.specific_weight;
-        let words = cosine(dot[0], story.norm2[0], q2[0]);
-        let sim = if lambda < 0.0 {
-            cosine(dot[0] + dot[1], story.norm2[0] + story.norm2[1], q2[0] + q2[1])
-        } else if q2[1] > 0.0 {
-            (1.0 - lambda) * words + lambda * cosine(dot[1], story.norm2[1], q2[1])
-        } else {
-            words
-        };
-        sim
-    }
-
-    /// Similarity of two stories' centroids, on the measure that places articles.
-    #[allow(dead_code)]
-    fn story_similarity(&self, a: u32, b: u32) -> f32 {
-        let (sa, sb) = (&self.slots[a as usize], &self.slots[b as usize]);
-        let mut dot = [0.0f32; 2];
-        let (mut i, mut j) = (0, 0);
-        while i < sa.terms.len() && j < sb.terms.len() {
-            let (ta, wa) = sa.terms[i];
-            let (tb, wb) = sb.terms[j];
-            if ta < tb {
-                i += 1;
-            } else if tb < ta {
-                j += 1;
-            } else {
-                let idf = self.idf(ta);
-                dot[self.channel(ta)] += wa * wb * idf * idf;
-                i += 1;
-                j += 1;
-            }
-        }
-        let words = cosine(dot[0], sa.norm2[0], sb.norm2[0]);
-        let lambda = self.config.specific_weight;
-        let sim = if lambda < 0.0 {
-            cosine(dot[0] + dot[1], sa.norm2[0] + sa.norm2[1], sb.norm2[0] + sb.norm2[1])
-        } else if sa.norm2[1] > 0.0 && sb.norm2[1] > 0.0 { (1.0 - lambda) * words + lambda * cosine(dot[1], sa.norm2[1], sb.norm2[1]) } else { words };
-        let gap_day = match (sa.first_day, sa.last_day, sb.first_day, sb.last_day) {
-            (Some(f), Some(l), Some(g), Some(m)) => Some(if m < f { m } else if g > l { g } else { f }),
-            _ => None,
-        };
-        sim * time_factor(gap_day, sa.first_day, sa.last_day, self.config.half_similarity_days)
+        blend(dot, story.norm2, q2, self.config.specific_weight)
     }
 
     /// Moves the story in `gone` into the one in `keep` and retires it.
@@ -511,16 +470,7 @@ impl StreamClusterer {
                 }
                 continue;
             }
-            let words = cosine(dot[0], norm2[0], q2[0]);
-            // An article without specifics is judged on its words alone.
-            let sim = if lambda < 0.0 {
-                cosine(dot[0] + dot[1], norm2[0] + norm2[1], q2[0] + q2[1])
-            } else if q2[1] > 0.0 {
-                (1.0 - lambda) * words + lambda * cosine(dot[1], norm2[1], q2[1])
-            } else {
-                words
-            };
-            let sim = sim * time_factor(day, story.first_day, story.last_day, self.config.half_similarity_days);
+            let sim = blend(dot, norm2, q2, lambda) * time_factor(day, story.first_day, story.last_day, self.config.half_similarity_days);
             let better = match best {
                 None => true,
                 Some((_, s, id)) => sim > s || (sim == s && story.id < id),
@@ -810,6 +760,18 @@ impl StreamClusterer {
             return Err(StateError("trailing bytes".into()));
         }
         Ok(c)
+    }
+}
+
+/// The similarity of an article to a story from their dot products and squared norms, per
+/// channel (words, specifics): the words' cosine blended with the specifics' by `lambda`. An
+/// article without specifics is judged on its words alone.
+fn blend(dot: [f32; 2], story: [f32; 2], article: [f32; 2], lambda: f32) -> f32 {
+    let words = cosine(dot[0], story[0], article[0]);
+    if article[1] > 0.0 {
+        (1.0 - lambda) * words + lambda * cosine(dot[1], story[1], article[1])
+    } else {
+        words
     }
 }
 
