@@ -175,14 +175,7 @@ pub fn stories(args: StoriesArgs) -> ExitCode {
             out.push_str(&format!("{:>6}  {:>4} articles  {:<25}  {}\n", s.id.0, s.articles, dates, names.join(", ")));
         }
     }
-    if args.json {
-        out = serde_json::to_string_pretty(&rows).unwrap_or_default();
-        out.push('\n');
-    } else if list.is_empty() {
-        out.push_str("no stories yet: add articles with `parallax ingest`\n");
-    }
-    let _ = std::io::stdout().lock().write_all(out.as_bytes());
-    ExitCode::SUCCESS
+    print_listing(args.json, &rows, out, list.is_empty(), "no stories yet: add articles with `parallax ingest`")
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -392,12 +385,19 @@ pub fn search(args: SearchArgs) -> ExitCode {
             out.push_str(&format!("[{story}] {head} ({})\n    {shown}\n", meta.join(", ")));
         }
     }
-    if args.json {
-        out = serde_json::to_string_pretty(&rows).unwrap_or_default();
-        out.push('\n');
-    } else if hits.is_empty() {
-        out.push_str("no match\n");
-    }
+    print_listing(args.json, &rows, out, hits.is_empty(), "no match")
+}
+
+/// Prints a listing: its rows as JSON, or the text made of them (`empty` when there is
+/// nothing to list).
+fn print_listing(json: bool, rows: &[serde_json::Value], text: String, nothing: bool, empty: &str) -> ExitCode {
+    let out = if json {
+        format!("{}\n", serde_json::to_string_pretty(rows).unwrap_or_default())
+    } else if nothing {
+        format!("{empty}\n")
+    } else {
+        text
+    };
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     ExitCode::SUCCESS
 }
