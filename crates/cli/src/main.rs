@@ -4,6 +4,9 @@
 
 /// glibc's allocator spent a fifth of an ingest's CPU in `_int_malloc`, `unlink_chunk` and
 /// `malloc_consolidate` (reading allocates many small strings on several threads at once).
+/// Built without transparent huge pages (`no_thp`): the kernel zeroes a whole 2 MiB page on
+/// the first touch of each fresh region, and that zeroing was a fifth of `bench --docs 50`
+/// (most of it in reconciling, whose buffers are short-lived and scattered).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -4,7 +4,6 @@
 //! seeds and the story packs, it holds all of them at once, which the streaming clusterer's
 //! richer features (titles, names, numbers) do not yet (see ARCHITECTURE.md).
 
-use parallax_core::hash::FastMap as HashMap;
 use parallax_core::Document;
 
 use crate::vectors::SparseVector;
@@ -76,10 +75,11 @@ pub fn cluster_vectors(docs: &[Document], vectors: &[SparseVector], join_thresho
 }
 
 /// Story centroids (sums of their articles' vectors) behind an inverted index, so that an
-/// article is compared only with the stories that share a word with it.
+/// article is compared only with the stories that share a word with it. Term ids are the
+/// vectorizer's dense vocabulary numbers, so the index is a vector, not a hash map.
 #[derive(Default)]
 struct Centroids {
-    postings: HashMap<u32, Vec<(u32, f32)>>,
+    postings: Vec<Vec<(u32, f32)>>,
     norm2: Vec<f32>,
 }
 
@@ -107,37 +107,29 @@ impl Centroids {
         k
     }
 
-    /// The centroids of a whole assignment at once: one sort instead of a search per term.
+    /// The centroids of a whole assignment at once.
     fn from_assignment(vectors: &[SparseVector], assignment: &[usize], n: usize) -> Self {
-        let mut all: Vec<(u32, u32, f32)> = vectors
-            .iter()
-            .zip(assignment)
-            .flat_map(|(v, &k)| v.terms().iter().map(move |&(t, w)| (t, k as u32, w)))
-            .collect();
-        all.sort_unstable_by_key(|e| (e.0, e.1));
-        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::default();
-        let mut norm2 = vec![0.0f32; n];
-        let mut i = 0;
-        while i < all.len() {
-            let term = all[i].0;
-            let list = postings.entry(term).or_default();
-            while i < all.len() && all[i].0 == term {
-                let k = all[i].1;
-                let mut w = 0.0;
-                while i < all.len() && all[i].0 == term && all[i].1 == k {
-                    w += all[i].2;
-                    i += 1;
-                }
-                norm2[k as usize] += w * w;
-                list.push((k, w));
+        let mut centroids = Centroids { postings: Vec::new(), norm2: vec![0.0f32; n] };
+        for (v, &k) in vectors.iter().zip(assignment) {
+            centroids.add(k, v);
+        }
+        // Norms from the final sums, not from the running updates (no drift between passes).
+        centroids.norm2.iter_mut().for_each(|x| *x = 0.0);
+        for list in &centroids.postings {
+            for &(k, w) in list {
+                centroids.norm2[k as usize] += w * w;
             }
         }
-        Centroids { postings, norm2 }
+        centroids
     }
 
     fn add(&mut self, k: usize, v: &SparseVector) {
         for &(t, w) in v.terms() {
-            let list = self.postings.entry(t).or_default();
+            let t = t as usize;
+            if t >= self.postings.len() {
+                self.postings.resize_with(t + 1, Vec::new);
+            }
+            let list = &mut self.postings[t];
             // Articles mostly join recent stories, which sit at the end of a posting list.
             match list.iter_mut().rev().find(|e| e.0 as usize == k) {
                 Some(e) => {
@@ -156,7 +148,7 @@ impl Centroids {
     fn dots<'s>(&self, v: &SparseVector, scratch: &'s mut Scratch) -> impl Iterator<Item = (usize, f32)> + 's {
         scratch.dot.resize(self.len(), 0.0);
         for &(t, w) in v.terms() {
-            for &(k, c) in self.postings.get(&t).map_or(&[][..], Vec::as_slice) {
+            for &(k, c) in self.postings.get(t as usize).map_or(&[][..], Vec::as_slice) {
                 let k = k as usize;
                 if scratch.dot[k] == 0.0 {
                     scratch.touched.push(k);

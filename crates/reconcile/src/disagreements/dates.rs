@@ -214,8 +214,9 @@ fn speech_time(ctx: &Ctx, d: &Dated) -> bool {
     ws[lo..hi].iter().any(|w| w.is_any(speech))
 }
 
-/// Content stems of the clause around a date, with their word indices in the sentence.
-fn anchors(ctx: &Ctx, d: &Dated) -> Vec<(usize, u64)> {
+/// Content stems of the clause around a date (story stem numbers, see [`Ctx::sid`]), with
+/// their word indices in the sentence.
+fn anchors(ctx: &Ctx, d: &Dated) -> Vec<(usize, usize)> {
     let clause = ctx.clause_of(d.sent, &d.span);
     ctx.sw(d.sent)
         .iter()
@@ -223,7 +224,7 @@ fn anchors(ctx: &Ctx, d: &Dated) -> Vec<(usize, u64)> {
         .filter(|(_, w)| w.span.start >= clause.start && w.span.end <= clause.end)
         .filter(|(_, w)| !(w.span.start >= d.span.start && w.span.end <= d.span.end))
         .filter(|(_, w)| w.is(LONG) && !w.is(STOP | TIME))
-        .map(|(i, w)| (i, w.stem))
+        .map(|(i, w)| (i, ctx.sid(d.doc, w)))
         .collect()
 }
 
@@ -234,38 +235,58 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
     let firm: Vec<Dated> = all
         .iter()
         .filter(|d| {
-            let own = ctx.body(d.doc).get(d.span.clone()).unwrap_or("").to_lowercase();
-            let relative = ["before", "after", "previous", "following", "that "].iter().any(|w| own.contains(w));
+            if d.future {
+                return false;
+            }
             let body = ctx.body(d.doc);
             let plan = ctx.sw(d.sent).iter().any(|w| {
                 w.is_any(keys!["will", "due", "would", "plans", "planned", "expected", "scheduled", "next"])
                     || body.get(w.span.clone()).is_some_and(|x| x.ends_with("'ll") || x.ends_with("\u{2019}ll"))
             });
-            !relative && !plan && !d.future
+            if plan {
+                return false;
+            }
+            let own = body.get(d.span.clone()).unwrap_or("").to_lowercase();
+            !["before", "after", "previous", "following", "that "].iter().any(|w| own.contains(w))
         })
         .cloned()
         .collect();
     let all = &firm[..];
-    let anchor: Vec<Vec<(usize, u64)>> = all.iter().map(|d| anchors(ctx, d)).collect();
+    let anchor: Vec<Vec<(usize, usize)>> = all.iter().map(|d| anchors(ctx, d)).collect();
     // Conflicting pairs, with the word each side is anchored at.
     let n = all.len();
     let mut sets = Sets::new(n);
     let mut from_word: Vec<Option<usize>> = vec![None; n];
     let mut linked = vec![false; n];
-    // Pairs sharing anchor words, found through an index from stem to dates.
-    let mut by_stem: KeyMap<u64, Vec<usize>> = KeyMap::default();
-    for (i, a) in anchor.iter().enumerate() {
-        let mut seen: Vec<u64> = a.iter().map(|(_, s)| *s).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for s in seen {
-            by_stem.entry(s).or_default().push(i);
+    // Each date's distinct anchor stems, and the dates of each stem (in date order) as one
+    // vector cut by stem: `dates_with[starts[s]..starts[s + 1]]`.
+    let distinct: Vec<Vec<usize>> = anchor
+        .iter()
+        .map(|a| {
+            let mut x: Vec<usize> = a.iter().map(|(_, s)| *s).filter(|&s| s < ctx.stem_count()).collect();
+            x.sort_unstable();
+            x.dedup();
+            x
+        })
+        .collect();
+    let mut starts = vec![0usize; ctx.stem_count() + 1];
+    for &s in distinct.iter().flatten() {
+        starts[s + 1] += 1;
+    }
+    for s in 0..ctx.stem_count() {
+        starts[s + 1] += starts[s];
+    }
+    let mut fill = starts.clone();
+    let mut dates_with = vec![0usize; starts[ctx.stem_count()]];
+    for (i, stems) in distinct.iter().enumerate() {
+        for &s in stems {
+            dates_with[fill[s]] = i;
+            fill[s] += 1;
         }
     }
     // Per later date: (shared stems, summed rarity), and the dates touched; reused.
     let mut shared_with: Vec<(usize, f64)> = vec![(0, 0.0); n];
     let mut touched: Vec<usize> = Vec::new();
-    let mut seen: Vec<u64> = Vec::new();
     let mut pairs: Vec<(usize, (usize, f64))> = Vec::new();
     // Copies of one report give the same date: only dates that conflict (in another
     // document) are worth counting shared words for. Conflicts compare (future, day, part,
@@ -284,13 +305,9 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
     let clash: Vec<bool> = kinds.iter().flat_map(|a| kinds.iter().map(move |b| conflict(a, b))).collect();
     let nk = kinds.len();
     for i in 0..n {
-        seen.clear();
-        seen.extend(anchor[i].iter().map(|(_, s)| *s));
-        seen.sort_unstable();
-        seen.dedup();
-        for &s in &seen {
-            let idf = ctx.idf(s);
-            let with_stem = by_stem.get(&s).map(Vec::as_slice).unwrap_or(&[]);
+        for &s in &distinct[i] {
+            let idf = ctx.idf_by_sid(s);
+            let with_stem = &dates_with[starts[s]..starts[s + 1]];
             // Lists are in date order: only the later dates of each.
             for &j in &with_stem[with_stem.partition_point(|&j| j <= i)..] {
                 if clash[kind[i] * nk + kind[j]] && all[i].doc != all[j].doc {
@@ -315,15 +332,15 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
                 continue;
             }
             for (k, other) in [(i, j), (j, i)] {
-                // The shared word nearest before the date starts the side.
-                let before = ctx.sw(all[k].sent).iter().position(|w| w.span.start >= all[k].span.start).unwrap_or(0);
-                let w = anchor[k]
-                    .iter()
-                    .filter(|(idx, s)| *idx < before && anchor[other].iter().any(|(_, t)| t == s))
-                    .map(|(idx, _)| *idx)
-                    .max();
+                // The shared word nearest before the date starts the side (found once: many
+                // copies of one report pair up with the same date).
                 if from_word[k].is_none() {
-                    from_word[k] = w;
+                    let before = ctx.sw(all[k].sent).iter().position(|w| w.span.start >= all[k].span.start).unwrap_or(0);
+                    from_word[k] = anchor[k]
+                        .iter()
+                        .filter(|(idx, s)| *idx < before && anchor[other].iter().any(|(_, t)| t == s))
+                        .map(|(idx, _)| *idx)
+                        .max();
                 }
                 linked[k] = true;
             }
@@ -375,29 +392,44 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
         }
     }
     // Near-identical texts share their rarest word: each item is looked up by its rarest word
-    // (the last of the rarest, as `max_by` picks), so only those words are indexed.
-    let rarest: Vec<Option<u64>> = items
+    // (the last of the rarest, as `max_by` picks), so only those words are indexed. Words go
+    // by the story's stem numbers: vectors, not maps.
+    let doc_of = |n: usize| events[items[n].0].evidence[items[n].1].doc;
+    let rarest: Vec<Option<usize>> = items
         .iter()
-        .map(|(_, _, ws)| {
-            let mut best: Option<(f64, u64)> = None;
+        .enumerate()
+        .map(|(n, (_, _, ws))| {
+            let doc = doc_of(n);
+            let mut best: Option<(f64, usize)> = None;
             for w in ws.iter().filter(|w| !w.is(STOP)) {
-                let idf = ctx.idf(w.stem);
+                let idf = ctx.idf_of(doc, w);
                 if best.is_none_or(|(b, _)| idf.total_cmp(&b).is_ge()) {
-                    best = Some((idf, w.stem));
+                    best = Some((idf, ctx.sid(doc, w)));
                 }
             }
             best.map(|(_, s)| s)
         })
         .collect();
-    let mut by_word: KeyMap<u64, Vec<usize>> = KeyMap::default();
-    for s in rarest.iter().flatten() {
-        by_word.entry(*s).or_default();
+    const NOT_INDEXED: u32 = u32::MAX;
+    let mut list_of: Vec<u32> = vec![NOT_INDEXED; ctx.stem_count()];
+    let mut lists: Vec<Vec<usize>> = Vec::new();
+    for &s in rarest.iter().flatten() {
+        if let Some(l) = list_of.get_mut(s) {
+            if *l == NOT_INDEXED {
+                *l = lists.len() as u32;
+                lists.push(Vec::new());
+            }
+        }
     }
     for (n, (_, _, ws)) in items.iter().enumerate() {
+        let doc = doc_of(n);
         for w in ws.iter().filter(|w| !w.is(STOP)) {
-            if let Some(list) = by_word.get_mut(&w.stem) {
-                if list.last() != Some(&n) {
-                    list.push(n);
+            if let Some(&l) = list_of.get(ctx.sid(doc, w)) {
+                if l != NOT_INDEXED {
+                    let list = &mut lists[l as usize];
+                    if list.last() != Some(&n) {
+                        list.push(n);
+                    }
                 }
             }
         }
@@ -422,7 +454,10 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
     let pair = |a: usize, b: usize| ((a.min(b) as u64) << 32) | a.max(b) as u64;
     for (n, (i, k, _)) in items.iter().enumerate() {
         let Some(rarest) = rarest[n] else { continue };
-        let with_word = by_word.get(&rarest).map(Vec::as_slice).unwrap_or(&[]);
+        let with_word = match list_of.get(rarest) {
+            Some(&l) if l != NOT_INDEXED => lists[l as usize].as_slice(),
+            _ => &[],
+        };
         // Lists are in item order: only the later items of each.
         for &m in &with_word[with_word.partition_point(|&m| m <= n)..] {
             let (j, l, _) = &items[m];

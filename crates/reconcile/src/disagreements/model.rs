@@ -24,6 +24,8 @@ pub struct Unit {
     words: std::ops::Range<usize>,
     /// Index of the doc's quote this unit is the text of.
     pub quote: Option<usize>,
+    /// Its distinct stems: a range of its document's unit stems (numbered as its words' `sid`).
+    stems: std::ops::Range<usize>,
     /// The classes of its words together (`Word::flags` or-ed): lets a detector skip a unit
     /// without a word of the class it needs.
     pub flags: u32,
@@ -37,14 +39,18 @@ pub struct Ctx<'v, 'a> {
     pub units: Vec<Unit>,
     /// Per doc: its words, as its [`DocText`] holds them (read in place, not copied).
     doc_words: Vec<&'v [Word]>,
+    /// Per doc: its units' distinct stems, end to end (see `Unit::stems`).
+    doc_unit_stems: Vec<&'v [u32]>,
     /// Per doc: its own stem numbers ([`Word::sid`]) → the story's.
     doc_sids: Vec<Vec<u32>>,
     /// Per doc: the range of `sents` holding its sentences.
     doc_sents: Vec<std::ops::Range<usize>>,
     /// Per doc: (mention span, story entity), sorted by start.
     mentions: Vec<Vec<(Span, usize)>>,
-    /// Rarity of each stem seen (see [`Ctx::idf`]).
-    idf: KeyMap<u64, f64>,
+    /// Rarity of each stem seen (see [`Ctx::idf`]), by the story's stem number (see [`Ctx::sid`]).
+    idf_by_sid: Vec<f64>,
+    /// Stem key → the story's stem number.
+    sid_of_stem: KeyMap<u64, u32>,
     /// Rarity of a stem no unit holds.
     idf_unseen: f64,
     /// The story's dense stem number → stem key (see [`Ctx::sid`]).
@@ -67,6 +73,9 @@ pub struct DocText {
     /// Span and range of `words` of each sentence.
     sents: Vec<(Span, std::ops::Range<usize>)>,
     units: Vec<UnitSeed>,
+    /// Each unit's distinct stems (`UnitSeed::stems` ranges), sorted: the story counts in how
+    /// many units a stem occurs without deduplicating words again.
+    unit_stems: Vec<u32>,
 }
 
 /// A unit of one article, before the story places it.
@@ -79,6 +88,7 @@ struct UnitSeed {
     words: std::ops::Range<usize>,
     quote: Option<usize>,
     flags: u32,
+    stems: std::ops::Range<usize>,
 }
 
 pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
@@ -104,8 +114,23 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
         let from = r.start + inner.partition_point(|w| w.span.start < span.start).min(to - r.start);
         sents.push((span.clone(), from..to));
     }
-    let units = units_of(&doc.body, &analysis.quotes, &words, &sents);
-    DocText { words, stems: std::mem::take(&mut lexer.stems), sents, units }
+    let mut units = units_of(&doc.body, &analysis.quotes, &words, &sents);
+    let mut unit_stems: Vec<u32> = Vec::new();
+    for u in &mut units {
+        let from = unit_stems.len();
+        unit_stems.extend(words[u.words.clone()].iter().map(|w| w.sid));
+        unit_stems[from..].sort_unstable();
+        let mut kept = from;
+        for i in from..unit_stems.len() {
+            if i == from || unit_stems[i] != unit_stems[kept - 1] {
+                unit_stems[kept] = unit_stems[i];
+                kept += 1;
+            }
+        }
+        unit_stems.truncate(kept);
+        u.stems = from..kept;
+    }
+    DocText { words, stems: std::mem::take(&mut lexer.stems), sents, units, unit_stems }
 }
 
 /// The units of one article's sentences: quotes cut out of them and the clauses left.
@@ -173,7 +198,7 @@ fn units_of(body: &str, quotes: &[parallax_core::Quote], words: &[Word], sents: 
             }
             let words = swords.start + from..swords.start + to;
             let flags = sw[from..to].iter().fold(0, |f, w| f | w.flags);
-            units.push(UnitSeed { sent: si, span, words, quote, flags });
+            units.push(UnitSeed { sent: si, span, words, quote, flags, stems: 0..0 });
         }
     }
     units
@@ -207,6 +232,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
                 span: u.span.clone(),
                 words: u.words.clone(),
                 quote: u.quote,
+                stems: u.stems.clone(),
                 flags: u.flags,
                 holder: std::cell::OnceCell::new(),
             }));
@@ -232,10 +258,12 @@ impl<'v, 'a> Ctx<'v, 'a> {
             sents,
             units,
             doc_words: texts.iter().map(|t| t.words.as_slice()).collect(),
+            doc_unit_stems: texts.iter().map(|t| t.unit_stems.as_slice()).collect(),
             doc_sids,
             doc_sents,
             mentions,
-            idf: KeyMap::default(),
+            idf_by_sid: Vec::new(),
+            sid_of_stem: sids,
             idf_unseen: 0.0,
             stems,
             clauses: Vec::new(),
@@ -272,31 +300,29 @@ impl<'v, 'a> Ctx<'v, 'a> {
 
     /// Rarity of each stem: in how many units of the story it appears.
     fn weigh_stems(&mut self) {
-        // Units holding each stem, counted by dense stem number (`last` marks the unit that
-        // counted it last, so a stem counts once per unit).
+        // Units holding each stem, counted by dense stem number from each unit's distinct
+        // stems (made when its article was read).
         let ns = self.stems.len();
         let mut df: Vec<u32> = vec![0; ns];
-        let mut last: Vec<u32> = vec![u32::MAX; ns];
-        for (ui, u) in self.units.iter().enumerate() {
-            for w in self.uw(u) {
-                let k = self.sid(u.doc, w);
-                if k < ns && last[k] != ui as u32 {
-                    last[k] = ui as u32;
-                    df[k] += 1;
+        for u in &self.units {
+            let (Some(map), Some(stems)) = (self.doc_sids.get(u.doc), self.doc_unit_stems.get(u.doc)) else { continue };
+            for &l in stems.get(u.stems.clone()).unwrap_or(&[]) {
+                if let Some(&k) = map.get(l as usize) {
+                    df[k as usize] += 1;
                 }
             }
         }
         // Smoothed so that a short story does not make every word look common.
         let n = self.units.len() as f64 + 10.0;
-        let mut idf: KeyMap<u64, f64> = KeyMap::default();
-        idf.reserve(ns);
+        let unseen = n.ln();
+        let mut by_sid = vec![unseen; ns];
         for (k, &c) in df.iter().enumerate() {
             if c > 0 {
-                idf.insert(self.stems[k], (n / (c as f64 + 1.0)).ln());
+                by_sid[k] = (n / (c as f64 + 1.0)).ln();
             }
         }
-        self.idf = idf;
-        self.idf_unseen = n.ln();
+        self.idf_by_sid = by_sid;
+        self.idf_unseen = unseen;
     }
 
     /// The words of a unit.
@@ -355,7 +381,17 @@ impl<'v, 'a> Ctx<'v, 'a> {
 
     /// Rarity of a stem across the story's units (higher = more telling).
     pub fn idf(&self, stem: u64) -> f64 {
-        self.idf.get(&stem).copied().unwrap_or(self.idf_unseen)
+        self.sid_of_stem.get(&stem).map_or(self.idf_unseen, |&k| self.idf_by_sid(k as usize))
+    }
+
+    /// [`Ctx::idf`] of word `w` of doc `doc`, by its stem number.
+    pub fn idf_of(&self, doc: usize, w: &Word) -> f64 {
+        self.idf_by_sid(self.sid(doc, w))
+    }
+
+    /// [`Ctx::idf`] of the stem numbered `sid` (see [`Ctx::sid`]).
+    pub fn idf_by_sid(&self, sid: usize) -> f64 {
+        self.idf_by_sid.get(sid).copied().unwrap_or(self.idf_unseen)
     }
 
     /// (mention span, story entity) of doc `doc` inside `span`, in order.

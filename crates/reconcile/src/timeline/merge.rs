@@ -153,6 +153,36 @@ impl Groups {
     }
 }
 
+/// What makes two mentions worded alike for [`same_occurrence`]: head, families, content
+/// words, date and its source, and the generic and subordinate marks.
+fn twin_key(m: &Mention, arena: &Arena) -> u64 {
+    use std::hash::Hasher;
+    let mut h = Mix::default();
+    h.write_u64(m.head);
+    h.write_u8(u8::from(m.generic) | u8::from(m.subordinate) << 1 | u8::from(m.date.is_some()) << 2);
+    if let Some((w, source)) = m.date {
+        h.write_i64(w.ordinal());
+        h.write_u8(w.precision as u8 | (source as u8) << 4);
+    }
+    for &f in arena.keys(m.fams) {
+        h.write_u64(f);
+    }
+    h.write_u8(0xff);
+    for &b in arena.keys(m.bag) {
+        h.write_u64(b);
+    }
+    h.finish()
+}
+
+fn same_wording(a: &Mention, b: &Mention, arena: &Arena) -> bool {
+    a.head == b.head
+        && a.generic == b.generic
+        && a.subordinate == b.subordinate
+        && a.date == b.date
+        && arena.keys(a.fams) == arena.keys(b.fams)
+        && arena.keys(a.bag) == arena.keys(b.bag)
+}
+
 /// Greedy single-link grouping in text order. A mention is only compared with groups that
 /// share its head verb or one of its dates (blocking), and with a few members of each; it
 /// joins the group with most matching members. No chaining across dates: it joins only if
@@ -175,7 +205,24 @@ fn group_mentions(mentions: &[Mention], arena: &Arena) -> Groups {
     }
     let mut keys: Vec<(u8, i64)> = Vec::new();
     let mut candidates: Vec<usize> = Vec::new();
+    // The first mention of each wording (see [`twin_key`]).
+    let mut first_of_wording: FastMap<u64, usize> = FastMap::default();
     for (j, m) in mentions.iter().enumerate() {
+        // A clause worded exactly as one another article printed earlier (a syndicated or
+        // copied passage), and judged the same occurrence as it, joins that one's event: the
+        // search below would compare it with the same members and, but for rare ties, find
+        // the same group.
+        let twin = match first_of_wording.entry(twin_key(m, arena)) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let t = *e.get();
+                let twin = mentions[t].doc != m.doc && same_wording(&mentions[t], m, arena) && same_occurrence(&mentions[t], m, arena);
+                twin.then(|| group_of[t])
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(j);
+                None
+            }
+        };
         keys.clear();
         keys.push((0u8, m.head as i64));
         for (i, f) in arena.keys(m.fams).iter().enumerate() {
@@ -187,28 +234,34 @@ fn group_mentions(mentions: &[Mention], arena: &Arena) -> Groups {
             keys.push((1, w.ordinal()));
         }
         // The most recent groups of each key only: a long story stays linear in mentions.
-        candidates.clear();
-        for k in &keys {
-            if let Some(&h) = heads.get(k) {
-                candidates.extend(recent(&links, h));
+        let best = match twin {
+            Some(g) => Some((usize::MAX, g)),
+            None => {
+                candidates.clear();
+                for k in &keys {
+                    if let Some(&h) = heads.get(k) {
+                        candidates.extend(recent(&links, h));
+                    }
+                }
+                candidates.sort_unstable();
+                candidates.dedup();
+                let mut best: Option<(usize, usize)> = None;
+                for &g in &candidates {
+                    let group = &groups[g];
+                    let compatible = m.date.is_none_or(|(w, _)| group.dates.iter().all(|d| d.compatible(&w)));
+                    let single_day = group.dates.len() == 1 && group.dates[0].precision == Prec::Day;
+                    if !compatible && !single_day {
+                        continue; // cannot be joined whatever the members say: skip comparing them
+                    }
+                    let hits = group.first[..group.len.min(MEMBERS_COMPARED)].iter().filter(|&&i| same_occurrence(&mentions[i], m, arena)).count();
+                    let conflict_ok = hits > 0 && group.dates.len() == 1 && group.dates[0].precision == Prec::Day;
+                    if hits > 0 && (compatible || conflict_ok) && best.is_none_or(|(h, _)| hits > h) {
+                        best = Some((hits, g));
+                    }
+                }
+                best
             }
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut best: Option<(usize, usize)> = None;
-        for &g in &candidates {
-            let group = &groups[g];
-            let compatible = m.date.is_none_or(|(w, _)| group.dates.iter().all(|d| d.compatible(&w)));
-            let single_day = group.dates.len() == 1 && group.dates[0].precision == Prec::Day;
-            if !compatible && !single_day {
-                continue; // cannot be joined whatever the members say: skip comparing them
-            }
-            let hits = group.first[..group.len.min(MEMBERS_COMPARED)].iter().filter(|&&i| same_occurrence(&mentions[i], m, arena)).count();
-            let conflict_ok = hits > 0 && group.dates.len() == 1 && group.dates[0].precision == Prec::Day;
-            if hits > 0 && (compatible || conflict_ok) && best.is_none_or(|(h, _)| hits > h) {
-                best = Some((hits, g));
-            }
-        }
+        };
         let opened = best.is_none();
         let g = match best {
             Some((_, g)) => g,
