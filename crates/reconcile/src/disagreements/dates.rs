@@ -253,41 +253,7 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
         .collect();
     let all = &firm[..];
     let anchor: Vec<Vec<(usize, usize)>> = all.iter().map(|d| anchors(ctx, d)).collect();
-    // Conflicting pairs, with the word each side is anchored at.
     let n = all.len();
-    let mut sets = Sets::new(n);
-    let mut from_word: Vec<Option<usize>> = vec![None; n];
-    let mut linked = vec![false; n];
-    // Each date's distinct anchor stems, and the dates of each stem (in date order) as one
-    // vector cut by stem: `dates_with[starts[s]..starts[s + 1]]`.
-    let distinct: Vec<Vec<usize>> = anchor
-        .iter()
-        .map(|a| {
-            let mut x: Vec<usize> = a.iter().map(|(_, s)| *s).filter(|&s| s < ctx.stem_count()).collect();
-            x.sort_unstable();
-            x.dedup();
-            x
-        })
-        .collect();
-    let mut starts = vec![0usize; ctx.stem_count() + 1];
-    for &s in distinct.iter().flatten() {
-        starts[s + 1] += 1;
-    }
-    for s in 0..ctx.stem_count() {
-        starts[s + 1] += starts[s];
-    }
-    let mut fill = starts.clone();
-    let mut dates_with = vec![0usize; starts[ctx.stem_count()]];
-    for (i, stems) in distinct.iter().enumerate() {
-        for &s in stems {
-            dates_with[fill[s]] = i;
-            fill[s] += 1;
-        }
-    }
-    // Per later date: (shared stems, summed rarity), and the dates touched; reused.
-    let mut shared_with: Vec<(usize, f64)> = vec![(0, 0.0); n];
-    let mut touched: Vec<usize> = Vec::new();
-    let mut pairs: Vec<(usize, (usize, f64))> = Vec::new();
     // Copies of one report give the same date: only dates that conflict (in another
     // document) are worth counting shared words for. Conflicts compare (future, day, part,
     // weekday): each distinct combination is numbered, and a table says which conflict.
@@ -302,51 +268,105 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
             })
         })
         .collect();
-    let clash: Vec<bool> = kinds.iter().flat_map(|a| kinds.iter().map(move |b| conflict(a, b))).collect();
     let nk = kinds.len();
-    for i in 0..n {
-        for &s in &distinct[i] {
+    let clash: Vec<bool> = kinds.iter().flat_map(|a| kinds.iter().map(move |b| conflict(a, b))).collect();
+    // Whether two dates are reports of one action dated differently depends only on their
+    // kinds and their anchor stems, so dates alike in both (copies of one passage) are one
+    // class, and classes are compared instead of dates: a story repeated by many outlets costs
+    // the square of its distinct passages, not of its copies.
+    let mut class_of_key: std::collections::HashMap<(usize, Vec<usize>), usize> = std::collections::HashMap::new();
+    let mut classes: Vec<DateClass> = Vec::new();
+    let mut class = vec![0usize; n];
+    for (i, a) in anchor.iter().enumerate() {
+        let mut stems: Vec<usize> = a.iter().map(|(_, s)| *s).filter(|&s| s < ctx.stem_count()).collect();
+        stems.sort_unstable();
+        stems.dedup();
+        let c = *class_of_key.entry((kind[i], stems)).or_insert_with_key(|(k, stems)| {
+            classes.push(DateClass { kind: *k, stems: stems.clone(), members: Vec::new() });
+            classes.len() - 1
+        });
+        classes[c].members.push(i);
+        class[i] = c;
+    }
+    // The classes holding each stem, as one vector cut by stem: `with[starts[s]..starts[s + 1]]`.
+    let mut starts = vec![0usize; ctx.stem_count() + 1];
+    for c in &classes {
+        for &s in &c.stems {
+            starts[s + 1] += 1;
+        }
+    }
+    for s in 0..ctx.stem_count() {
+        starts[s + 1] += starts[s];
+    }
+    let mut fill = starts.clone();
+    let mut with = vec![0usize; starts[ctx.stem_count()]];
+    for (c, cl) in classes.iter().enumerate() {
+        for &s in &cl.stems {
+            with[fill[s]] = c;
+            fill[s] += 1;
+        }
+    }
+    // Same action: several rare words in common, not one shared name or noun. Per class, the
+    // classes it agrees with so; the rarity is summed in stem order, as for two dates.
+    let mut partners: Vec<Vec<usize>> = vec![Vec::new(); classes.len()];
+    let mut shared_with: Vec<(usize, f64)> = vec![(0, 0.0); classes.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for (a, ca) in classes.iter().enumerate() {
+        for &s in &ca.stems {
             let idf = ctx.idf_by_sid(s);
-            let with_stem = &dates_with[starts[s]..starts[s + 1]];
-            // Lists are in date order: only the later dates of each.
-            for &j in &with_stem[with_stem.partition_point(|&j| j <= i)..] {
-                if clash[kind[i] * nk + kind[j]] && all[i].doc != all[j].doc {
-                    let e = &mut shared_with[j];
+            for &b in &with[starts[s]..starts[s + 1]] {
+                if clash[ca.kind * nk + classes[b].kind] {
+                    let e = &mut shared_with[b];
                     if e.0 == 0 {
-                        touched.push(j);
+                        touched.push(b);
                     }
                     e.0 += 1;
                     e.1 += idf;
                 }
             }
         }
-        touched.sort_unstable();
-        pairs.clear();
-        pairs.extend(touched.drain(..).map(|j| (j, std::mem::replace(&mut shared_with[j], (0, 0.0)))));
-        for &(j, (shared, score)) in &pairs {
-            if all[i].doc == all[j].doc || !conflict(&all[i], &all[j]) {
-                continue;
+        for b in touched.drain(..) {
+            let (shared, score) = std::mem::replace(&mut shared_with[b], (0, 0.0));
+            if shared >= 3 && score >= 10.0 {
+                partners[a].push(b);
             }
-            // Same action: several rare words in common, not one shared name or noun.
-            if shared < 3 || score < 10.0 {
-                continue;
-            }
-            for (k, other) in [(i, j), (j, i)] {
-                // The shared word nearest before the date starts the side (found once: many
-                // copies of one report pair up with the same date).
-                if from_word[k].is_none() {
-                    let before = ctx.sw(all[k].sent).iter().position(|w| w.span.start >= all[k].span.start).unwrap_or(0);
-                    from_word[k] = anchor[k]
-                        .iter()
-                        .filter(|(idx, s)| *idx < before && anchor[other].iter().any(|(_, t)| t == s))
-                        .map(|(idx, _)| *idx)
-                        .max();
+        }
+        partners[a].sort_unstable();
+    }
+    // Every pair of dates of agreeing classes, in two documents, is one action dated two ways.
+    let mut sets = Sets::new(n);
+    let mut linked = vec![false; n];
+    for (a, ca) in classes.iter().enumerate() {
+        for &b in partners[a].iter().filter(|&&b| b > a) {
+            for &i in &ca.members {
+                for &j in &classes[b].members {
+                    if all[i].doc != all[j].doc {
+                        linked[i] = true;
+                        linked[j] = true;
+                        sets.union(i, j);
+                    }
                 }
-                linked[k] = true;
             }
-            sets.union(i, j);
         }
     }
+    // A side starts at the shared word nearest before its date, shared with its first partner
+    // (by position in the story) that has one.
+    let from_word: Vec<Option<usize>> = (0..n)
+        .map(|k| {
+            if !linked[k] {
+                return None;
+            }
+            let mut firsts: Vec<(usize, usize)> = partners[class[k]]
+                .iter()
+                .filter_map(|&b| classes[b].members.iter().find(|&&m| all[m].doc != all[k].doc).map(|&m| (m, b)))
+                .collect();
+            firsts.sort_unstable();
+            let before = ctx.sw(all[k].sent).iter().position(|w| w.span.start >= all[k].span.start).unwrap_or(0);
+            firsts.iter().find_map(|&(_, b)| {
+                anchor[k].iter().filter(|(idx, s)| *idx < before && classes[b].stems.binary_search(s).is_ok()).map(|(idx, _)| *idx).max()
+            })
+        })
+        .collect();
     // Linked members of each group in order, groups in the order of their root.
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
     for i in 0..n {
@@ -365,6 +385,13 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
         out.push(Discrepancy { kind: DiscrepancyKind::Date, topic: format!("When it happened: {}", labels.join(" / ")), sides });
     }
     out
+}
+
+/// Dates alike in kind and anchor stems (see `from_actions`), with their members in order.
+struct DateClass {
+    kind: usize,
+    stems: Vec<usize>,
+    members: Vec<usize>,
 }
 
 /// Dates set against each other in one disagreement, at most.
