@@ -4,6 +4,7 @@
 //! each article's words, sentences and units are read once ([`read_doc`]) and the story joins
 //! them ([`Ctx::from_docs`]).
 
+use super::numbers::Amount;
 use super::text::{self, keys, KeyMap, Lexer, Word, REPORTING};
 use crate::{Side, StoryView, TextRef};
 use parallax_core::{DocAnalysis, Document, EntityType, QuoteKind, Span};
@@ -26,6 +27,8 @@ pub struct Unit {
     pub quote: Option<usize>,
     /// Its distinct stems: a range of its document's unit stems (numbered as its words' `sid`).
     stems: std::ops::Range<usize>,
+    /// Hash of its words' keys in order (see [`Ctx::copy`]).
+    wording: u64,
     /// The classes of its words together (`Word::flags` or-ed): lets a detector skip a unit
     /// without a word of the class it needs.
     pub flags: u32,
@@ -41,6 +44,8 @@ pub struct Ctx<'v, 'a> {
     doc_words: Vec<&'v [Word]>,
     /// Per doc: its units' distinct stems, end to end (see `Unit::stems`).
     doc_unit_stems: Vec<&'v [u32]>,
+    /// Per doc: its amounts (see [`super::numbers::Amount`]).
+    doc_amounts: Vec<&'v [Amount]>,
     /// Per doc: its own stem numbers ([`Word::sid`]) → the story's.
     doc_sids: Vec<Vec<u32>>,
     /// Per doc: the range of `sents` holding its sentences.
@@ -76,6 +81,7 @@ pub struct DocText {
     /// Each unit's distinct stems (`UnitSeed::stems` ranges), sorted: the story counts in how
     /// many units a stem occurs without deduplicating words again.
     unit_stems: Vec<u32>,
+    amounts: Vec<Amount>,
 }
 
 /// A unit of one article, before the story places it.
@@ -89,6 +95,12 @@ struct UnitSeed {
     quote: Option<usize>,
     flags: u32,
     stems: std::ops::Range<usize>,
+    wording: u64,
+}
+
+/// The hash of a run of words by their keys, in order.
+fn wording_of(ws: &[Word]) -> u64 {
+    ws.iter().fold(ws.len() as u64, |h, w| (h ^ w.key).wrapping_mul(0x0100_0000_01b3))
 }
 
 pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
@@ -129,8 +141,11 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
         }
         unit_stems.truncate(kept);
         u.stems = from..kept;
+        u.wording = wording_of(&words[u.words.clone()]);
     }
-    DocText { words, stems: std::mem::take(&mut lexer.stems), sents, units, unit_stems }
+    let times: Vec<Span> = analysis.times.iter().map(|t| t.span.clone()).collect();
+    let amounts = super::numbers::doc_amounts(&doc.body, &words, &sents, &times, lexer.stems.len());
+    DocText { words, stems: std::mem::take(&mut lexer.stems), sents, units, unit_stems, amounts }
 }
 
 /// The units of one article's sentences: quotes cut out of them and the clauses left.
@@ -198,7 +213,7 @@ fn units_of(body: &str, quotes: &[parallax_core::Quote], words: &[Word], sents: 
             }
             let words = swords.start + from..swords.start + to;
             let flags = sw[from..to].iter().fold(0, |f, w| f | w.flags);
-            units.push(UnitSeed { sent: si, span, words, quote, flags, stems: 0..0 });
+            units.push(UnitSeed { sent: si, span, words, quote, flags, stems: 0..0, wording: 0 });
         }
     }
     units
@@ -233,6 +248,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
                 words: u.words.clone(),
                 quote: u.quote,
                 stems: u.stems.clone(),
+                wording: u.wording,
                 flags: u.flags,
                 holder: std::cell::OnceCell::new(),
             }));
@@ -259,6 +275,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
             units,
             doc_words: texts.iter().map(|t| t.words.as_slice()).collect(),
             doc_unit_stems: texts.iter().map(|t| t.unit_stems.as_slice()).collect(),
+            doc_amounts: texts.iter().map(|t| t.amounts.as_slice()).collect(),
             doc_sids,
             doc_sents,
             mentions,
@@ -286,11 +303,10 @@ impl<'v, 'a> Ctx<'v, 'a> {
                 if ws.len() < MIN_WORDS {
                     return false;
                 }
-                let key = ws.iter().fold(ws.len() as u64, |h, w| (h ^ w.key).wrapping_mul(0x0100_0000_01b3));
-                match first.get(&key) {
+                match first.get(&u.wording) {
                     Some(&(doc, _)) => doc != u.doc,
                     None => {
-                        first.insert(key, (u.doc, 0));
+                        first.insert(u.wording, (u.doc, 0));
                         false
                     }
                 }
@@ -344,6 +360,16 @@ impl<'v, 'a> Ctx<'v, 'a> {
     /// Who holds unit `u`: the speaker of its quote, else as [`Ctx::holder`] finds.
     pub fn uh(&self, u: &Unit) -> Option<usize> {
         *u.holder.get_or_init(|| holder_of(self.view, &self.mentions, u.doc, &u.span, u.quote, self.uw(u)))
+    }
+
+    /// The amounts of doc `doc`, as read with it (sentences numbered within the doc).
+    pub fn amounts(&self, doc: usize) -> &[Amount] {
+        self.doc_amounts.get(doc).copied().unwrap_or(&[])
+    }
+
+    /// The story's number of the first sentence of doc `doc`.
+    pub fn first_sentence(&self, doc: usize) -> usize {
+        self.doc_sents.get(doc).map_or(0, |r| r.start)
     }
 
     /// The words of sentence `si`.

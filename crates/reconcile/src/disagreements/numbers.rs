@@ -185,7 +185,10 @@ enum Unit {
     Percent,
 }
 
-struct Amount {
+/// A number with its unit and what it counts. Read once per article when it is read
+/// ([`doc_amounts`], with `doc` 0 and `sent` its article's sentence), then placed in the story.
+#[derive(Clone, Debug)]
+pub struct Amount {
     doc: usize,
     sent: usize,
     /// Words of the number phrase (modifier to head) in the sentence.
@@ -201,7 +204,7 @@ struct Amount {
 
 /// A stem kept inline (numbers compare stems by suffix, so the text is needed), without an
 /// allocation per word.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 struct Stem {
     bytes: [u8; 30],
     len: u8,
@@ -302,7 +305,7 @@ struct Stems {
 }
 
 impl Stems {
-    /// The stem of word `w`, whose story stem number is `sid` ([`Ctx::sid`]).
+    /// The stem of word `w`, whose stem number in its article is `sid` ([`Word::sid`]).
     fn of(&mut self, body: &str, sid: usize, w: &Word) -> Stem {
         let text = body.get(w.span.clone()).unwrap_or("");
         match self.known.get_mut(sid) {
@@ -313,11 +316,22 @@ impl Stems {
     }
 }
 
-fn amounts_in(ctx: &Ctx, si: usize, timex: &[Span], stems: &mut Stems) -> Vec<Amount> {
-    let s = &ctx.sents[si];
-    let body = ctx.body(s.doc);
-    let ws = ctx.sw(si);
+/// The amounts of one article, sentence by sentence (`sents` as [`super::model::DocText`]
+/// holds them; numbers inside a time expression of `times` are not amounts).
+pub fn doc_amounts(body: &str, words: &[Word], sents: &[(Span, std::ops::Range<usize>)], times: &[Span], stem_count: usize) -> Vec<Amount> {
+    let mut stems = Stems { known: vec![None; stem_count], buf: (String::new(), Vec::new()) };
     let mut out = Vec::new();
+    for (si, (_, r)) in sents.iter().enumerate() {
+        let ws = words.get(r.clone()).unwrap_or(&[]);
+        // Most sentences hold no number at all.
+        if ws.iter().any(|w| w.is(DIGITS) || small_number(w).is_some()) {
+            amounts_in(body, ws, si, times, &mut stems, &mut out);
+        }
+    }
+    out
+}
+
+fn amounts_in(body: &str, ws: &[Word], si: usize, timex: &[Span], stems: &mut Stems, out: &mut Vec<Amount>) {
     let mut i = 0;
     while i < ws.len() {
         let w = &ws[i];
@@ -401,7 +415,7 @@ fn amounts_in(ctx: &Ctx, si: usize, timex: &[Span], stems: &mut Stems) -> Vec<Am
                 if x.is(STOP | DIGITS) {
                     break;
                 }
-                heads.push(stems.of(body, ctx.sid(s.doc, x), x));
+                heads.push(stems.of(body, x.sid as usize, x));
                 to = to.max(x_at);
             }
         }
@@ -410,11 +424,10 @@ fn amounts_in(ctx: &Ctx, si: usize, timex: &[Span], stems: &mut Stems) -> Vec<Am
             from -= 1;
         }
         let context: Vec<Stem> =
-            ws[start.saturating_sub(6)..start].iter().filter(|w| is_content(w)).map(|w| stems.of(body, ctx.sid(s.doc, w), w)).collect();
-        out.push(Amount { doc: s.doc, sent: si, from, to, value: v, unit, rate, heads, context });
+            ws[start.saturating_sub(6)..start].iter().filter(|w| is_content(w)).map(|w| stems.of(body, w.sid as usize, w)).collect();
+        out.push(Amount { doc: 0, sent: si, from, to, value: v, unit, rate, heads, context });
         i = end + 1;
     }
-    out
 }
 
 fn related_stem(a: &Stem, b: &Stem) -> bool {
@@ -447,18 +460,11 @@ fn same_quantity(a: &Amount, b: &Amount) -> bool {
 }
 
 fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
+    // Each article's amounts, read with it, placed in the story's documents and sentences.
     let mut all: Vec<Amount> = Vec::new();
-    let mut timex: Vec<Span> = Vec::new();
-    let mut timex_doc = usize::MAX;
-    let mut stems = Stems { known: vec![None; ctx.stem_count()], buf: (String::new(), Vec::new()) };
-    for si in 0..ctx.sents.len() {
-        let doc = ctx.sents[si].doc;
-        if doc != timex_doc {
-            timex_doc = doc;
-            timex.clear();
-            timex.extend(ctx.view.analyses[doc].times.iter().map(|t| t.span.clone()));
-        }
-        all.extend(amounts_in(ctx, si, &timex, &mut stems));
+    for doc in 0..ctx.view.docs.len() {
+        let first = ctx.first_sentence(doc);
+        all.extend(ctx.amounts(doc).iter().map(|a| Amount { doc, sent: first + a.sent, ..a.clone() }));
     }
     // Connected groups of same-quantity numbers.
     let n = all.len();
