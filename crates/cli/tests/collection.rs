@@ -115,8 +115,8 @@ fn a_killed_ingest_leaves_a_consistent_store_and_the_next_run_finishes_the_job()
         if child.try_wait().unwrap().is_some() {
             break;
         }
-        // While the other process is still creating the store a read may fail (it is busy
-        // switching the new file to WAL): that only means nothing is stored yet.
+        // Until the other process has created the store, `stories` refuses a missing store:
+        // nothing is stored yet.
         let listed = run(&["stories", "--json", "--limit", "100000"], &db);
         if listed.status.success() {
             let list: serde_json::Value = serde_json::from_str(&stdout(&listed)).unwrap_or_default();

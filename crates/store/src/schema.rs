@@ -192,6 +192,10 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
 /// Refuses files that are not Parallax stores, or that a newer build has migrated past what
 /// this one knows. Runs before anything is written, so a refused file is left untouched.
 pub(crate) fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
+    // One read transaction, so that the version, the id and the tables are seen at one moment:
+    // another process may be creating this store, one committed migration after another.
+    let snapshot = conn.unchecked_transaction().context(path, "start reading the schema")?;
+    let conn: &Connection = &snapshot;
     // The first read of the file: a non-SQLite file fails here with "file is not a database".
     let version = user_version(conn).context(path, "read schema version")?;
     let application_id: i64 = conn

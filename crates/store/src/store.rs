@@ -46,6 +46,19 @@ impl sealed::Handle for Store {
     }
 }
 
+/// Runs `step` again while another connection holds a lock SQLite does not wait for itself,
+/// until `deadline`.
+fn retry_while_busy<T>(deadline: std::time::Instant, mut step: impl FnMut() -> Result<T>) -> Result<T> {
+    loop {
+        match step() {
+            Err(e) if e.is_busy() && std::time::Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            other => return other,
+        }
+    }
+}
+
 impl Store {
     /// Opens the store at `path`, creating the file and its folders if needed, and migrates
     /// its schema to this build's version.
@@ -63,7 +76,8 @@ impl Store {
         })?;
         conn.busy_timeout(BUSY_TIMEOUT)
             .context(&path, "set busy timeout")?;
-        schema::check_identity(&conn, &path)?;
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        retry_while_busy(deadline, || schema::check_identity(&conn, &path))?;
 
         // Durability: WAL makes every commit atomic (a transaction is in the file whole or not
         // at all) and the file consistent after any crash. With synchronous=NORMAL the WAL is
@@ -73,9 +87,12 @@ impl Store {
         // commits articles and clusterer state together, so after such a loss both are at the
         // same earlier point, and re-running the ingest (idempotent by content hash) redoes
         // the lost batches. That trade buys an fsync per checkpoint instead of per batch.
-        let mode: String = conn
-            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
-            .context(&path, "switch to WAL journal")?;
+        // Switching the journal needs the file to itself for a moment, and SQLite answers "busy"
+        // at once rather than waiting while another process is creating the store.
+        let mode: String = retry_while_busy(deadline, || {
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
+                .context(&path, "switch to WAL journal")
+        })?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::NoWal { path, mode });
         }
