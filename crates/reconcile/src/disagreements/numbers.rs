@@ -438,8 +438,28 @@ fn related_stem(a: &Stem, b: &Stem) -> bool {
     a == b || (a.len() >= 4 && b.len() >= 4 && (a.ends_with(b) || b.ends_with(a)))
 }
 
-fn same_quantity(a: &Amount, b: &Amount) -> bool {
-    if a.unit != b.unit || a.sent == b.sent {
+/// Whether two numbers say the same: unit, value, rate, heads and context.
+fn same_content(a: &Amount, b: &Amount) -> bool {
+    let same_stems = |x: &[Stem], y: &[Stem]| x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.as_bytes() == q.as_bytes());
+    a.unit == b.unit
+        && a.value.to_bits() == b.value.to_bits()
+        && a.rate == b.rate
+        && same_stems(&a.heads, &b.heads)
+        && same_stems(&a.context, &b.context)
+}
+
+fn content_hash(a: &Amount) -> u64 {
+    let mut h = (a.unit as u64) ^ a.value.to_bits().rotate_left(7) ^ a.rate.unwrap_or(0).rotate_left(23);
+    for (k, s) in a.heads.iter().chain(&a.context).enumerate() {
+        h = (h ^ s.tail ^ (k as u64) << 56 ^ u64::from(s.len) << 48).wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^ (a.heads.len() as u64) << 40
+}
+
+/// Whether two numbers measure one quantity and differ, by what they say (the caller checks
+/// that they sit in two sentences).
+fn same_quantity_said(a: &Amount, b: &Amount) -> bool {
+    if a.unit != b.unit {
         return false;
     }
     let (lo, hi) = if a.value < b.value { (a.value, b.value) } else { (b.value, a.value) };
@@ -469,37 +489,62 @@ fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
     // Connected groups of same-quantity numbers.
     let n = all.len();
     let mut sets = Sets::new(n);
-    // Only values within a factor of three can measure the same thing: compare each number
+    // Whether two numbers measure one quantity depends on what they say (unit, value, rate,
+    // heads, context) and on their being in two sentences: numbers saying the same (copies of
+    // one passage) are one class, classes are compared, and the members of matching classes
+    // are joined wherever they sit in two sentences.
+    let mut classes: Vec<Vec<usize>> = Vec::new();
+    let mut by_content: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
+    for i in 0..n {
+        let listed = by_content.entry(content_hash(&all[i])).or_default();
+        match listed.iter().find(|&&c| same_content(&all[classes[c][0]], &all[i])) {
+            Some(&c) => classes[c].push(i),
+            None => {
+                listed.push(classes.len());
+                classes.push(vec![i]);
+            }
+        }
+    }
+    let reps: Vec<&Amount> = classes.iter().map(|c| &all[c[0]]).collect();
+    let nc = reps.len();
+    // Only values within a factor of three can measure the same thing: compare each class
     // with those above it up to three times its value (the groups do not depend on the order
     // pairs are linked in).
     // Only numbers of one unit compare: sorted by unit, then value.
     let unit_rank = |u: Unit| u as u8;
-    let mut by_value: Vec<usize> = (0..n).collect();
+    let mut by_value: Vec<usize> = (0..nc).collect();
     by_value.sort_by(|&a, &b| {
-        unit_rank(all[a].unit).cmp(&unit_rank(all[b].unit)).then(all[a].value.total_cmp(&all[b].value))
+        unit_rank(reps[a].unit).cmp(&unit_rank(reps[b].unit)).then(reps[a].value.total_cmp(&reps[b].value))
     });
     // Pairs that can match share a stem tail (heads or context) unless they share a rate:
     // one bit per tail makes most pairs a single AND. Equal values never differ, so each
-    // number is compared from the first larger value on.
+    // class is compared from the first larger value on.
     let mask = |a: &Amount| a.heads.iter().chain(&a.context).fold(0u64, |m, s| m | 1u64 << (s.tail.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58));
-    let keys: Vec<(Unit, f64, u64)> = by_value.iter().map(|&i| (all[i].unit, all[i].value, mask(&all[i]))).collect();
+    let keys: Vec<(Unit, f64, u64)> = by_value.iter().map(|&c| (reps[c].unit, reps[c].value, mask(reps[c]))).collect();
     let mut above = 0;
-    for (k, &i) in by_value.iter().enumerate() {
+    for (k, &c) in by_value.iter().enumerate() {
         let (unit, value, m) = keys[k];
         above = above.max(k + 1);
-        while above < n && keys[above].0 == unit && keys[above].1 == value {
+        while above < nc && keys[above].0 == unit && keys[above].1 == value {
             above += 1;
         }
-        let rated = unit == Unit::Money && all[i].rate.is_some();
-        for (&(u2, v2, m2), &j) in keys[above..].iter().zip(&by_value[above..]) {
+        let rated = unit == Unit::Money && reps[c].rate.is_some();
+        for (&(u2, v2, m2), &d) in keys[above..].iter().zip(&by_value[above..]) {
             if u2 != unit || v2 / value > 3.0 {
                 break;
             }
-            if m & m2 == 0 && !(rated && all[j].rate == all[i].rate) {
+            if m & m2 == 0 && !(rated && reps[d].rate == reps[c].rate) {
                 continue;
             }
-            if same_quantity(&all[i], &all[j]) {
-                sets.union(i, j);
+            if !same_quantity_said(reps[c], reps[d]) {
+                continue;
+            }
+            for &i in &classes[c] {
+                for &j in &classes[d] {
+                    if all[i].sent != all[j].sent {
+                        sets.union(i, j);
+                    }
+                }
             }
         }
     }
