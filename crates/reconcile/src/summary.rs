@@ -91,7 +91,9 @@ pub fn summarize_from(
     if sentences.is_empty() {
         return Vec::new();
     }
-    let independent = |a: usize, b: usize| a != b && !copies.same_source(a, b);
+    let original = crate::coverage::originals(copies, view.docs.len().max(found.len()));
+    let root = |d: usize| original[d].unwrap_or(d);
+    let independent = |a: usize, b: usize| a != b && root(a) != root(b);
     let eventful: Vec<&TextRef> = events.iter().filter(|e| e.date.is_some()).flat_map(|e| e.evidence.iter()).collect();
 
     // Score the lead sentences: support from other articles, then centrality and position.
@@ -105,7 +107,7 @@ pub fn summarize_from(
     let mut shortlist: Vec<(f32, usize)> = sentences
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.rank < LEAD_SENTENCES && (8..=45).contains(&s.words) && copies.original_of(s.doc).is_none())
+        .filter(|(_, s)| s.rank < LEAD_SENTENCES && (8..=45).contains(&s.words) && original[s.doc].is_none())
         .map(|(i, s)| {
             let shared: f32 = story.terms[s.terms.clone()].iter().map(|t| t.weight * t.spread.saturating_sub(1).min(4) as f32).sum();
             (shared - s.rank as f32 * 0.1, i)
@@ -115,20 +117,32 @@ pub fn summarize_from(
     shortlist.truncate(SHORTLIST);
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut acc = Accumulator::new(sentences.len());
+    // The best supporting sentence (similarity, sentence) per document, for one candidate at a
+    // time: dense by document, with the documents met.
+    let n_docs = found.len();
+    let mut best: Vec<Option<(f32, usize)>> = vec![None; n_docs];
+    let mut supporting: Vec<usize> = Vec::new();
     for &(_, i) in &shortlist {
         let s = &sentences[i];
         if out_of_context(view, s) {
             continue;
         }
-        let mut best: HashMap<usize, (f32, usize), KeyHash> = HashMap::default();
         for (j, sim) in similar(&story, i, &mut acc) {
             let d = sentences[j].doc;
-            if sim >= SUPPORT && independent(s.doc, d) && best.get(&d).is_none_or(|b| sim > b.0) {
-                best.insert(d, (sim, j));
+            if sim >= SUPPORT && independent(s.doc, d) {
+                match &mut best[d] {
+                    Some(b) if sim > b.0 => *b = (sim, j),
+                    Some(_) => {}
+                    none => {
+                        *none = Some((sim, j));
+                        supporting.push(d);
+                    }
+                }
             }
         }
-        let mut support: Vec<(usize, f32, usize)> = best.into_iter().map(|(d, (sim, j))| (d, sim, j)).collect();
-        support.sort_by_key(|&(d, _, _)| d);
+        supporting.sort_unstable();
+        let support: Vec<(usize, f32, usize)> =
+            supporting.drain(..).filter_map(|d| best[d].take().map(|(sim, j)| (d, sim, j))).collect();
         let centrality: f32 = support.iter().map(|s| s.1).sum();
         let dated = eventful.iter().any(|e| e.doc == s.doc && e.span.start < s.span.end && s.span.start < e.span.end);
         let score = support.len() as f32 * 2.0 + centrality + if dated { 0.5 } else { 0.0 } - s.rank as f32 * 0.15;
@@ -221,6 +235,11 @@ pub struct DocSentences {
     /// them.
     sentences: Vec<Sentence>,
     terms: Vec<Term>,
+    /// The article's distinct term keys, each with the number of its sentences using it: the
+    /// story numbers each term once per article, not once per sentence.
+    distinct: Vec<(u64, u32)>,
+    /// Parallel to `terms`: the term's place in `distinct`.
+    local: Vec<u32>,
 }
 
 pub fn find_sentences(doc: &parallax_core::Document, analysis: &parallax_core::DocAnalysis) -> DocSentences {
@@ -260,6 +279,14 @@ pub fn find_sentences(doc: &parallax_core::Document, analysis: &parallax_core::D
         out.sentences.push(Sentence { doc: 0, span: span.clone(), rank, words: ws.len(), terms: first..out.terms.len() });
         rank += 1;
     }
+    let mut by_key: Vec<(u64, u32)> = out.terms.iter().zip(0..).map(|(t, k)| (t.key, k)).collect();
+    by_key.sort_unstable();
+    out.local = vec![0; out.terms.len()];
+    for run in by_key.chunk_by(|a, b| a.0 == b.0) {
+        let at = out.distinct.len() as u32;
+        run.iter().for_each(|&(_, k)| out.local[k as usize] = at);
+        out.distinct.push((run[0].0, run.len() as u32));
+    }
     out
 }
 
@@ -270,6 +297,7 @@ fn read_story(found: &[&DocSentences]) -> Story {
     let mut story = Story {
         sentences: Vec::with_capacity(found.iter().map(|f| f.sentences.len()).sum()),
         terms: Vec::with_capacity(found.iter().map(|f| f.terms.len()).sum()),
+        of_term: Vec::new(),
         index: Index::default(),
     };
     for (d, f) in found.iter().enumerate() {
@@ -278,30 +306,28 @@ fn read_story(found: &[&DocSentences]) -> Story {
         story.sentences.extend(f.sentences.iter().map(|s| Sentence { doc: d, terms: s.terms.start + base..s.terms.end + base, ..s.clone() }));
     }
     // Dense term numbers, and per number: sentences using it (df), documents using it
-    // (spread; sentences come in document order, so a new document shows as a change).
+    // (spread). Each article's distinct terms are numbered once; its terms take their numbers
+    // through the article's own index of them.
     let mut number: HashMap<u64, u32, KeyHash> = HashMap::default();
-    number.reserve(story.terms.len() / 2);
+    number.reserve(found.iter().map(|f| f.distinct.len()).sum::<usize>() / 2);
     let mut of_term: Vec<u32> = Vec::with_capacity(story.terms.len());
     let mut df: Vec<u32> = Vec::new();
     let mut spread: Vec<u16> = Vec::new();
-    let mut last_doc: Vec<usize> = Vec::new();
-    for s in &story.sentences {
-        for t in &story.terms[s.terms.clone()] {
+    let mut ids: Vec<u32> = Vec::new();
+    for f in found {
+        ids.clear();
+        for &(key, sentences) in &f.distinct {
             let next = df.len() as u32;
-            let id = *number.entry(t.key).or_insert(next);
+            let id = *number.entry(key).or_insert(next);
             if id == next {
                 df.push(0);
                 spread.push(0);
-                last_doc.push(usize::MAX);
             }
-            let i = id as usize;
-            df[i] += 1;
-            if last_doc[i] != s.doc {
-                last_doc[i] = s.doc;
-                spread[i] = spread[i].saturating_add(1);
-            }
-            of_term.push(id);
+            df[id as usize] += sentences;
+            spread[id as usize] = spread[id as usize].saturating_add(1);
+            ids.push(id);
         }
+        of_term.extend(f.local.iter().map(|&l| ids[l as usize]));
     }
     let n = story.sentences.len() as f32;
     let idf: Vec<f32> = df.iter().map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0).collect();
@@ -326,17 +352,18 @@ fn read_story(found: &[&DocSentences]) -> Story {
     }
     starts.push(at);
     let mut fill = starts.clone();
-    let mut postings = vec![(0u32, 0.0f32, false); of_term.len()];
+    let mut postings = vec![Posting::default(); of_term.len()];
     let mut k = 0;
     for (si, s) in story.sentences.iter().enumerate() {
         for t in &story.terms[s.terms.clone()] {
             let slot = &mut fill[of_term[k] as usize];
-            postings[*slot as usize] = (si as u32, t.weight, t.name);
+            postings[*slot as usize] = Posting { sentence: si as u32, doc: s.doc as u32, weight: t.weight, name: t.name };
             *slot += 1;
             k += 1;
         }
     }
-    story.index = Index { number, starts, postings };
+    story.index = Index { starts, postings };
+    story.of_term = of_term;
     story
 }
 
@@ -344,6 +371,8 @@ fn read_story(found: &[&DocSentences]) -> Story {
 struct Story {
     sentences: Vec<Sentence>,
     terms: Vec<Term>,
+    /// Parallel to `terms`: each term's number in the index.
+    of_term: Vec<u32>,
     index: Index,
 }
 
@@ -357,19 +386,27 @@ static STOPWORD_KEYS: LazyLock<HashSet<u64, KeyHash>> = LazyLock::new(|| STOPWOR
 
 type KeyHash = parallax_core::hash::FastBuild;
 
-/// Posting lists end to end: per term number, (sentence, the term's weight there, written as
-/// a name there).
+/// Posting lists end to end, by term number.
 #[derive(Default)]
 struct Index {
-    number: HashMap<u64, u32, KeyHash>,
     /// Where each term number's postings start (one more entry closes the last).
     starts: Vec<u32>,
-    postings: Vec<(u32, f32, bool)>,
+    postings: Vec<Posting>,
+}
+
+/// A sentence using a term: the term's weight there and whether it is written as a name there.
+/// The sentence's document is kept here too, so a search skips its own article without
+/// reading the sentence.
+#[derive(Debug, Clone, Copy, Default)]
+struct Posting {
+    sentence: u32,
+    doc: u32,
+    weight: f32,
+    name: bool,
 }
 
 impl Index {
-    fn postings(&self, term: u64) -> &[(u32, f32, bool)] {
-        let Some(&id) = self.number.get(&term) else { return &[] };
+    fn postings(&self, id: u32) -> &[Posting] {
         let id = id as usize;
         &self.postings[self.starts[id] as usize..self.starts[id + 1] as usize]
     }
@@ -383,16 +420,16 @@ impl Index {
 fn similar(story: &Story, i: usize, acc: &mut Accumulator) -> Vec<(usize, f32)> {
     let sentences = &story.sentences;
     let common = (sentences.len() / 4).max(8);
-    let doc = sentences[i].doc;
-    for &Term { key: t, weight: w, name: name_here, .. } in story.terms(i) {
-        let postings = story.index.postings(t);
+    let doc = sentences[i].doc as u32;
+    let range = sentences[i].terms.clone();
+    for (&Term { weight: w, name: name_here, .. }, &id) in story.terms[range.clone()].iter().zip(&story.of_term[range]) {
+        let postings = story.index.postings(id);
         if postings.len() > common {
             continue;
         }
-        for &(j, wj, name_there) in postings {
-            let j = j as usize;
-            if sentences[j].doc != doc {
-                acc.add(j, w * wj, !(name_here || name_there));
+        for p in postings {
+            if p.doc != doc {
+                acc.add(p.sentence as usize, w * p.weight, !(name_here || p.name));
             }
         }
     }
@@ -403,36 +440,40 @@ fn similar(story: &Story, i: usize, acc: &mut Accumulator) -> Vec<(usize, f32)> 
 }
 
 /// Dense per-sentence sums reused across queries (a hash map per query was the hot spot).
+/// A sentence's sum, count and mark sit together: one memory access per posting.
 struct Accumulator {
-    sum: Vec<f32>,
-    shared: Vec<u16>,
+    cells: Vec<Cell>,
     touched: Vec<usize>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Cell {
+    sum: f32,
+    shared: u16,
+    touched: bool,
 }
 
 impl Accumulator {
     fn new(n: usize) -> Self {
-        Accumulator { sum: vec![0.0; n], shared: vec![0; n], touched: Vec::new() }
+        Accumulator { cells: vec![Cell::default(); n], touched: Vec::new() }
     }
 
     fn add(&mut self, j: usize, value: f32, counts: bool) {
-        if self.sum[j] == 0.0 && self.shared[j] == 0 {
+        let c = &mut self.cells[j];
+        if !c.touched {
+            c.touched = true;
             self.touched.push(j);
         }
-        self.sum[j] += value;
-        self.shared[j] = self.shared[j].saturating_add(u16::from(counts));
-        if self.sum[j] == 0.0 {
-            self.sum[j] = f32::MIN_POSITIVE;
-        }
+        c.sum += value;
+        c.shared = c.shared.saturating_add(u16::from(counts));
     }
 
     /// (sentence, sum, shared words), resetting the accumulator.
     fn drain(&mut self) -> impl Iterator<Item = (usize, f32, usize)> + '_ {
-        let (sum, shared) = (&mut self.sum, &mut self.shared);
+        let cells = &mut self.cells;
         self.touched.drain(..).map(move |j| {
-            let out = (j, sum[j], shared[j] as usize);
-            sum[j] = 0.0;
-            shared[j] = 0;
-            out
+            let c = std::mem::take(&mut cells[j]);
+            (j, c.sum, c.shared as usize)
         })
     }
 }
