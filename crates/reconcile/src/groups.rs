@@ -12,8 +12,9 @@
 //! still group when the words are nearly the same. A report of habitual speech ("has repeatedly
 //! said") is never grouped: it stands for many utterances, not one.
 //!
-//! Cost: linear in words to profile the quotes (a quote reprinted word for word is profiled
-//! once), then one word alignment per pair of distinct wordings that share uncommon content
+//! Cost: linear in words to read the quotes' tokens, once per article when it is read
+//! ([`read_quotes`]), then per story linear in tokens to number them (a quote reprinted word
+//! for word is numbered once), then one word alignment per pair of distinct wordings that share uncommon content
 //! words, and work linear in the quotes per pair of wordings that match.
 
 mod cluster;
@@ -24,12 +25,28 @@ mod profile;
 
 use crate::copies::Copies;
 use crate::{QuoteGroup, StoryView};
+pub use profile::{read_quotes, DocQuotes};
 
 /// The story's quote groups; `copies` are its syndicated copies (a copy is not a second outlet
 /// choosing to print two remarks together).
 pub fn group_quotes(view: &StoryView, copies: &Copies) -> Vec<QuoteGroup> {
+    let quotes: Vec<DocQuotes> = view.docs.iter().zip(&view.analyses).map(|(d, a)| read_quotes(d, a)).collect();
+    group_quotes_from(view, &quotes.iter().collect::<Vec<_>>(), copies)
+}
+
+/// [`group_quotes`] from each article's quote tokens (`quotes[d]` for `view.docs[d]`, from
+/// [`read_quotes`]; an entry that does not fit its article's quotes is read again here).
+pub fn group_quotes_from(view: &StoryView, quotes: &[&DocQuotes], copies: &Copies) -> Vec<QuoteGroup> {
+    let again: Vec<Option<DocQuotes>> = view
+        .docs
+        .iter()
+        .zip(&view.analyses)
+        .enumerate()
+        .map(|(d, (doc, a))| (!quotes.get(d).is_some_and(|q| q.fits(a))).then(|| read_quotes(doc, a)))
+        .collect();
+    let quotes: Vec<&DocQuotes> = again.iter().enumerate().map(|(d, q)| q.as_ref().unwrap_or_else(|| quotes[d])).collect();
     let mut interner = profile::Interner::default();
-    let (profiles, shapes) = profile::profiles(view, &mut interner);
+    let (profiles, shapes) = profile::profiles(view, &quotes, &mut interner);
     if profiles.len() < 2 {
         return Vec::new();
     }
