@@ -89,29 +89,25 @@ fn set_sizes(profiles: &[Profile], sets: &mut Sets) -> Vec<usize> {
 /// entity on a tie), if any member's is known; as (root, speaker), sorted by root. `roots` is
 /// every quote's root.
 fn main_speakers(profiles: &[Profile], roots: &[usize], wanted: impl Iterator<Item = usize>) -> Vec<(usize, usize)> {
-    let mut is_wanted = vec![false; profiles.len()];
-    wanted.for_each(|r| is_wanted[r] = true);
-    let mut credited: Vec<(usize, usize)> = (0..profiles.len())
-        .filter_map(|p| {
-            let root = roots[p];
-            is_wanted[root].then_some((root, profiles[p].speaker?))
-        })
-        .collect();
-    credited.sort_unstable();
-    // Runs of one (root, speaker) in root order: per root, the longest run, the first on a tie.
-    let mut main: Vec<(usize, usize, usize)> = Vec::new(); // (root, speaker, credits)
-    for run in credited.chunk_by(|a, b| a == b) {
-        let (root, who) = run[0];
-        match main.last_mut() {
-            Some(m) if m.0 == root => {
-                if run.len() > m.2 {
-                    *m = (root, who, run.len());
-                }
-            }
-            _ => main.push((root, who, run.len())),
+    let mut wanted: Vec<usize> = wanted.collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    // Per wanted root (by its place in `wanted`): (speaker, credits), a few speakers each.
+    let mut slot = vec![usize::MAX; profiles.len()];
+    wanted.iter().enumerate().for_each(|(i, &r)| slot[r] = i);
+    let mut credits: Vec<Vec<(usize, usize)>> = vec![Vec::new(); wanted.len()];
+    for (p, &root) in roots.iter().enumerate() {
+        let (Some(counts), Some(who)) = (credits.get_mut(slot[root]), profiles[p].speaker) else { continue };
+        match counts.iter_mut().find(|c| c.0 == who) {
+            Some(c) => c.1 += 1,
+            None => counts.push((who, 1)),
         }
     }
-    main.into_iter().map(|(root, who, _)| (root, who)).collect()
+    wanted
+        .iter()
+        .zip(&credits)
+        .filter_map(|(&root, counts)| counts.iter().max_by_key(|&&(who, n)| (n, std::cmp::Reverse(who))).map(|&(who, _)| (root, who)))
+        .collect()
 }
 
 fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Copies) {
@@ -191,7 +187,15 @@ const PIECE_COVER: f32 = 0.8;
 /// joins its group when another outlet's member of that group contains its words in order.
 fn attach_split_pieces(profiles: &[Profile], shapes: &[Tokens], sets: &mut Sets) {
     let n = profiles.len();
-    let mut size = set_sizes(profiles, sets);
+    let roots = all_roots(profiles, sets);
+    let mut size = sizes(&roots);
+    // The members of each group (a set of two or more) by root, kept as pieces join.
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (p, &r) in roots.iter().enumerate() {
+        if size[r] >= 2 {
+            members[r].push(p);
+        }
+    }
     let mut cover: KeyMap<bool> = KeyMap::default();
     for i in 1..n {
         let (a, b) = (i - 1, i);
@@ -213,11 +217,15 @@ fn attach_split_pieces(profiles: &[Profile], shapes: &[Tokens], sets: &mut Sets)
             let key = (profiles[piece].shape as u64) << 32 | of as u64;
             *cover.entry(key).or_insert_with(|| lcs_len(toks, &shapes[of].toks) as f32 >= PIECE_COVER * toks.len() as f32)
         };
-        let inside = (0..n).any(|m| profiles[m].doc != profiles[piece].doc && sets.find(m) == anchor && covered(profiles[m].shape));
+        let inside = members[anchor].iter().any(|&m| profiles[m].doc != profiles[piece].doc && covered(profiles[m].shape));
         if inside {
             sets.union(piece, anchor);
             let root = sets.find(anchor);
             size[root] = size[anchor].max(size[root]) + 1;
+            if root != anchor {
+                members[root] = std::mem::take(&mut members[anchor]);
+            }
+            members[root].push(piece);
         }
     }
 }

@@ -109,8 +109,8 @@ pub fn describe(view: &StoryView, profiles: &[Profile], shapes: &[Tokens], membe
     // Members printed identically (wire copies) are split into words and diffed once.
     // Equal texts nearly always have one shape: the first member of each shape is tried first,
     // and texts are hashed only when it differs.
-    let mut first_of_text: HashMap<&str, usize> = HashMap::new();
-    let mut first_of_shape: KeyMap<usize> = KeyMap::default();
+    let mut first_of_text: HashMap<&str, usize> = HashMap::with_capacity(order.len());
+    let mut first_of_shape: KeyMap<usize> = KeyMap::with_capacity_and_hasher(order.len(), Default::default());
     let mut same_text: Vec<usize> = Vec::with_capacity(order.len());
     for (m, &p) in order.iter().enumerate() {
         let shape = profiles[p].shape as u64;
@@ -196,7 +196,7 @@ pub fn describe(view: &StoryView, profiles: &[Profile], shapes: &[Tokens], membe
     let id = |m: usize| labels.get(view, profiles[order[m]].doc);
     let mut notes: Vec<String> = Vec::new();
     let mut misquote: Option<String> = None;
-    let mut described: KeyMap<()> = KeyMap::default();
+    let mut described: KeyMap<()> = KeyMap::with_capacity_and_hasher(order.len(), Default::default());
     let pair = |a: usize, b: usize| (a as u64) << 32 | b as u64;
     let candidates = Candidates::new(profiles, &order, &class, k);
     let mut ranked = Vec::new();

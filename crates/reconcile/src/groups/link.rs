@@ -323,9 +323,27 @@ pub fn link(profiles: &[Profile], shapes: &[Tokens], w: &[f32], n_tokens: usize,
 
     // Habitual reports are never grouped: they are in no class. Classes are runs of the
     // quotes sorted by what makes one (then by profile, so members stay in article order).
-    let mut sorted: Vec<usize> = (0..profiles.len()).filter(|&p| !profiles[p].habitual).collect();
     let class_key = |p: usize| (profiles[p].shape, profiles[p].kind == QuoteKind::Indirect, profiles[p].speaker);
-    sorted.sort_unstable_by_key(|&p| (class_key(p), p));
+    // By shape first (a counting sort: shapes are dense and most have a few quotes), then
+    // within a shape by the rest of the key.
+    let mut sorted: Vec<usize> = {
+        let mut starts = vec![0usize; n_shapes + 1];
+        profiles.iter().filter(|p| !p.habitual).for_each(|p| starts[p.shape + 1] += 1);
+        for s in 0..n_shapes {
+            starts[s + 1] += starts[s];
+        }
+        let mut sorted = vec![0usize; starts[n_shapes]];
+        for (i, p) in profiles.iter().enumerate().filter(|(_, p)| !p.habitual) {
+            sorted[starts[p.shape]] = i;
+            starts[p.shape] += 1;
+        }
+        sorted
+    };
+    for run in sorted.chunk_by_mut(|&a, &b| profiles[a].shape == profiles[b].shape) {
+        if run.len() > 1 {
+            run.sort_unstable_by_key(|&p| (class_key(p), p));
+        }
+    }
     let mut classes: Vec<Class> = Vec::new();
     let mut by_shape: Vec<Vec<usize>> = vec![Vec::new(); n_shapes];
     let mut i = 0;
