@@ -86,12 +86,26 @@ pub fn summarize_from(
     events: &[Event],
     discrepancies: &[Discrepancy],
 ) -> Vec<SummarySentence> {
-    let story = read_story(found);
+    let mut story = STORY.with(|kept| kept.try_borrow_mut().ok().and_then(|mut k| k.take())).unwrap_or_default();
+    read_story(found, &mut story);
+    let out = summarize_story(view, &story, found.len(), copies, events, discrepancies);
+    if story.terms.capacity() <= KEPT_TERMS {
+        STORY.with(|kept| {
+            if let Ok(mut k) = kept.try_borrow_mut() {
+                *k = Some(story);
+            }
+        });
+    }
+    out
+}
+
+/// [`summarize_from`] over the story's sentences and terms, read from `n_docs` articles.
+fn summarize_story(view: &StoryView, story: &Story, n_docs: usize, copies: &Copies, events: &[Event], discrepancies: &[Discrepancy]) -> Vec<SummarySentence> {
     let sentences = &story.sentences;
     if sentences.is_empty() {
         return Vec::new();
     }
-    let original = crate::coverage::originals(copies, view.docs.len().max(found.len()));
+    let original = crate::coverage::originals(copies, view.docs.len().max(n_docs));
     let root = |d: usize| original[d].unwrap_or(d);
     let independent = |a: usize, b: usize| a != b && root(a) != root(b);
     let eventful: Vec<&TextRef> = events.iter().filter(|e| e.date.is_some()).flat_map(|e| e.evidence.iter()).collect();
@@ -119,7 +133,6 @@ pub fn summarize_from(
     let mut acc = Accumulator::new(sentences.len());
     // The best supporting sentence (similarity, sentence) per document, for one candidate at a
     // time: dense by document, with the documents met.
-    let n_docs = found.len();
     let mut best: Vec<Option<(f32, usize)>> = vec![None; n_docs];
     let mut supporting: Vec<usize> = Vec::new();
     for &(_, i) in &shortlist {
@@ -290,30 +303,31 @@ pub fn find_sentences(doc: &parallax_core::Document, analysis: &parallax_core::D
     out
 }
 
-/// The story's sentences with weighted terms, and the posting lists over them. Terms get
-/// dense numbers in one pass (a map from stem key), so that document frequencies, spreads and
-/// postings are counted in arrays, with no sorting of the story's words.
-fn read_story(found: &[&DocSentences]) -> Story {
-    let mut story = Story {
-        sentences: Vec::with_capacity(found.iter().map(|f| f.sentences.len()).sum()),
-        terms: Vec::with_capacity(found.iter().map(|f| f.terms.len()).sum()),
-        of_term: Vec::new(),
-        index: Index::default(),
-    };
+/// The story's sentences with weighted terms, and the posting lists over them, filled into
+/// `story`'s buffers (whatever they held is dropped). Terms get dense numbers in one pass (a
+/// map from stem key), so that document frequencies, spreads and postings are counted in
+/// arrays, with no sorting of the story's words.
+fn read_story(found: &[&DocSentences], story: &mut Story) {
+    let Story { sentences, terms, of_term, index, work } = story;
+    sentences.clear();
+    sentences.reserve(found.iter().map(|f| f.sentences.len()).sum());
+    terms.clear();
+    terms.reserve(found.iter().map(|f| f.terms.len()).sum());
     for (d, f) in found.iter().enumerate() {
-        let base = story.terms.len();
-        story.terms.extend_from_slice(&f.terms);
-        story.sentences.extend(f.sentences.iter().map(|s| Sentence { doc: d, terms: s.terms.start + base..s.terms.end + base, ..s.clone() }));
+        let base = terms.len();
+        terms.extend_from_slice(&f.terms);
+        sentences.extend(f.sentences.iter().map(|s| Sentence { doc: d, terms: s.terms.start + base..s.terms.end + base, ..s.clone() }));
     }
     // Dense term numbers, and per number: sentences using it (df), documents using it
     // (spread). Each article's distinct terms are numbered once; its terms take their numbers
     // through the article's own index of them.
-    let mut number: HashMap<u64, u32, KeyHash> = HashMap::default();
+    let Work { number, df, spread, ids, idf, fill } = work;
+    number.clear();
     number.reserve(found.iter().map(|f| f.distinct.len()).sum::<usize>() / 2);
-    let mut of_term: Vec<u32> = Vec::with_capacity(story.terms.len());
-    let mut df: Vec<u32> = Vec::new();
-    let mut spread: Vec<u16> = Vec::new();
-    let mut ids: Vec<u32> = Vec::new();
+    of_term.clear();
+    of_term.reserve(terms.len());
+    df.clear();
+    spread.clear();
     for f in found {
         ids.clear();
         for &(key, sentences) in &f.distinct {
@@ -329,51 +343,79 @@ fn read_story(found: &[&DocSentences]) -> Story {
         }
         of_term.extend(f.local.iter().map(|&l| ids[l as usize]));
     }
-    let n = story.sentences.len() as f32;
-    let idf: Vec<f32> = df.iter().map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0).collect();
-    for (t, &id) in story.terms.iter_mut().zip(&of_term) {
+    let n = sentences.len() as f32;
+    idf.clear();
+    idf.extend(df.iter().map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0));
+    for (t, &id) in terms.iter_mut().zip(of_term.iter()) {
         let idf = idf[id as usize];
         // Names say who, not what happened: two sentences about the same people are not the
         // same fact, so names weigh less than the words of the event.
         t.weight = if t.name { idf * NAME_WEIGHT } else { idf };
         t.spread = spread[id as usize];
     }
-    for s in &story.sentences {
-        let terms = &mut story.terms[s.terms.clone()];
+    for s in sentences.iter() {
+        let terms = &mut terms[s.terms.clone()];
         let norm = terms.iter().map(|t| t.weight * t.weight).sum::<f32>().sqrt().max(1e-6);
         terms.iter_mut().for_each(|t| t.weight /= norm);
     }
     // Postings by term number, each list in sentence order (a counting sort).
-    let mut starts: Vec<u32> = Vec::with_capacity(df.len() + 1);
+    let starts = &mut index.starts;
+    starts.clear();
+    starts.reserve(df.len() + 1);
     let mut at = 0u32;
-    for &d in &df {
+    for &d in df.iter() {
         starts.push(at);
         at += d;
     }
     starts.push(at);
-    let mut fill = starts.clone();
-    let mut postings = vec![Posting::default(); of_term.len()];
+    fill.clear();
+    fill.extend_from_slice(starts);
+    let postings = &mut index.postings;
+    postings.clear();
+    postings.resize(of_term.len(), Posting::default());
     let mut k = 0;
-    for (si, s) in story.sentences.iter().enumerate() {
-        for t in &story.terms[s.terms.clone()] {
+    for (si, s) in sentences.iter().enumerate() {
+        for t in &terms[s.terms.clone()] {
             let slot = &mut fill[of_term[k] as usize];
             postings[*slot as usize] = Posting { sentence: si as u32, doc: s.doc as u32, weight: t.weight, name: t.name };
             *slot += 1;
             k += 1;
         }
     }
-    story.index = Index { starts, postings };
-    story.of_term = of_term;
-    story
 }
 
 /// The story's sentences, their terms end to end, and the postings over them.
+#[derive(Default)]
 struct Story {
     sentences: Vec<Sentence>,
     terms: Vec<Term>,
     /// Parallel to `terms`: each term's number in the index.
     of_term: Vec<u32>,
     index: Index,
+    /// Buffers [`read_story`] works in.
+    work: Work,
+}
+
+/// Per term number: document frequency, spread and IDF; the term numbers by key, an
+/// article's terms' numbers, and the postings' fill positions.
+#[derive(Default)]
+struct Work {
+    number: HashMap<u64, u32, KeyHash>,
+    df: Vec<u32>,
+    spread: Vec<u16>,
+    ids: Vec<u32>,
+    idf: Vec<f32>,
+    fill: Vec<u32>,
+}
+
+/// Most terms a story's buffers may hold and still be kept for the next story.
+const KEPT_TERMS: usize = 1 << 20;
+
+thread_local! {
+    /// The last story's buffers, reused by the next story on this thread: a story's terms and
+    /// postings take hundreds of KB, and fresh memory of that size costs page faults (the
+    /// kernel zeroing each page) every time.
+    static STORY: std::cell::RefCell<Option<Story>> = const { std::cell::RefCell::new(None) };
 }
 
 impl Story {

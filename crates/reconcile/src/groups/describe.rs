@@ -106,6 +106,8 @@ pub type Aliases = std::cell::OnceCell<HashMap<u64, Vec<usize>>>;
 
 pub fn describe(view: &StoryView, profiles: &[Profile], shapes: &[Tokens], members: &[usize], aliases: &Aliases) -> QuoteGroup {
     let order = order_members(profiles, shapes, members);
+    // Members' texts, read from their articles only here: most quotes of a story are in no group.
+    let text = |p: usize| view.docs.get(profiles[p].doc).and_then(|d| d.body.get(profiles[p].span.clone())).unwrap_or("");
     // Members printed identically (wire copies) are split into words and diffed once.
     // Equal texts nearly always have one shape: the first member of each shape is tried first,
     // and texts are hashed only when it differs.
@@ -115,12 +117,12 @@ pub fn describe(view: &StoryView, profiles: &[Profile], shapes: &[Tokens], membe
     for (m, &p) in order.iter().enumerate() {
         let shape = profiles[p].shape as u64;
         let first = match first_of_shape.get(&shape) {
-            Some(&f) if profiles[order[f]].text == profiles[p].text => same_text[f],
+            Some(&f) if text(order[f]) == text(p) => same_text[f],
             found => {
                 if found.is_none() {
                     first_of_shape.insert(shape, m);
                 }
-                *first_of_text.entry(profiles[p].text).or_insert(m)
+                *first_of_text.entry(text(p)).or_insert(m)
             }
         };
         same_text.push(first);
@@ -133,7 +135,7 @@ pub fn describe(view: &StoryView, profiles: &[Profile], shapes: &[Tokens], membe
             f if f < m => text_of.push(text_of[f]),
             _ => {
                 text_of.push(texts.len());
-                texts.push(Wording::new(profiles[p].text));
+                texts.push(Wording::new(text(p)));
             }
         }
     }
@@ -553,11 +555,10 @@ mod tests {
     use super::*;
     use parallax_core::SpeakerSource;
 
-    fn profile(doc: usize, kind: QuoteKind) -> Profile<'static> {
+    fn profile(doc: usize, kind: QuoteKind) -> Profile {
         Profile {
             doc,
             idx: 0,
-            text: "",
             span: 0..0,
             kind,
             speaker: None,

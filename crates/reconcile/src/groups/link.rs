@@ -499,7 +499,6 @@ mod tests {
         let profile = |doc: usize, start: usize| Profile {
             doc,
             idx: 0,
-            text: "",
             span: start..start + 10,
             kind: QuoteKind::Direct,
             speaker: None,

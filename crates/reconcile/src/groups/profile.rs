@@ -22,10 +22,9 @@ use super::lexicon;
 use crate::diff::is_apostrophe;
 use crate::StoryView;
 
-pub struct Profile<'a> {
+pub struct Profile {
     pub doc: usize,
     pub idx: usize,
-    pub text: &'a str,
     pub span: Span,
     pub kind: QuoteKind,
     /// Story entity of the speaker.
@@ -251,7 +250,7 @@ pub fn read_quotes(doc: &Document, an: &DocAnalysis) -> DocQuotes {
 /// Syndicated coverage prints one quote in many articles: a quote whose tokens are those of a
 /// quote met before (the same text, or one that differs in a comma or a curly apostrophe)
 /// takes that quote's shape, and its tokens are not numbered again.
-pub fn profiles<'a>(view: &StoryView<'a>, quotes: &[&DocQuotes], interner: &mut Interner) -> (Vec<Profile<'a>>, Vec<Tokens>) {
+pub fn profiles(view: &StoryView, quotes: &[&DocQuotes], interner: &mut Interner) -> (Vec<Profile>, Vec<Tokens>) {
     let mut out = Vec::with_capacity(view.analyses.iter().map(|a| a.quotes.len()).sum());
     if interner.ids.is_empty() {
         interner.ids.reserve(out.capacity() * 6);
@@ -262,11 +261,11 @@ pub fn profiles<'a>(view: &StoryView<'a>, quotes: &[&DocQuotes], interner: &mut 
     // as its tokens do.
     let mut made_from: Vec<&QuoteTokens> = Vec::new();
     let mut by_tokens: KeyMap<usize> = KeyMap::default();
-    for (d, (doc, an)) in view.docs.iter().zip(&view.analyses).enumerate() {
+    for (d, an) in view.analyses.iter().enumerate() {
         let Some(prepared) = quotes.get(d) else { continue };
         for (q, quote) in an.quotes.iter().enumerate() {
+            // (A quote whose span is not in its article's body has no tokens.)
             let Some(Some(t)) = prepared.quotes.get(q) else { continue };
-            let Some(text) = doc.body.get(quote.text.clone()) else { continue };
             if t.keys.is_empty() {
                 continue;
             }
@@ -284,7 +283,6 @@ pub fn profiles<'a>(view: &StoryView<'a>, quotes: &[&DocQuotes], interner: &mut 
             out.push(Profile {
                 doc: d,
                 idx: q,
-                text,
                 span: quote.text.clone(),
                 kind: quote.kind,
                 speaker: view.speaker(d, q),
