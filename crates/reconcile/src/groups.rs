@@ -185,6 +185,21 @@ mod tests {
         assert!(why.contains("number") && why.contains("four") && why.contains("five"), "{why}");
     }
 
+    /// Quote tokens read when the articles were read give the groups that reading them here
+    /// gives; tokens that do not fit an article's quotes are read again.
+    #[test]
+    fn prepared_quote_tokens_group_as_fresh_ones() {
+        let (docs, an, ents) = ferry_story();
+        let view = StoryView { docs: docs.iter().collect(), analyses: an.iter().collect(), entities: &ents };
+        let fresh = format!("{:?}", group_quotes(&view, &Copies::default()));
+        let read: Vec<DocQuotes> = docs.iter().zip(&an).map(|(d, a)| read_quotes(d, a)).collect();
+        let prepared = group_quotes_from(&view, &read.iter().collect::<Vec<_>>(), &Copies::default());
+        assert_eq!(format!("{prepared:?}"), fresh);
+        let stale = [DocQuotes::default(), read[1].clone(), read[0].clone()];
+        let again = group_quotes_from(&view, &stale.iter().collect::<Vec<_>>(), &Copies::default());
+        assert_eq!(format!("{again:?}"), fresh);
+    }
+
     #[test]
     fn habitual_reports_summaries_and_other_speakers_stay_out() {
         let (docs, an, ents) = ferry_story();

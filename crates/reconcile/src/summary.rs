@@ -577,6 +577,30 @@ mod tests {
         assert!(summary.last().unwrap().text.starts_with("Number of strikers — Night Radio: “About 300 crew members”"));
     }
 
+    /// A story summarised in buffers another story left is summarised as in fresh ones.
+    #[test]
+    fn kept_buffers_do_not_leak_between_stories() {
+        let big = [
+            doc("a", "Coast Wire", &["Ferry crews at Tarn Harbour walked off the job on Monday over a pay dispute with the operator.", "The operator said it had offered a four percent rise to the crews."]),
+            doc("b", "Valley Times", &["Tarn Harbour ferry crews walked off the job on Monday in a pay dispute with the ferry operator.", "The operator offered the crews a four percent pay rise, a spokesman said."]),
+            doc("c", "Night Radio", &["Ferry services from Tarn Harbour stopped on Monday when crews walked off the job over pay."]),
+        ];
+        let small = [
+            doc("d", "Hill Post", &["The council approved a new bus depot beside the ring road after a long public inquiry."]),
+            doc("e", "Town Crier", &["After a long public inquiry the council approved the new bus depot beside the ring road."]),
+        ];
+        let run = |docs: &[Document]| {
+            let analyses = vec![DocAnalysis::default(); docs.len()];
+            let entities = StoryEntities { entities: Vec::new(), local_to_story: vec![Vec::new(); docs.len()] };
+            let view = StoryView { docs: docs.iter().collect(), analyses: analyses.iter().collect(), entities: &entities };
+            format!("{:?}", summarize(&view, &Copies::default(), &[], &[], &[]))
+        };
+        let (first_small, first_big) = (run(&small), run(&big));
+        assert_eq!(run(&small), first_small);
+        assert_eq!(run(&big), first_big);
+        assert!(first_small.contains("bus depot"), "{first_small}");
+    }
+
     #[test]
     fn copies_are_not_support() {
         let text = ["Ferry crews at Tarn Harbour walked off the job on Monday over a pay dispute with the operator."];
