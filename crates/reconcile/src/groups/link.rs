@@ -101,11 +101,16 @@ impl PairScore {
     }
 }
 
-pub fn score_pair(p: &Tokens, q: &Tokens, w: &[f32]) -> PairScore {
+/// The weight of all of a quote's words.
+fn total_weight(x: &Tokens, w: &[f32]) -> f32 {
+    (0..x.toks.len()).map(|i| weight(x, i, w)).sum::<f32>()
+}
+
+/// The evidence that quotes `p` and `q` are one utterance; `(wp, wq)` are their
+/// [`total_weight`]s (worked out once per quote shape, not per pair).
+fn score_pair(p: &Tokens, q: &Tokens, w: &[f32], (wp, wq): (f32, f32)) -> PairScore {
     let identical = p.toks == q.toks;
     let pairs = lcs_pairs(&p.toks, &q.toks);
-    let total = |x: &Tokens| (0..x.toks.len()).map(|i| weight(x, i, w)).sum::<f32>();
-    let (wp, wq) = (total(p), total(q));
     // Aligned words weigh as in the shorter quote (the one the share is of).
     let p_short = wp <= wq;
     let aligned_weight = |i: usize, j: usize| if p_short { weight(p, i, w) } else { weight(q, j, w) };
@@ -319,7 +324,7 @@ pub fn link(profiles: &[Profile], shapes: &[Tokens], w: &[f32], n_tokens: usize,
     let postings = |t: u32| &flat[starts[t as usize] as usize..starts[t as usize + 1] as usize];
     // Weight of each shape's distinct content words, for the cheap bound below.
     let content_weight: Vec<f32> = shapes.iter().map(|x| x.bag.iter().map(|&(t, _)| w[t as usize]).sum()).collect();
-    let totals: Vec<f32> = shapes.iter().map(|x| (0..x.toks.len()).map(|i| weight(x, i, w)).sum()).collect();
+    let totals: Vec<f32> = shapes.iter().map(|x| total_weight(x, w)).collect();
 
     // Habitual reports are never grouped: they are in no class. Classes are runs of the
     // quotes sorted by what makes one (then by profile, so members stay in article order).
@@ -404,7 +409,7 @@ pub fn link(profiles: &[Profile], shapes: &[Tokens], w: &[f32], n_tokens: usize,
                             if !same_phrase && !could_accept(p, tp, q, tq, tot, w, same_doc) {
                                 return false;
                             }
-                            let s = *memo.get_or_insert_with(|| score_pair(tp, tq, w));
+                            let s = *memo.get_or_insert_with(|| score_pair(tp, tq, w, tot));
                             accept(p, tp, q, tq, &s, same_doc)
                         })
                     };
