@@ -140,7 +140,7 @@ fn summarize_story(view: &StoryView, story: &Story, n_docs: usize, copies: &Copi
         if out_of_context(view, s) {
             continue;
         }
-        for (j, sim) in similar(&story, i, &mut acc) {
+        for (j, sim) in similar(story, i, &mut acc) {
             let d = sentences[j].doc;
             if sim >= SUPPORT && independent(s.doc, d) {
                 match &mut best[d] {
