@@ -108,7 +108,13 @@ fn summarize_story(view: &StoryView, story: &Story, n_docs: usize, copies: &Copi
     let original = crate::coverage::originals(copies, view.docs.len().max(n_docs));
     let root = |d: usize| original[d].unwrap_or(d);
     let independent = |a: usize, b: usize| a != b && root(a) != root(b);
-    let eventful: Vec<&TextRef> = events.iter().filter(|e| e.date.is_some()).flat_map(|e| e.evidence.iter()).collect();
+    // The evidence of dated events, by document.
+    let mut eventful: Vec<Vec<&std::ops::Range<usize>>> = vec![Vec::new(); n_docs];
+    for e in events.iter().filter(|e| e.date.is_some()).flat_map(|e| e.evidence.iter()) {
+        if let Some(spans) = eventful.get_mut(e.doc) {
+            spans.push(&e.span);
+        }
+    }
 
     // Score the lead sentences: support from other articles, then centrality and position.
     struct Candidate {
@@ -157,7 +163,7 @@ fn summarize_story(view: &StoryView, story: &Story, n_docs: usize, copies: &Copi
         let support: Vec<(usize, f32, usize)> =
             supporting.drain(..).filter_map(|d| best[d].take().map(|(sim, j)| (d, sim, j))).collect();
         let centrality: f32 = support.iter().map(|s| s.1).sum();
-        let dated = eventful.iter().any(|e| e.doc == s.doc && e.span.start < s.span.end && s.span.start < e.span.end);
+        let dated = eventful.get(s.doc).is_some_and(|spans| spans.iter().any(|e| e.start < s.span.end && s.span.start < e.end));
         let score = support.len() as f32 * 2.0 + centrality + if dated { 0.5 } else { 0.0 } - s.rank as f32 * 0.15;
         candidates.push(Candidate { sentence: i, support: support.into_iter().map(|(_, _, j)| j).collect(), score });
     }
