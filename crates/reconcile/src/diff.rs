@@ -139,7 +139,12 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
 pub fn word_diff_of(a: &str, wa: &[Word], b: &str, wb: &[Word]) -> Vec<DiffOp> {
     let ka: Vec<u64> = wa.iter().map(|w| w.key).collect();
     let kb: Vec<u64> = wb.iter().map(|w| w.key).collect();
-    let pairs = lcs_pairs(&ka, &kb);
+    word_diff_keyed(a, wa, &ka, b, wb, &kb)
+}
+
+/// [`word_diff_of`] with the words' keys at hand too (`ka[i]` is `wa[i].key`).
+pub fn word_diff_keyed(a: &str, wa: &[Word], ka: &[u64], b: &str, wb: &[Word], kb: &[u64]) -> Vec<DiffOp> {
+    let pairs = lcs_pairs(ka, kb);
     let mut ops: Vec<DiffOp> = Vec::new();
     let mut push = |op: fn(String) -> DiffOp, word: &str| {
         if let Some(last) = ops.last_mut() {

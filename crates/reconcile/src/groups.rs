@@ -12,8 +12,9 @@
 //! still group when the words are nearly the same. A report of habitual speech ("has repeatedly
 //! said") is never grouped: it stands for many utterances, not one.
 //!
-//! Cost: linear in words to profile the quotes (a quote reprinted word for word is profiled
-//! once), then one word alignment per pair of distinct wordings that share uncommon content
+//! Cost: linear in words to read the quotes' tokens, once per article when it is read
+//! ([`read_quotes`]), then per story linear in tokens to number them (a quote reprinted word
+//! for word is numbered once), then one word alignment per pair of distinct wordings that share uncommon content
 //! words, and work linear in the quotes per pair of wordings that match.
 
 mod cluster;
@@ -24,12 +25,28 @@ mod profile;
 
 use crate::copies::Copies;
 use crate::{QuoteGroup, StoryView};
+pub use profile::{read_quotes, DocQuotes};
 
 /// The story's quote groups; `copies` are its syndicated copies (a copy is not a second outlet
 /// choosing to print two remarks together).
 pub fn group_quotes(view: &StoryView, copies: &Copies) -> Vec<QuoteGroup> {
+    let quotes: Vec<DocQuotes> = view.docs.iter().zip(&view.analyses).map(|(d, a)| read_quotes(d, a)).collect();
+    group_quotes_from(view, &quotes.iter().collect::<Vec<_>>(), copies)
+}
+
+/// [`group_quotes`] from each article's quote tokens (`quotes[d]` for `view.docs[d]`, from
+/// [`read_quotes`]; an entry that does not fit its article's quotes is read again here).
+pub fn group_quotes_from(view: &StoryView, quotes: &[&DocQuotes], copies: &Copies) -> Vec<QuoteGroup> {
+    let again: Vec<Option<DocQuotes>> = view
+        .docs
+        .iter()
+        .zip(&view.analyses)
+        .enumerate()
+        .map(|(d, (doc, a))| (!quotes.get(d).is_some_and(|q| q.fits(a))).then(|| read_quotes(doc, a)))
+        .collect();
+    let quotes: Vec<&DocQuotes> = again.iter().enumerate().map(|(d, q)| q.as_ref().unwrap_or_else(|| quotes[d])).collect();
     let mut interner = profile::Interner::default();
-    let (profiles, shapes) = profile::profiles(view, &mut interner);
+    let (profiles, shapes) = profile::profiles(view, &quotes, &mut interner);
     if profiles.len() < 2 {
         return Vec::new();
     }
@@ -166,6 +183,21 @@ mod tests {
         assert!(!g.identical_wording);
         let why = g.possible_misquote.as_deref().unwrap_or("");
         assert!(why.contains("number") && why.contains("four") && why.contains("five"), "{why}");
+    }
+
+    /// Quote tokens read when the articles were read give the groups that reading them here
+    /// gives; tokens that do not fit an article's quotes are read again.
+    #[test]
+    fn prepared_quote_tokens_group_as_fresh_ones() {
+        let (docs, an, ents) = ferry_story();
+        let view = StoryView { docs: docs.iter().collect(), analyses: an.iter().collect(), entities: &ents };
+        let fresh = format!("{:?}", group_quotes(&view, &Copies::default()));
+        let read: Vec<DocQuotes> = docs.iter().zip(&an).map(|(d, a)| read_quotes(d, a)).collect();
+        let prepared = group_quotes_from(&view, &read.iter().collect::<Vec<_>>(), &Copies::default());
+        assert_eq!(format!("{prepared:?}"), fresh);
+        let stale = [DocQuotes::default(), read[1].clone(), read[0].clone()];
+        let again = group_quotes_from(&view, &stale.iter().collect::<Vec<_>>(), &Copies::default());
+        assert_eq!(format!("{again:?}"), fresh);
     }
 
     #[test]

@@ -153,15 +153,16 @@ pub struct Reconciled {
 }
 
 /// What reconciling needs of one article that depends on that article alone: its event
-/// mentions, its words, clauses and quotes as the disagreement detectors read them, and its
-/// summary sentences. It is worked out once, when the article is read, and
-/// kept with it; a story that grows by one article then only prepares that article again,
-/// and reconciling is the work *across* articles.
+/// mentions, its words, clauses and quotes as the disagreement detectors read them, its
+/// summary sentences, and its quotes' matching tokens. It is worked out once, when the
+/// article is read, and kept with it; a story that grows by one article then only prepares
+/// that article again, and reconciling is the work *across* articles.
 #[derive(Debug, Default, Clone)]
 pub struct Prepared {
     mentions: timeline::DocMentions,
     text: disagreements::DocText,
     sentences: summary::DocSentences,
+    quotes: groups::DocQuotes,
 }
 
 pub fn prepare(doc: &Document, analysis: &DocAnalysis) -> Prepared {
@@ -169,6 +170,7 @@ pub fn prepare(doc: &Document, analysis: &DocAnalysis) -> Prepared {
         mentions: timeline::find_mentions(doc, analysis),
         text: disagreements::read_doc(doc, analysis),
         sentences: summary::find_sentences(doc, analysis),
+        quotes: groups::read_quotes(doc, analysis),
     }
 }
 
@@ -186,7 +188,8 @@ pub fn reconcile_prepared(view: &StoryView, prepared: &[&Prepared]) -> Reconcile
     }
     let mut clock = Timings::default();
     let copies = clock.time("copies", || copies::find_copies(view));
-    let groups = clock.time("quote groups", || groups::group_quotes(view, &copies));
+    let quotes: Vec<&groups::DocQuotes> = prepared.iter().map(|p| &p.quotes).collect();
+    let groups = clock.time("quote groups", || groups::group_quotes_from(view, &quotes, &copies));
     let mentions: Vec<&timeline::DocMentions> = prepared.iter().map(|p| &p.mentions).collect();
     let events = clock.time("timeline", || timeline::build_timeline_from(view, &mentions));
     let texts: Vec<&disagreements::DocText> = prepared.iter().map(|p| &p.text).collect();

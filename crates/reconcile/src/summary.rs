@@ -86,13 +86,35 @@ pub fn summarize_from(
     events: &[Event],
     discrepancies: &[Discrepancy],
 ) -> Vec<SummarySentence> {
-    let story = read_story(found);
+    let mut story = STORY.with(|kept| kept.try_borrow_mut().ok().and_then(|mut k| k.take())).unwrap_or_default();
+    read_story(found, &mut story);
+    let out = summarize_story(view, &story, found.len(), copies, events, discrepancies);
+    if story.terms.capacity() <= KEPT_TERMS {
+        STORY.with(|kept| {
+            if let Ok(mut k) = kept.try_borrow_mut() {
+                *k = Some(story);
+            }
+        });
+    }
+    out
+}
+
+/// [`summarize_from`] over the story's sentences and terms, read from `n_docs` articles.
+fn summarize_story(view: &StoryView, story: &Story, n_docs: usize, copies: &Copies, events: &[Event], discrepancies: &[Discrepancy]) -> Vec<SummarySentence> {
     let sentences = &story.sentences;
     if sentences.is_empty() {
         return Vec::new();
     }
-    let independent = |a: usize, b: usize| a != b && !copies.same_source(a, b);
-    let eventful: Vec<&TextRef> = events.iter().filter(|e| e.date.is_some()).flat_map(|e| e.evidence.iter()).collect();
+    let original = crate::coverage::originals(copies, view.docs.len().max(n_docs));
+    let root = |d: usize| original[d].unwrap_or(d);
+    let independent = |a: usize, b: usize| a != b && root(a) != root(b);
+    // The evidence of dated events, by document.
+    let mut eventful: Vec<Vec<&std::ops::Range<usize>>> = vec![Vec::new(); n_docs];
+    for e in events.iter().filter(|e| e.date.is_some()).flat_map(|e| e.evidence.iter()) {
+        if let Some(spans) = eventful.get_mut(e.doc) {
+            spans.push(&e.span);
+        }
+    }
 
     // Score the lead sentences: support from other articles, then centrality and position.
     struct Candidate {
@@ -105,7 +127,7 @@ pub fn summarize_from(
     let mut shortlist: Vec<(f32, usize)> = sentences
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.rank < LEAD_SENTENCES && (8..=45).contains(&s.words) && copies.original_of(s.doc).is_none())
+        .filter(|(_, s)| s.rank < LEAD_SENTENCES && (8..=45).contains(&s.words) && original[s.doc].is_none())
         .map(|(i, s)| {
             let shared: f32 = story.terms[s.terms.clone()].iter().map(|t| t.weight * t.spread.saturating_sub(1).min(4) as f32).sum();
             (shared - s.rank as f32 * 0.1, i)
@@ -115,22 +137,33 @@ pub fn summarize_from(
     shortlist.truncate(SHORTLIST);
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut acc = Accumulator::new(sentences.len());
+    // The best supporting sentence (similarity, sentence) per document, for one candidate at a
+    // time: dense by document, with the documents met.
+    let mut best: Vec<Option<(f32, usize)>> = vec![None; n_docs];
+    let mut supporting: Vec<usize> = Vec::new();
     for &(_, i) in &shortlist {
         let s = &sentences[i];
         if out_of_context(view, s) {
             continue;
         }
-        let mut best: HashMap<usize, (f32, usize), KeyHash> = HashMap::default();
-        for (j, sim) in similar(&story, i, &mut acc) {
+        for (j, sim) in similar(story, i, &mut acc) {
             let d = sentences[j].doc;
-            if sim >= SUPPORT && independent(s.doc, d) && best.get(&d).is_none_or(|b| sim > b.0) {
-                best.insert(d, (sim, j));
+            if sim >= SUPPORT && independent(s.doc, d) {
+                match &mut best[d] {
+                    Some(b) if sim > b.0 => *b = (sim, j),
+                    Some(_) => {}
+                    none => {
+                        *none = Some((sim, j));
+                        supporting.push(d);
+                    }
+                }
             }
         }
-        let mut support: Vec<(usize, f32, usize)> = best.into_iter().map(|(d, (sim, j))| (d, sim, j)).collect();
-        support.sort_by_key(|&(d, _, _)| d);
+        supporting.sort_unstable();
+        let support: Vec<(usize, f32, usize)> =
+            supporting.drain(..).filter_map(|d| best[d].take().map(|(sim, j)| (d, sim, j))).collect();
         let centrality: f32 = support.iter().map(|s| s.1).sum();
-        let dated = eventful.iter().any(|e| e.doc == s.doc && e.span.start < s.span.end && s.span.start < e.span.end);
+        let dated = eventful.get(s.doc).is_some_and(|spans| spans.iter().any(|e| e.start < s.span.end && s.span.start < e.end));
         let score = support.len() as f32 * 2.0 + centrality + if dated { 0.5 } else { 0.0 } - s.rank as f32 * 0.15;
         candidates.push(Candidate { sentence: i, support: support.into_iter().map(|(_, _, j)| j).collect(), score });
     }
@@ -221,6 +254,11 @@ pub struct DocSentences {
     /// them.
     sentences: Vec<Sentence>,
     terms: Vec<Term>,
+    /// The article's distinct term keys, each with the number of its sentences using it: the
+    /// story numbers each term once per article, not once per sentence.
+    distinct: Vec<(u64, u32)>,
+    /// Parallel to `terms`: the term's place in `distinct`.
+    local: Vec<u32>,
 }
 
 pub fn find_sentences(doc: &parallax_core::Document, analysis: &parallax_core::DocAnalysis) -> DocSentences {
@@ -260,91 +298,130 @@ pub fn find_sentences(doc: &parallax_core::Document, analysis: &parallax_core::D
         out.sentences.push(Sentence { doc: 0, span: span.clone(), rank, words: ws.len(), terms: first..out.terms.len() });
         rank += 1;
     }
+    let mut by_key: Vec<(u64, u32)> = out.terms.iter().zip(0..).map(|(t, k)| (t.key, k)).collect();
+    by_key.sort_unstable();
+    out.local = vec![0; out.terms.len()];
+    for run in by_key.chunk_by(|a, b| a.0 == b.0) {
+        let at = out.distinct.len() as u32;
+        run.iter().for_each(|&(_, k)| out.local[k as usize] = at);
+        out.distinct.push((run[0].0, run.len() as u32));
+    }
     out
 }
 
-/// The story's sentences with weighted terms, and the posting lists over them. Terms get
-/// dense numbers in one pass (a map from stem key), so that document frequencies, spreads and
-/// postings are counted in arrays, with no sorting of the story's words.
-fn read_story(found: &[&DocSentences]) -> Story {
-    let mut story = Story {
-        sentences: Vec::with_capacity(found.iter().map(|f| f.sentences.len()).sum()),
-        terms: Vec::with_capacity(found.iter().map(|f| f.terms.len()).sum()),
-        index: Index::default(),
-    };
+/// The story's sentences with weighted terms, and the posting lists over them, filled into
+/// `story`'s buffers (whatever they held is dropped). Terms get dense numbers in one pass (a
+/// map from stem key), so that document frequencies, spreads and postings are counted in
+/// arrays, with no sorting of the story's words.
+fn read_story(found: &[&DocSentences], story: &mut Story) {
+    let Story { sentences, terms, of_term, index, work } = story;
+    sentences.clear();
+    sentences.reserve(found.iter().map(|f| f.sentences.len()).sum());
+    terms.clear();
+    terms.reserve(found.iter().map(|f| f.terms.len()).sum());
     for (d, f) in found.iter().enumerate() {
-        let base = story.terms.len();
-        story.terms.extend_from_slice(&f.terms);
-        story.sentences.extend(f.sentences.iter().map(|s| Sentence { doc: d, terms: s.terms.start + base..s.terms.end + base, ..s.clone() }));
+        let base = terms.len();
+        terms.extend_from_slice(&f.terms);
+        sentences.extend(f.sentences.iter().map(|s| Sentence { doc: d, terms: s.terms.start + base..s.terms.end + base, ..s.clone() }));
     }
     // Dense term numbers, and per number: sentences using it (df), documents using it
-    // (spread; sentences come in document order, so a new document shows as a change).
-    let mut number: HashMap<u64, u32, KeyHash> = HashMap::default();
-    number.reserve(story.terms.len() / 2);
-    let mut of_term: Vec<u32> = Vec::with_capacity(story.terms.len());
-    let mut df: Vec<u32> = Vec::new();
-    let mut spread: Vec<u16> = Vec::new();
-    let mut last_doc: Vec<usize> = Vec::new();
-    for s in &story.sentences {
-        for t in &story.terms[s.terms.clone()] {
+    // (spread). Each article's distinct terms are numbered once; its terms take their numbers
+    // through the article's own index of them.
+    let Work { number, df, spread, ids, idf, fill } = work;
+    number.clear();
+    number.reserve(found.iter().map(|f| f.distinct.len()).sum::<usize>() / 2);
+    of_term.clear();
+    of_term.reserve(terms.len());
+    df.clear();
+    spread.clear();
+    for f in found {
+        ids.clear();
+        for &(key, sentences) in &f.distinct {
             let next = df.len() as u32;
-            let id = *number.entry(t.key).or_insert(next);
+            let id = *number.entry(key).or_insert(next);
             if id == next {
                 df.push(0);
                 spread.push(0);
-                last_doc.push(usize::MAX);
             }
-            let i = id as usize;
-            df[i] += 1;
-            if last_doc[i] != s.doc {
-                last_doc[i] = s.doc;
-                spread[i] = spread[i].saturating_add(1);
-            }
-            of_term.push(id);
+            df[id as usize] += sentences;
+            spread[id as usize] = spread[id as usize].saturating_add(1);
+            ids.push(id);
         }
+        of_term.extend(f.local.iter().map(|&l| ids[l as usize]));
     }
-    let n = story.sentences.len() as f32;
-    let idf: Vec<f32> = df.iter().map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0).collect();
-    for (t, &id) in story.terms.iter_mut().zip(&of_term) {
+    let n = sentences.len() as f32;
+    idf.clear();
+    idf.extend(df.iter().map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0));
+    for (t, &id) in terms.iter_mut().zip(of_term.iter()) {
         let idf = idf[id as usize];
         // Names say who, not what happened: two sentences about the same people are not the
         // same fact, so names weigh less than the words of the event.
         t.weight = if t.name { idf * NAME_WEIGHT } else { idf };
         t.spread = spread[id as usize];
     }
-    for s in &story.sentences {
-        let terms = &mut story.terms[s.terms.clone()];
+    for s in sentences.iter() {
+        let terms = &mut terms[s.terms.clone()];
         let norm = terms.iter().map(|t| t.weight * t.weight).sum::<f32>().sqrt().max(1e-6);
         terms.iter_mut().for_each(|t| t.weight /= norm);
     }
     // Postings by term number, each list in sentence order (a counting sort).
-    let mut starts: Vec<u32> = Vec::with_capacity(df.len() + 1);
+    let starts = &mut index.starts;
+    starts.clear();
+    starts.reserve(df.len() + 1);
     let mut at = 0u32;
-    for &d in &df {
+    for &d in df.iter() {
         starts.push(at);
         at += d;
     }
     starts.push(at);
-    let mut fill = starts.clone();
-    let mut postings = vec![(0u32, 0.0f32, false); of_term.len()];
+    fill.clear();
+    fill.extend_from_slice(starts);
+    let postings = &mut index.postings;
+    postings.clear();
+    postings.resize(of_term.len(), Posting::default());
     let mut k = 0;
-    for (si, s) in story.sentences.iter().enumerate() {
-        for t in &story.terms[s.terms.clone()] {
+    for (si, s) in sentences.iter().enumerate() {
+        for t in &terms[s.terms.clone()] {
             let slot = &mut fill[of_term[k] as usize];
-            postings[*slot as usize] = (si as u32, t.weight, t.name);
+            postings[*slot as usize] = Posting { sentence: si as u32, doc: s.doc as u32, weight: t.weight, name: t.name };
             *slot += 1;
             k += 1;
         }
     }
-    story.index = Index { number, starts, postings };
-    story
 }
 
 /// The story's sentences, their terms end to end, and the postings over them.
+#[derive(Default)]
 struct Story {
     sentences: Vec<Sentence>,
     terms: Vec<Term>,
+    /// Parallel to `terms`: each term's number in the index.
+    of_term: Vec<u32>,
     index: Index,
+    /// Buffers [`read_story`] works in.
+    work: Work,
+}
+
+/// Per term number: document frequency, spread and IDF; the term numbers by key, an
+/// article's terms' numbers, and the postings' fill positions.
+#[derive(Default)]
+struct Work {
+    number: HashMap<u64, u32, KeyHash>,
+    df: Vec<u32>,
+    spread: Vec<u16>,
+    ids: Vec<u32>,
+    idf: Vec<f32>,
+    fill: Vec<u32>,
+}
+
+/// Most terms a story's buffers may hold and still be kept for the next story.
+const KEPT_TERMS: usize = 1 << 20;
+
+thread_local! {
+    /// The last story's buffers, reused by the next story on this thread: a story's terms and
+    /// postings take hundreds of KB, and fresh memory of that size costs page faults (the
+    /// kernel zeroing each page) every time.
+    static STORY: std::cell::RefCell<Option<Story>> = const { std::cell::RefCell::new(None) };
 }
 
 impl Story {
@@ -357,19 +434,27 @@ static STOPWORD_KEYS: LazyLock<HashSet<u64, KeyHash>> = LazyLock::new(|| STOPWOR
 
 type KeyHash = parallax_core::hash::FastBuild;
 
-/// Posting lists end to end: per term number, (sentence, the term's weight there, written as
-/// a name there).
+/// Posting lists end to end, by term number.
 #[derive(Default)]
 struct Index {
-    number: HashMap<u64, u32, KeyHash>,
     /// Where each term number's postings start (one more entry closes the last).
     starts: Vec<u32>,
-    postings: Vec<(u32, f32, bool)>,
+    postings: Vec<Posting>,
+}
+
+/// A sentence using a term: the term's weight there and whether it is written as a name there.
+/// The sentence's document is kept here too, so a search skips its own article without
+/// reading the sentence.
+#[derive(Debug, Clone, Copy, Default)]
+struct Posting {
+    sentence: u32,
+    doc: u32,
+    weight: f32,
+    name: bool,
 }
 
 impl Index {
-    fn postings(&self, term: u64) -> &[(u32, f32, bool)] {
-        let Some(&id) = self.number.get(&term) else { return &[] };
+    fn postings(&self, id: u32) -> &[Posting] {
         let id = id as usize;
         &self.postings[self.starts[id] as usize..self.starts[id + 1] as usize]
     }
@@ -383,16 +468,16 @@ impl Index {
 fn similar(story: &Story, i: usize, acc: &mut Accumulator) -> Vec<(usize, f32)> {
     let sentences = &story.sentences;
     let common = (sentences.len() / 4).max(8);
-    let doc = sentences[i].doc;
-    for &Term { key: t, weight: w, name: name_here, .. } in story.terms(i) {
-        let postings = story.index.postings(t);
+    let doc = sentences[i].doc as u32;
+    let range = sentences[i].terms.clone();
+    for (&Term { weight: w, name: name_here, .. }, &id) in story.terms[range.clone()].iter().zip(&story.of_term[range]) {
+        let postings = story.index.postings(id);
         if postings.len() > common {
             continue;
         }
-        for &(j, wj, name_there) in postings {
-            let j = j as usize;
-            if sentences[j].doc != doc {
-                acc.add(j, w * wj, !(name_here || name_there));
+        for p in postings {
+            if p.doc != doc {
+                acc.add(p.sentence as usize, w * p.weight, !(name_here || p.name));
             }
         }
     }
@@ -403,36 +488,40 @@ fn similar(story: &Story, i: usize, acc: &mut Accumulator) -> Vec<(usize, f32)> 
 }
 
 /// Dense per-sentence sums reused across queries (a hash map per query was the hot spot).
+/// A sentence's sum, count and mark sit together: one memory access per posting.
 struct Accumulator {
-    sum: Vec<f32>,
-    shared: Vec<u16>,
+    cells: Vec<Cell>,
     touched: Vec<usize>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Cell {
+    sum: f32,
+    shared: u16,
+    touched: bool,
 }
 
 impl Accumulator {
     fn new(n: usize) -> Self {
-        Accumulator { sum: vec![0.0; n], shared: vec![0; n], touched: Vec::new() }
+        Accumulator { cells: vec![Cell::default(); n], touched: Vec::new() }
     }
 
     fn add(&mut self, j: usize, value: f32, counts: bool) {
-        if self.sum[j] == 0.0 && self.shared[j] == 0 {
+        let c = &mut self.cells[j];
+        if !c.touched {
+            c.touched = true;
             self.touched.push(j);
         }
-        self.sum[j] += value;
-        self.shared[j] = self.shared[j].saturating_add(u16::from(counts));
-        if self.sum[j] == 0.0 {
-            self.sum[j] = f32::MIN_POSITIVE;
-        }
+        c.sum += value;
+        c.shared = c.shared.saturating_add(u16::from(counts));
     }
 
     /// (sentence, sum, shared words), resetting the accumulator.
     fn drain(&mut self) -> impl Iterator<Item = (usize, f32, usize)> + '_ {
-        let (sum, shared) = (&mut self.sum, &mut self.shared);
+        let cells = &mut self.cells;
         self.touched.drain(..).map(move |j| {
-            let out = (j, sum[j], shared[j] as usize);
-            sum[j] = 0.0;
-            shared[j] = 0;
-            out
+            let c = std::mem::take(&mut cells[j]);
+            (j, c.sum, c.shared as usize)
         })
     }
 }
@@ -492,6 +581,30 @@ mod tests {
         assert!(cited as f32 / summary.len() as f32 >= 1.5, "{summary:?}");
         assert!(summary[0].text.contains("walked off the job on Monday"));
         assert!(summary.last().unwrap().text.starts_with("Number of strikers — Night Radio: “About 300 crew members”"));
+    }
+
+    /// A story summarised in buffers another story left is summarised as in fresh ones.
+    #[test]
+    fn kept_buffers_do_not_leak_between_stories() {
+        let big = [
+            doc("a", "Coast Wire", &["Ferry crews at Tarn Harbour walked off the job on Monday over a pay dispute with the operator.", "The operator said it had offered a four percent rise to the crews."]),
+            doc("b", "Valley Times", &["Tarn Harbour ferry crews walked off the job on Monday in a pay dispute with the ferry operator.", "The operator offered the crews a four percent pay rise, a spokesman said."]),
+            doc("c", "Night Radio", &["Ferry services from Tarn Harbour stopped on Monday when crews walked off the job over pay."]),
+        ];
+        let small = [
+            doc("d", "Hill Post", &["The council approved a new bus depot beside the ring road after a long public inquiry."]),
+            doc("e", "Town Crier", &["After a long public inquiry the council approved the new bus depot beside the ring road."]),
+        ];
+        let run = |docs: &[Document]| {
+            let analyses = vec![DocAnalysis::default(); docs.len()];
+            let entities = StoryEntities { entities: Vec::new(), local_to_story: vec![Vec::new(); docs.len()] };
+            let view = StoryView { docs: docs.iter().collect(), analyses: analyses.iter().collect(), entities: &entities };
+            format!("{:?}", summarize(&view, &Copies::default(), &[], &[], &[]))
+        };
+        let (first_small, first_big) = (run(&small), run(&big));
+        assert_eq!(run(&small), first_small);
+        assert_eq!(run(&big), first_big);
+        assert!(first_small.contains("bus depot"), "{first_small}");
     }
 
     #[test]

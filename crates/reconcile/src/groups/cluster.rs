@@ -23,12 +23,33 @@ pub use crate::sets::Sets;
 pub fn cluster(profiles: &[Profile], shapes: &[Tokens], mut sets: Sets, copies: &Copies) -> Vec<Vec<usize>> {
     join_continued_statements(profiles, &mut sets, copies);
     attach_split_pieces(profiles, shapes, &mut sets);
-    let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for p in 0..profiles.len() {
-        let r = sets.find(p);
-        by_root.entry(r).or_default().push(p);
+    // Groups in the order of their roots, members in order: counted, then filled.
+    let roots = all_roots(profiles, &mut sets);
+    let size = sizes(&roots);
+    let mut slot = vec![usize::MAX; roots.len()];
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (r, &n) in size.iter().enumerate().filter(|&(_, &n)| n >= 2) {
+        slot[r] = groups.len();
+        groups.push(Vec::with_capacity(n));
     }
-    by_root.into_values().filter(|g| g.len() >= 2).collect()
+    for (p, &r) in roots.iter().enumerate() {
+        if let Some(g) = groups.get_mut(slot[r]) {
+            g.push(p);
+        }
+    }
+    groups
+}
+
+/// Every quote's set root (sets are over quote indices, so a root is one too).
+fn all_roots(profiles: &[Profile], sets: &mut Sets) -> Vec<usize> {
+    (0..profiles.len()).map(|p| sets.find(p)).collect()
+}
+
+/// Per set root, its number of members (0 for a quote that is not a root).
+fn sizes(roots: &[usize]) -> Vec<usize> {
+    let mut size = vec![0usize; roots.len()];
+    roots.iter().for_each(|&r| size[r] += 1);
+    size
 }
 
 /// Whether quote `b` carries on the statement of quote `a` (both of one article, `b` next).
@@ -61,33 +82,32 @@ fn chains(profiles: &[Profile]) -> Vec<Vec<usize>> {
 }
 
 fn set_sizes(profiles: &[Profile], sets: &mut Sets) -> Vec<usize> {
-    let mut size = vec![0usize; profiles.len()];
-    for p in 0..profiles.len() {
-        size[sets.find(p)] += 1;
-    }
-    size
+    sizes(&all_roots(profiles, sets))
 }
 
-/// Per set root of `roots`: the speaker most of its members are credited to (the lowest entity
-/// on a tie), if any member's is known. Other roots are left `None`.
-fn main_speakers(profiles: &[Profile], sets: &mut Sets, roots: impl Iterator<Item = usize>) -> Vec<Option<usize>> {
-    let mut wanted = vec![false; profiles.len()];
-    roots.for_each(|r| wanted[r] = true);
-    let mut credited: Vec<(usize, usize)> = (0..profiles.len())
-        .filter_map(|p| {
-            let root = sets.find(p);
-            wanted[root].then_some((root, profiles[p].speaker?))
-        })
-        .collect();
-    credited.sort_unstable();
-    let mut main: Vec<Option<(usize, usize)>> = vec![None; profiles.len()];
-    for run in credited.chunk_by(|a, b| a == b) {
-        let (root, who) = run[0];
-        if main[root].is_none_or(|(_, n)| run.len() > n) {
-            main[root] = Some((who, run.len()));
+/// Per set root of `wanted`: the speaker most of its members are credited to (the lowest
+/// entity on a tie), if any member's is known; as (root, speaker), sorted by root. `roots` is
+/// every quote's root.
+fn main_speakers(profiles: &[Profile], roots: &[usize], wanted: impl Iterator<Item = usize>) -> Vec<(usize, usize)> {
+    let mut wanted: Vec<usize> = wanted.collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    // Per wanted root (by its place in `wanted`): (speaker, credits), a few speakers each.
+    let mut slot = vec![usize::MAX; profiles.len()];
+    wanted.iter().enumerate().for_each(|(i, &r)| slot[r] = i);
+    let mut credits: Vec<Vec<(usize, usize)>> = vec![Vec::new(); wanted.len()];
+    for (p, &root) in roots.iter().enumerate() {
+        let (Some(counts), Some(who)) = (credits.get_mut(slot[root]), profiles[p].speaker) else { continue };
+        match counts.iter_mut().find(|c| c.0 == who) {
+            Some(c) => c.1 += 1,
+            None => counts.push((who, 1)),
         }
     }
-    main.into_iter().map(|m| m.map(|(who, _)| who)).collect()
+    wanted
+        .iter()
+        .zip(&credits)
+        .filter_map(|(&root, counts)| counts.iter().max_by_key(|&&(who, n)| (n, std::cmp::Reverse(who))).map(|&(who, _)| (root, who)))
+        .collect()
 }
 
 fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Copies) {
@@ -99,13 +119,16 @@ fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Cop
     // for the article it copies.
     let sources: Vec<usize> = chains.iter().map(|c| copies.root(profiles[c[0]].doc)).collect();
     let mut seen: Vec<((usize, usize), usize)> = Vec::new();
+    let mut grouped: Vec<usize> = Vec::new();
     loop {
-        let size = set_sizes(profiles, sets);
+        let roots = all_roots(profiles, sets);
+        let size = sizes(&roots);
         // (earlier group, later group, source article): grouped pieces next to each other in a
         // chain, skipping pieces that matched nothing.
         seen.clear();
         for (chain, &source) in chains.iter().zip(&sources) {
-            let grouped: Vec<usize> = chain.iter().map(|&p| sets.find(p)).filter(|&r| size[r] >= 2).collect();
+            grouped.clear();
+            grouped.extend(chain.iter().map(|&p| roots[p]).filter(|&r| size[r] >= 2));
             for w in grouped.windows(2) {
                 let (ra, rb) = (w[0], w[1]);
                 if ra != rb {
@@ -122,10 +145,11 @@ fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Cop
         }
         // One statement has one speaker: pieces whose groups name different people (an
         // attribution slip in one article) do not join.
-        let speaker = main_speakers(profiles, sets, together.iter().flat_map(|&(a, b)| [a, b]));
+        let main = main_speakers(profiles, &roots, together.iter().flat_map(|&(a, b)| [a, b]));
+        let speaker = |r: usize| main.binary_search_by_key(&r, |m| m.0).ok().map(|i| main[i].1);
         let mut merged = false;
         for (ra, rb) in together {
-            if !matches!((speaker[ra], speaker[rb]), (Some(x), Some(y)) if x != y) {
+            if !matches!((speaker(ra), speaker(rb)), (Some(x), Some(y)) if x != y) {
                 merged |= sets.union(ra, rb);
             }
         }
@@ -163,7 +187,15 @@ const PIECE_COVER: f32 = 0.8;
 /// joins its group when another outlet's member of that group contains its words in order.
 fn attach_split_pieces(profiles: &[Profile], shapes: &[Tokens], sets: &mut Sets) {
     let n = profiles.len();
-    let mut size = set_sizes(profiles, sets);
+    let roots = all_roots(profiles, sets);
+    let mut size = sizes(&roots);
+    // The members of each group (a set of two or more) by root, kept as pieces join.
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (p, &r) in roots.iter().enumerate() {
+        if size[r] >= 2 {
+            members[r].push(p);
+        }
+    }
     let mut cover: KeyMap<bool> = KeyMap::default();
     for i in 1..n {
         let (a, b) = (i - 1, i);
@@ -185,11 +217,15 @@ fn attach_split_pieces(profiles: &[Profile], shapes: &[Tokens], sets: &mut Sets)
             let key = (profiles[piece].shape as u64) << 32 | of as u64;
             *cover.entry(key).or_insert_with(|| lcs_len(toks, &shapes[of].toks) as f32 >= PIECE_COVER * toks.len() as f32)
         };
-        let inside = (0..n).any(|m| profiles[m].doc != profiles[piece].doc && sets.find(m) == anchor && covered(profiles[m].shape));
+        let inside = members[anchor].iter().any(|&m| profiles[m].doc != profiles[piece].doc && covered(profiles[m].shape));
         if inside {
             sets.union(piece, anchor);
             let root = sets.find(anchor);
             size[root] = size[anchor].max(size[root]) + 1;
+            if root != anchor {
+                members[root] = std::mem::take(&mut members[anchor]);
+            }
+            members[root].push(piece);
         }
     }
 }

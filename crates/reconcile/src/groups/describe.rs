@@ -27,19 +27,18 @@ const NOTE_CHANGES: usize = 3;
 /// Longest stretch of words quoted in a note before it is cut with "…".
 const NOTE_WORDS: usize = 8;
 
-/// A member's words, for comparison.
+/// A member's words, for comparison, and their keys.
 struct Wording<'a> {
     text: &'a str,
     words: Vec<Word>,
+    keys: Vec<u64>,
 }
 
 impl<'a> Wording<'a> {
     fn new(text: &'a str) -> Wording<'a> {
-        Wording { text, words: diff::words(text) }
-    }
-
-    fn keys(&self) -> Vec<u64> {
-        self.words.iter().map(|w| w.key).collect()
+        let words = diff::words(text);
+        let keys = words.iter().map(|w| w.key).collect();
+        Wording { text, words, keys }
     }
 
     /// The comparison key of word `i` spelled out (for the few words a change is made of).
@@ -81,7 +80,7 @@ struct Change {
 }
 
 fn changes(a: &Wording, b: &Wording) -> (Vec<Change>, usize) {
-    let pairs = lcs_pairs(&a.keys(), &b.keys());
+    let pairs = lcs_pairs(&a.keys, &b.keys);
     let mut out = Vec::new();
     let (mut i, mut j) = (0, 0);
     let n_pairs = pairs.len();
@@ -107,21 +106,23 @@ pub type Aliases = std::cell::OnceCell<HashMap<u64, Vec<usize>>>;
 
 pub fn describe(view: &StoryView, profiles: &[Profile], shapes: &[Tokens], members: &[usize], aliases: &Aliases) -> QuoteGroup {
     let order = order_members(profiles, shapes, members);
+    // Members' texts, read from their articles only here: most quotes of a story are in no group.
+    let text = |p: usize| view.docs.get(profiles[p].doc).and_then(|d| d.body.get(profiles[p].span.clone())).unwrap_or("");
     // Members printed identically (wire copies) are split into words and diffed once.
     // Equal texts nearly always have one shape: the first member of each shape is tried first,
     // and texts are hashed only when it differs.
-    let mut first_of_text: HashMap<&str, usize> = HashMap::new();
-    let mut first_of_shape: KeyMap<usize> = KeyMap::default();
+    let mut first_of_text: HashMap<&str, usize> = HashMap::with_capacity(order.len());
+    let mut first_of_shape: KeyMap<usize> = KeyMap::with_capacity_and_hasher(order.len(), Default::default());
     let mut same_text: Vec<usize> = Vec::with_capacity(order.len());
     for (m, &p) in order.iter().enumerate() {
         let shape = profiles[p].shape as u64;
         let first = match first_of_shape.get(&shape) {
-            Some(&f) if profiles[order[f]].text == profiles[p].text => same_text[f],
+            Some(&f) if text(order[f]) == text(p) => same_text[f],
             found => {
                 if found.is_none() {
                     first_of_shape.insert(shape, m);
                 }
-                *first_of_text.entry(profiles[p].text).or_insert(m)
+                *first_of_text.entry(text(p)).or_insert(m)
             }
         };
         same_text.push(first);
@@ -134,19 +135,18 @@ pub fn describe(view: &StoryView, profiles: &[Profile], shapes: &[Tokens], membe
             f if f < m => text_of.push(text_of[f]),
             _ => {
                 text_of.push(texts.len());
-                texts.push(Wording::new(profiles[p].text));
+                texts.push(Wording::new(text(p)));
             }
         }
     }
     let wordings: Vec<&Wording> = text_of.iter().map(|&t| &texts[t]).collect();
-    let text_keys: Vec<Vec<u64>> = texts.iter().map(Wording::keys).collect();
-    let keys: Vec<&[u64]> = text_of.iter().map(|&t| text_keys[t].as_slice()).collect();
+    let keys: Vec<&[u64]> = text_of.iter().map(|&t| texts[t].keys.as_slice()).collect();
     // Words in common, in order, between every two members. Members with the same words (wire
     // copies, an outlet reprinting its own story) are aligned once, as one wording: a group
     // reprinted in dozens of articles costs as much as its distinct wordings.
     let n = order.len();
     // Classes of identical words, found among the distinct texts (in order of first member).
-    let text_key_refs: Vec<&[u64]> = text_keys.iter().map(Vec::as_slice).collect();
+    let text_key_refs: Vec<&[u64]> = texts.iter().map(|t| t.keys.as_slice()).collect();
     let (text_class, text_reps) = wording_classes(&text_key_refs);
     let class: Vec<usize> = text_of.iter().map(|&t| text_class[t]).collect();
     let first_member_of_text: Vec<usize> = {
@@ -194,11 +194,11 @@ pub fn describe(view: &StoryView, profiles: &[Profile], shapes: &[Tokens], membe
                 }))
     });
 
-    let labels = doc_labels(view, profiles, &order);
-    let id = |m: usize| labels[profiles[order[m]].doc].as_str();
+    let labels = DocLabels::new(view, profiles, &order);
+    let id = |m: usize| labels.get(view, profiles[order[m]].doc);
     let mut notes: Vec<String> = Vec::new();
     let mut misquote: Option<String> = None;
-    let mut described: KeyMap<()> = KeyMap::default();
+    let mut described: KeyMap<()> = KeyMap::with_capacity_and_hasher(order.len(), Default::default());
     let pair = |a: usize, b: usize| (a as u64) << 32 | b as u64;
     let candidates = Candidates::new(profiles, &order, &class, k);
     let mut ranked = Vec::new();
@@ -276,7 +276,7 @@ pub fn describe(view: &StoryView, profiles: &[Profile], shapes: &[Tokens], membe
 /// Such a member is shown whole: the reference's words removed, the member's added.
 fn member_diff(reference: &Wording, w: &Wording, shared: usize) -> Vec<diff::DiffOp> {
     if shared * 2 >= reference.words.len().min(w.words.len()) {
-        return diff::word_diff_of(reference.text, &reference.words, w.text, &w.words);
+        return diff::word_diff_keyed(reference.text, &reference.words, &reference.keys, w.text, &w.words, &w.keys);
     }
     let whole = |x: &Wording| (0..x.words.len()).map(|i| x.printed(i)).collect::<Vec<&str>>().join(" ");
     let mut ops = Vec::with_capacity(2);
@@ -303,6 +303,8 @@ struct Candidates {
     buckets: Vec<(usize, Option<usize>)>,
     /// Members by article, in member order.
     by_doc: Vec<(usize, Vec<usize>)>,
+    /// Per document, its place in `by_doc` (`usize::MAX` when none of its quotes is a member).
+    slot_of_doc: Vec<usize>,
 }
 
 impl Candidates {
@@ -311,6 +313,7 @@ impl Candidates {
         let indirect: Vec<bool> = order.iter().map(|&p| profiles[p].kind == QuoteKind::Indirect).collect();
         let mut buckets: Vec<(usize, Option<usize>)> = vec![(usize::MAX, None); 2 * k];
         let mut by_doc: Vec<(usize, Vec<usize>)> = Vec::new();
+        let mut slot_of_doc = vec![usize::MAX; doc.iter().max().map_or(0, |&d| d + 1)];
         for m in 0..order.len() {
             let b = &mut buckets[class[m] * 2 + indirect[m] as usize];
             if b.0 == usize::MAX {
@@ -318,12 +321,15 @@ impl Candidates {
             } else if b.1.is_none() && doc[b.0] != doc[m] {
                 b.1 = Some(m);
             }
-            match by_doc.iter_mut().find(|(d, _)| *d == doc[m]) {
+            match by_doc.get_mut(slot_of_doc[doc[m]]) {
                 Some((_, v)) => v.push(m),
-                None => by_doc.push((doc[m], vec![m])),
+                None => {
+                    slot_of_doc[doc[m]] = by_doc.len();
+                    by_doc.push((doc[m], vec![m]));
+                }
             }
         }
-        Candidates { doc, indirect, buckets, by_doc }
+        Candidates { doc, indirect, buckets, by_doc, slot_of_doc }
     }
 
     /// The member (position in `order`) that member `m` shares most words with, in order, and
@@ -368,7 +374,7 @@ impl Candidates {
             tier = Some(rank);
             other_doc = Some(other_doc.map_or(j, |o| o.min(j)));
         }
-        let own_doc = self.by_doc.iter().find(|(d, _)| *d == dm).into_iter().flat_map(|(_, v)| v.iter().copied()).filter(|&j| j != m);
+        let own_doc = self.by_doc.get(self.slot_of_doc[dm]).into_iter().flat_map(|(_, v)| v.iter().copied()).filter(|&j| j != m);
         other_doc.into_iter().chain(own_doc).map(|j| (j, key(j))).max_by_key(|&(_, (k, _))| k).map(|(j, (_, n))| (j, n))
     }
 }
@@ -510,37 +516,38 @@ fn alias_index(view: &StoryView) -> HashMap<u64, Vec<usize>> {
 
 /// How notes name each member's article: its outlet ("The Gazette has ..."), else its id; an
 /// outlet that has several of the group's articles gets the id too, so the note can tell them
-/// apart. Labels are made once per article (indexed by document), not per member.
-fn doc_labels(view: &StoryView, profiles: &[Profile], order: &[usize]) -> Vec<String> {
-    let outlet = |d: usize| view.docs.get(d).and_then(|doc| doc.outlet.as_deref()).map(str::trim).filter(|o| !o.is_empty());
-    let mut docs: Vec<usize> = Vec::new();
-    let mut seen = vec![false; view.docs.len().max(order.iter().map(|&p| profiles[p].doc + 1).max().unwrap_or(0))];
-    for &p in order {
-        let d = profiles[p].doc;
-        if !std::mem::replace(&mut seen[d], true) {
-            docs.push(d);
-        }
-    }
-    // Per outlet, the first article of it met and whether it has another.
-    let mut outlets: HashMap<&str, (usize, bool)> = HashMap::new();
-    for &d in &docs {
-        if let Some(o) = outlet(d) {
-            let e = outlets.entry(o).or_insert((d, false));
-            if e.0 != d {
-                e.1 = true;
+/// apart. A label is made the first time a note names its article (most members get no note).
+struct DocLabels {
+    /// The group's articles, in order of first member.
+    docs: Vec<usize>,
+    labels: Vec<std::cell::OnceCell<String>>,
+}
+
+impl DocLabels {
+    fn new(view: &StoryView, profiles: &[Profile], order: &[usize]) -> DocLabels {
+        let n = view.docs.len().max(order.iter().map(|&p| profiles[p].doc + 1).max().unwrap_or(0));
+        let mut seen = vec![false; n];
+        let mut docs: Vec<usize> = Vec::new();
+        for &p in order {
+            let d = profiles[p].doc;
+            if !std::mem::replace(&mut seen[d], true) {
+                docs.push(d);
             }
         }
+        DocLabels { docs, labels: vec![std::cell::OnceCell::new(); n] }
     }
-    let mut labels = vec![String::new(); seen.len()];
-    for &d in &docs {
-        let id = view.docs.get(d).map_or("?", |doc| doc.id.as_str());
-        labels[d] = match outlet(d) {
-            Some(o) if outlets.get(o).is_some_and(|e| e.1) => format!("{o} ({id})"),
-            Some(o) => o.to_string(),
-            None => id.to_string(),
-        };
+
+    fn get(&self, view: &StoryView, d: usize) -> &str {
+        self.labels[d].get_or_init(|| {
+            let outlet = |d: usize| view.docs.get(d).and_then(|doc| doc.outlet.as_deref()).map(str::trim).filter(|o| !o.is_empty());
+            let id = view.docs.get(d).map_or("?", |doc| doc.id.as_str());
+            match outlet(d) {
+                Some(o) if self.docs.iter().any(|&e| e != d && outlet(e) == Some(o)) => format!("{o} ({id})"),
+                Some(o) => o.to_string(),
+                None => id.to_string(),
+            }
+        })
     }
-    labels
 }
 
 #[cfg(test)]
@@ -548,11 +555,10 @@ mod tests {
     use super::*;
     use parallax_core::SpeakerSource;
 
-    fn profile(doc: usize, kind: QuoteKind) -> Profile<'static> {
+    fn profile(doc: usize, kind: QuoteKind) -> Profile {
         Profile {
             doc,
             idx: 0,
-            text: "",
             span: 0..0,
             kind,
             speaker: None,

@@ -101,11 +101,16 @@ impl PairScore {
     }
 }
 
-pub fn score_pair(p: &Tokens, q: &Tokens, w: &[f32]) -> PairScore {
+/// The weight of all of a quote's words.
+fn total_weight(x: &Tokens, w: &[f32]) -> f32 {
+    (0..x.toks.len()).map(|i| weight(x, i, w)).sum::<f32>()
+}
+
+/// The evidence that quotes `p` and `q` are one utterance; `(wp, wq)` are their
+/// [`total_weight`]s (worked out once per quote shape, not per pair).
+fn score_pair(p: &Tokens, q: &Tokens, w: &[f32], (wp, wq): (f32, f32)) -> PairScore {
     let identical = p.toks == q.toks;
     let pairs = lcs_pairs(&p.toks, &q.toks);
-    let total = |x: &Tokens| (0..x.toks.len()).map(|i| weight(x, i, w)).sum::<f32>();
-    let (wp, wq) = (total(p), total(q));
     // Aligned words weigh as in the shorter quote (the one the share is of).
     let p_short = wp <= wq;
     let aligned_weight = |i: usize, j: usize| if p_short { weight(p, i, w) } else { weight(q, j, w) };
@@ -319,13 +324,31 @@ pub fn link(profiles: &[Profile], shapes: &[Tokens], w: &[f32], n_tokens: usize,
     let postings = |t: u32| &flat[starts[t as usize] as usize..starts[t as usize + 1] as usize];
     // Weight of each shape's distinct content words, for the cheap bound below.
     let content_weight: Vec<f32> = shapes.iter().map(|x| x.bag.iter().map(|&(t, _)| w[t as usize]).sum()).collect();
-    let totals: Vec<f32> = shapes.iter().map(|x| (0..x.toks.len()).map(|i| weight(x, i, w)).sum()).collect();
+    let totals: Vec<f32> = shapes.iter().map(|x| total_weight(x, w)).collect();
 
     // Habitual reports are never grouped: they are in no class. Classes are runs of the
     // quotes sorted by what makes one (then by profile, so members stay in article order).
-    let mut sorted: Vec<usize> = (0..profiles.len()).filter(|&p| !profiles[p].habitual).collect();
     let class_key = |p: usize| (profiles[p].shape, profiles[p].kind == QuoteKind::Indirect, profiles[p].speaker);
-    sorted.sort_unstable_by_key(|&p| (class_key(p), p));
+    // By shape first (a counting sort: shapes are dense and most have a few quotes), then
+    // within a shape by the rest of the key.
+    let mut sorted: Vec<usize> = {
+        let mut starts = vec![0usize; n_shapes + 1];
+        profiles.iter().filter(|p| !p.habitual).for_each(|p| starts[p.shape + 1] += 1);
+        for s in 0..n_shapes {
+            starts[s + 1] += starts[s];
+        }
+        let mut sorted = vec![0usize; starts[n_shapes]];
+        for (i, p) in profiles.iter().enumerate().filter(|(_, p)| !p.habitual) {
+            sorted[starts[p.shape]] = i;
+            starts[p.shape] += 1;
+        }
+        sorted
+    };
+    for run in sorted.chunk_by_mut(|&a, &b| profiles[a].shape == profiles[b].shape) {
+        if run.len() > 1 {
+            run.sort_unstable_by_key(|&p| (class_key(p), p));
+        }
+    }
     let mut classes: Vec<Class> = Vec::new();
     let mut by_shape: Vec<Vec<usize>> = vec![Vec::new(); n_shapes];
     let mut i = 0;
@@ -386,7 +409,7 @@ pub fn link(profiles: &[Profile], shapes: &[Tokens], w: &[f32], n_tokens: usize,
                             if !same_phrase && !could_accept(p, tp, q, tq, tot, w, same_doc) {
                                 return false;
                             }
-                            let s = *memo.get_or_insert_with(|| score_pair(tp, tq, w));
+                            let s = *memo.get_or_insert_with(|| score_pair(tp, tq, w, tot));
                             accept(p, tp, q, tq, &s, same_doc)
                         })
                     };
@@ -481,7 +504,6 @@ mod tests {
         let profile = |doc: usize, start: usize| Profile {
             doc,
             idx: 0,
-            text: "",
             span: start..start + 10,
             kind: QuoteKind::Direct,
             speaker: None,

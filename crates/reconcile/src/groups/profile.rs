@@ -7,24 +7,24 @@
 //! even though the diff reports them as different words.
 //!
 //! The words come from the document's shared word layer ([`parallax_core::Words`]): a quote is
-//! a range of it, found by binary search. What a word becomes as tokens depends on its key
-//! alone, so it is worked out once per distinct word of the story (from its printed form) and
-//! then looked up by key: no text is read again for a word seen before. A quote printed again
-//! (a wire copy) is not tokenised again at all: quotes share their tokens as one *shape*.
+//! a range of it. What a word becomes as tokens depends on its key alone, so it is worked out
+//! once per distinct word (from its printed form) and then looked up by key. All of that
+//! depends on the quote's article alone, so it is done when the article is read
+//! ([`read_quotes`]), with token texts as keys; a story only numbers the tokens, once per
+//! distinct token sequence (a quote printed again, as by a wire copy, shares its *shape*).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use parallax_core::{QuoteKind, SpeakerSource, Span, Word};
+use parallax_core::{DocAnalysis, Document, QuoteKind, SpeakerSource, Span, Word};
 
 use super::lexicon;
 use crate::diff::is_apostrophe;
 use crate::StoryView;
 
-pub struct Profile<'a> {
+pub struct Profile {
     pub doc: usize,
     pub idx: usize,
-    pub text: &'a str,
     pub span: Span,
     pub kind: QuoteKind,
     /// Story entity of the speaker.
@@ -62,106 +62,53 @@ impl Hasher for KeyHasher {
 
 pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
-/// What one word becomes: its token (when it has letters or digits) and whether a "not" follows
-/// ("didn't" → "did" + "not").
-#[derive(Clone, Copy)]
-struct Entry {
-    tok: Option<u32>,
-    content: bool,
-    negated: bool,
-}
-
-/// Token interning for one story, with the tokens of every word key met so far.
+/// Token interning for one story: the story's token numbers by the keys of the token texts.
 #[derive(Default)]
 pub struct Interner {
-    /// Token ids by the hash of the token's text.
     ids: KeyMap<u32>,
-    words: KeyMap<Entry>,
-    not: Option<u32>,
-    /// Scratch for a word's letters and digits, lowercased.
-    buf: String,
 }
 
 impl Interner {
-    fn id(&mut self, s: &str) -> u32 {
-        self.id_of_key(crate::diff::key_of(s))
-    }
-
     /// The token id of a token text by its key ([`crate::diff::key_of`]).
     fn id_of_key(&mut self, key: u64) -> u32 {
         let n = self.ids.len() as u32;
         *self.ids.entry(key).or_insert(n)
     }
 
-    fn not(&mut self) -> u32 {
-        match self.not {
-            Some(t) => t,
-            None => {
-                let t = self.id("not");
-                self.not = Some(t);
-                t
+    /// A quote's tokens numbered for this story, with the lists the matching reads of them.
+    fn tokens(&mut self, q: &QuoteTokens) -> Tokens {
+        let toks: Vec<u32> = q.keys.iter().map(|&k| self.id_of_key(k)).collect();
+        let mut t = Tokens { toks, content: q.content.clone(), name: q.name.clone(), ..Tokens::default() };
+        let mut uses: Vec<(u32, u8)> = (0..t.toks.len())
+            .map(|i| {
+                let u = match (t.content[i], t.name[i]) {
+                    (false, _) => Use::FUNCTION,
+                    (true, true) => Use::NAME,
+                    (true, false) => Use::CONTENT,
+                };
+                (t.toks[i], u)
+            })
+            .collect();
+        uses.sort_unstable();
+        for &(tok, u) in &uses {
+            match t.uses.last_mut() {
+                Some((last, n, all)) if *last == tok => {
+                    *n += 1;
+                    *all |= u;
+                }
+                _ => t.uses.push((tok, 1, u)),
+            }
+            if u != Use::FUNCTION {
+                match t.bag.last_mut() {
+                    Some((last, n)) if *last == tok => *n += 1,
+                    _ => t.bag.push((tok, 1)),
+                }
+                if u == Use::NAME && t.names.last() != Some(&tok) {
+                    t.names.push(tok);
+                }
             }
         }
-    }
-
-    /// The tokens of a word, by its key; `printed` is read only the first time the key is met.
-    /// What a key becomes does not depend on the story, so it is also kept between stories
-    /// (per thread, bounded): only the story's token numbering is redone per story.
-    fn entry(&mut self, key: u64, printed: &str) -> Entry {
-        if let Some(&e) = self.words.get(&key) {
-            return e;
-        }
-        thread_local! {
-            /// Word key → (key of its token text, content word, "not" follows).
-            static KNOWN: std::cell::RefCell<KeyMap<(Option<u64>, bool, bool)>> = std::cell::RefCell::new(KeyMap::default());
-        }
-        let known = KNOWN.with(|k| k.try_borrow().ok().and_then(|k| k.get(&key).copied()));
-        let (tok_key, content, negated) = match known {
-            Some(k) => k,
-            None => {
-                let k = Self::work_out(&mut self.buf, printed);
-                KNOWN.with(|m| {
-                    if let Ok(mut m) = m.try_borrow_mut() {
-                        if m.len() >= KNOWN_WORDS {
-                            m.clear();
-                        }
-                        m.insert(key, k);
-                    }
-                });
-                k
-            }
-        };
-        let e = Entry { tok: tok_key.map(|k| self.id_of_key(k)), content, negated };
-        self.words.insert(key, e);
-        e
-    }
-
-    /// What a printed word becomes: the key of its token text (none without letters or
-    /// digits), whether it is a content word, whether a "not" follows.
-    fn work_out(buf: &mut String, printed: &str) -> (Option<u64>, bool, bool) {
-        let mut base = std::mem::take(buf);
-        base.clear();
-        let negated = if printed.contains(is_apostrophe) {
-            let mut lower = String::with_capacity(printed.len());
-            lower_with_plain_apostrophes(printed, &mut lower);
-            let (opened, negated) = open_lowered(&lower);
-            base.extend(opened.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
-            negated
-        } else if printed.is_ascii() {
-            // The common case, byte by byte (same result as the general branch for ASCII).
-            base.extend(printed.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
-            false
-        } else {
-            base.extend(printed.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
-            false
-        };
-        let out = if base.is_empty() {
-            (None, false, negated)
-        } else {
-            (Some(crate::diff::key_of(stem(&base))), !lexicon::is_function_word(&base), negated)
-        };
-        *buf = base;
-        out
+        t
     }
 
     pub fn len(&self) -> usize {
@@ -169,129 +116,184 @@ impl Interner {
     }
 }
 
-/// Most distinct words kept between stories by [`Interner::entry`] (a few MB at most).
+/// What a word becomes, by its key: the key of its token text (none without letters or
+/// digits), whether it is a content word, whether a "not" follows ("didn't" → "did" + "not").
+/// `printed` is read only the first time the key is met: what a key becomes does not depend
+/// on the article, so it is kept between articles (per thread, bounded).
+fn word_tokens(key: u64, printed: &str, buf: &mut String) -> (Option<u64>, bool, bool) {
+    thread_local! {
+        static KNOWN: std::cell::RefCell<KeyMap<(Option<u64>, bool, bool)>> = std::cell::RefCell::new(KeyMap::default());
+    }
+    KNOWN.with(|known| match known.try_borrow_mut() {
+        Ok(mut known) => {
+            if let Some(&k) = known.get(&key) {
+                return k;
+            }
+            let k = work_out(buf, printed);
+            if known.len() >= KNOWN_WORDS {
+                known.clear();
+            }
+            known.insert(key, k);
+            k
+        }
+        Err(_) => work_out(buf, printed),
+    })
+}
+
+/// What a printed word becomes: the key of its token text (none without letters or
+/// digits), whether it is a content word, whether a "not" follows.
+fn work_out(buf: &mut String, printed: &str) -> (Option<u64>, bool, bool) {
+    let mut base = std::mem::take(buf);
+    base.clear();
+    let negated = if printed.contains(is_apostrophe) {
+        let mut lower = String::with_capacity(printed.len());
+        lower_with_plain_apostrophes(printed, &mut lower);
+        let (opened, negated) = open_lowered(&lower);
+        base.extend(opened.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+        negated
+    } else if printed.is_ascii() {
+        // The common case, byte by byte (same result as the general branch for ASCII).
+        base.extend(printed.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char));
+        false
+    } else {
+        base.extend(printed.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+        false
+    };
+    let out = if base.is_empty() {
+        (None, false, negated)
+    } else {
+        (Some(crate::diff::key_of(stem(&base))), !lexicon::is_function_word(&base), negated)
+    };
+    *buf = base;
+    out
+}
+
+/// Most distinct words kept between articles by [`word_tokens`] (a few MB at most).
 const KNOWN_WORDS: usize = 1 << 17;
 
-/// Profiles of every quote of the story, in (document, quote) order, and the distinct token
-/// sequences they point to (each [`Profile::shape`] indexes the second list).
-///
-/// Syndicated coverage prints one quote in many articles: a quote whose text and words (as the
-/// word layer cut them, relative to the quote) are those of a quote met before takes that
-/// quote's tokens without looking a word up. Quotes whose texts differ but whose tokens agree
-/// (a comma, a curly apostrophe) share a shape too.
-pub fn profiles<'a>(view: &StoryView<'a>, interner: &mut Interner) -> (Vec<Profile<'a>>, Vec<Tokens>) {
-    let mut out = Vec::with_capacity(view.analyses.iter().map(|a| a.quotes.len()).sum());
-    if interner.words.is_empty() {
-        interner.words.reserve(out.capacity() * 8);
-        interner.ids.reserve(out.capacity() * 6);
+/// One quote's matching tokens as its article alone decides them: the keys of the token
+/// texts (the story numbers them), content and name flags, and where the quote sits.
+#[derive(Debug, Default, Clone)]
+pub struct QuoteTokens {
+    /// Keys of the token texts ([`crate::diff::key_of`]), in text order.
+    keys: Vec<u64>,
+    /// Parallel to `keys`: a content word.
+    content: Vec<bool>,
+    /// Parallel to `keys`: capitalised inside a sentence (a name).
+    name: Vec<bool>,
+    /// A hash of the three above: quotes with equal tokens share a shape.
+    hash: u64,
+    /// "has repeatedly said ...".
+    habitual: bool,
+    /// Paragraph of the quote's first byte.
+    para: Option<usize>,
+}
+
+impl QuoteTokens {
+    fn same_tokens(&self, other: &QuoteTokens) -> bool {
+        self.keys == other.keys && self.content == other.content && self.name == other.name
     }
-    let mut shapes: Vec<Tokens> = Vec::new();
-    // The first shape of each hash of tokens and flags. Sharing is only a saving: on a collision
-    // a quote gets a shape of its own, which compares as its tokens do.
-    let mut by_tokens: KeyMap<usize> = KeyMap::default();
-    // The first quote of each cut of words ([`cut_hash`]): (document, where the quote starts,
-    // its word range in the document's layer, its text, shape).
-    let mut by_cut: KeyMap<(usize, usize, std::ops::Range<usize>, &str, usize)> = KeyMap::default();
-    let owned: Vec<Option<parallax_core::Words>> = view
-        .docs
+}
+
+/// What the grouping needs of one article's quotes, worked out once, when the article is read
+/// (see [`crate::prepare`]): per quote (in the article's order), its tokens, or `None` when
+/// its span is not in the body.
+#[derive(Debug, Default, Clone)]
+pub struct DocQuotes {
+    quotes: Vec<Option<QuoteTokens>>,
+}
+
+impl DocQuotes {
+    /// Whether these are the quotes of `analysis` (one entry per quote).
+    pub fn fits(&self, analysis: &DocAnalysis) -> bool {
+        self.quotes.len() == analysis.quotes.len()
+    }
+}
+
+/// The tokens of each quote of one article.
+///
+/// The words come from the document's shared word layer ([`parallax_core::Words`]): a quote is
+/// a range of it, found by a galloping search from the last quote's.
+pub fn read_quotes(doc: &Document, an: &DocAnalysis) -> DocQuotes {
+    if an.quotes.is_empty() {
+        return DocQuotes::default();
+    }
+    // Analyses built by hand (tests, callers that skipped segmentation) have no word layer.
+    let owned = (an.words.words.is_empty() && !doc.body.is_empty()).then(|| parallax_core::words::tokenize(&doc.body, &an.sentences));
+    let words: &[Word] = owned.as_ref().map_or(&an.words.words, |w| &w.words);
+    let mut buf = String::new();
+    // Quotes mostly come in text order: each one's words are looked for from the last's.
+    let mut from = 0;
+    let quotes = an
+        .quotes
         .iter()
-        .zip(&view.analyses)
-        .map(|(doc, an)| {
-            // Analyses built by hand (tests, callers that skipped segmentation) have no word layer.
-            (!an.quotes.is_empty() && an.words.words.is_empty() && !doc.body.is_empty())
-                .then(|| parallax_core::words::tokenize(&doc.body, &an.sentences))
-        })
-        .collect();
-    let layer = |d: usize| -> &[Word] { owned[d].as_ref().map_or(&view.analyses[d].words.words, |w| &w.words) };
-    for (d, (doc, an)) in view.docs.iter().zip(&view.analyses).enumerate() {
-        if an.quotes.is_empty() {
-            continue;
-        }
-        let words = layer(d);
-        // Quotes mostly come in text order: each one's words are looked for from the last's.
-        let mut from = 0;
-        for (q, quote) in an.quotes.iter().enumerate() {
-            let Some(text) = doc.body.get(quote.text.clone()) else { continue };
+        .map(|quote| {
+            doc.body.get(quote.text.clone())?;
             if from > 0 && words.get(from - 1).is_some_and(|w| w.start as usize >= quote.text.start) {
                 from = 0;
             }
             let range = words_in(words, from, &quote.text);
             from = range.start;
-            let here = &words[range.clone()];
-            let cut = cut_hash(here, quote.text.start, text.len());
-            let seen = by_cut.get(&cut).filter(|(d2, at2, r2, text2, _)| *text2 == text && same_cut(here, quote.text.start, &layer(*d2)[r2.clone()], *at2));
-            let shape = match seen {
-                Some(&(.., shape)) => shape,
-                None => {
-                    let t = tokens_of(&doc.body, here, interner);
-                    if t.toks.is_empty() {
-                        continue;
+            let mut t = key_tokens(&doc.body, &words[range], &mut buf);
+            t.habitual = quote.cue.as_ref().is_some_and(|cue| habitual_cue(&doc.body, words, cue));
+            t.para = doc.paragraph_of(quote.text.start);
+            Some(t)
+        })
+        .collect();
+    DocQuotes { quotes }
+}
+
+/// Profiles of every quote of the story, in (document, quote) order, and the distinct token
+/// sequences they point to (each [`Profile::shape`] indexes the second list). `quotes[d]` are
+/// the tokens of `view.docs[d]`'s quotes ([`read_quotes`]).
+///
+/// Syndicated coverage prints one quote in many articles: a quote whose tokens are those of a
+/// quote met before (the same text, or one that differs in a comma or a curly apostrophe)
+/// takes that quote's shape, and its tokens are not numbered again.
+pub fn profiles(view: &StoryView, quotes: &[&DocQuotes], interner: &mut Interner) -> (Vec<Profile>, Vec<Tokens>) {
+    let mut out = Vec::with_capacity(view.analyses.iter().map(|a| a.quotes.len()).sum());
+    if interner.ids.is_empty() {
+        interner.ids.reserve(out.capacity() * 6);
+    }
+    let mut shapes: Vec<Tokens> = Vec::new();
+    // The quote tokens each shape was made from, and the first shape of each hash of tokens.
+    // Sharing is only a saving: on a collision a quote gets a shape of its own, which compares
+    // as its tokens do.
+    let mut made_from: Vec<&QuoteTokens> = Vec::new();
+    let mut by_tokens: KeyMap<usize> = KeyMap::default();
+    for (d, an) in view.analyses.iter().enumerate() {
+        let Some(prepared) = quotes.get(d) else { continue };
+        for (q, quote) in an.quotes.iter().enumerate() {
+            // (A quote whose span is not in its article's body has no tokens.)
+            let Some(Some(t)) = prepared.quotes.get(q) else { continue };
+            if t.keys.is_empty() {
+                continue;
+            }
+            let shape = match by_tokens.get(&t.hash) {
+                Some(&s) if made_from[s].same_tokens(t) => s,
+                found => {
+                    if found.is_none() {
+                        by_tokens.insert(t.hash, shapes.len());
                     }
-                    let h = shape_hash(&t);
-                    let shape = match by_tokens.get(&h) {
-                        Some(&s) if shapes[s] == t => s,
-                        found => {
-                            if found.is_none() {
-                                by_tokens.insert(h, shapes.len());
-                            }
-                            shapes.push(t);
-                            shapes.len() - 1
-                        }
-                    };
-                    by_cut.entry(cut).or_insert((d, quote.text.start, range.clone(), text, shape));
-                    shape
+                    shapes.push(interner.tokens(t));
+                    made_from.push(t);
+                    shapes.len() - 1
                 }
             };
-            let habitual = quote.cue.as_ref().is_some_and(|cue| habitual_cue(&doc.body, words, cue));
             out.push(Profile {
                 doc: d,
                 idx: q,
-                text,
                 span: quote.text.clone(),
                 kind: quote.kind,
                 speaker: view.speaker(d, q),
                 source: quote.speaker_source,
-                para: doc.paragraph_of(quote.text.start),
+                para: t.para,
                 shape,
-                habitual,
+                habitual: t.habitual,
             });
         }
     }
     (out, shapes)
-}
-
-/// Whether two runs of words, of two quotes with the same text starting at body offsets `at`
-/// and `at2`, are cut alike: same words at the same places relative to the quote. Then
-/// [`quote_tokens`] makes the same tokens of both (it reads the words and the text between
-/// them, nothing outside the quote).
-fn same_cut(a: &[Word], at: usize, b: &[Word], at2: usize) -> bool {
-    let rel = |w: &Word, at: usize| (w.start as usize).wrapping_sub(at)..(w.end as usize).wrapping_sub(at);
-    a.len() == b.len()
-        && a.iter().zip(b).all(|(x, y)| {
-            rel(x, at) == rel(y, at2)
-                && x.key == y.key
-                && x.is(Word::CAPITALISED) == y.is(Word::CAPITALISED)
-        })
-}
-
-/// A hash of a quote's words: their keys and places relative to the quote, and its length.
-fn cut_hash(words: &[Word], at: usize, len: usize) -> u64 {
-    let mut h = (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    for w in words {
-        let place = ((w.start as usize).wrapping_sub(at) as u64) << 32 | (w.end as usize).wrapping_sub(at) as u64;
-        h = (h.rotate_left(23) ^ w.key ^ place).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-    h
-}
-
-/// A hash of the tokens and their flags (what [`Tokens`] equality compares).
-fn shape_hash(t: &Tokens) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for i in 0..t.toks.len() {
-        let v = (t.toks[i] as u64) << 2 | (t.content[i] as u64) << 1 | t.name[i] as u64;
-        h = (h ^ v).wrapping_mul(0x100_0000_01b3);
-    }
-    h
 }
 
 /// How a token is used at one place of a quote (what it weighs there), as bits.
@@ -355,16 +357,16 @@ fn joined(body: &str, end: usize, start: usize) -> bool {
 /// Matching tokens of the words of `body` inside `span`, their content and name flags.
 #[cfg(test)]
 fn quote_tokens(body: &str, words: &[Word], span: &Span, interner: &mut Interner) -> Tokens {
-    tokens_of(body, &words[words_in(words, 0, span)], interner)
+    interner.tokens(&key_tokens(body, &words[words_in(words, 0, span)], &mut String::new()))
 }
 
-/// Matching tokens of a run of words of `body`.
-fn tokens_of(body: &str, words: &[Word], interner: &mut Interner) -> Tokens {
-    let mut t = Tokens {
-        toks: Vec::with_capacity(words.len() + 2),
+/// Matching tokens of a run of words of `body`, as keys, with their flags and hash.
+fn key_tokens(body: &str, words: &[Word], buf: &mut String) -> QuoteTokens {
+    let mut t = QuoteTokens {
+        keys: Vec::with_capacity(words.len() + 2),
         content: Vec::with_capacity(words.len() + 2),
         name: Vec::with_capacity(words.len() + 2),
-        ..Tokens::default()
+        ..QuoteTokens::default()
     };
     let bytes = body.as_bytes();
     let mut prev_end: Option<usize> = None;
@@ -384,49 +386,29 @@ fn tokens_of(body: &str, words: &[Word], interner: &mut Interner) -> Tokens {
         let initial = prev_end.is_none_or(|e| bytes.get(e..start).is_some_and(|gap| gap.iter().any(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b'\n'))));
         prev_end = Some(end);
         let capital = w.is(Word::CAPITALISED) && printed != "I";
-        let e = interner.entry(key, printed);
-        if let Some(tok) = e.tok {
-            t.content.push(e.content);
+        let (tok, content, negated) = word_tokens(key, printed, buf);
+        if let Some(tok) = tok {
+            t.content.push(content);
             t.name.push(capital && !initial);
-            t.toks.push(tok);
+            t.keys.push(tok);
         }
-        if e.negated {
+        if negated {
             t.content.push(false);
             t.name.push(false);
-            t.toks.push(interner.not());
+            t.keys.push(*NOT);
         }
     }
-    let mut uses: Vec<(u32, u8)> = (0..t.toks.len())
-        .map(|i| {
-            let u = match (t.content[i], t.name[i]) {
-                (false, _) => Use::FUNCTION,
-                (true, true) => Use::NAME,
-                (true, false) => Use::CONTENT,
-            };
-            (t.toks[i], u)
-        })
-        .collect();
-    uses.sort_unstable();
-    for &(tok, u) in &uses {
-        match t.uses.last_mut() {
-            Some((last, n, all)) if *last == tok => {
-                *n += 1;
-                *all |= u;
-            }
-            _ => t.uses.push((tok, 1, u)),
-        }
-        if u != Use::FUNCTION {
-            match t.bag.last_mut() {
-                Some((last, n)) if *last == tok => *n += 1,
-                _ => t.bag.push((tok, 1)),
-            }
-            if u == Use::NAME && t.names.last() != Some(&tok) {
-                t.names.push(tok);
-            }
-        }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for i in 0..t.keys.len() {
+        h = (h ^ t.keys[i]).wrapping_mul(0x100_0000_01b3);
+        h = (h ^ ((t.content[i] as u64) << 1 | t.name[i] as u64)).wrapping_mul(0x100_0000_01b3);
     }
+    t.hash = h;
     t
 }
+
+/// The key of the token "not", which a negative contraction adds.
+static NOT: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| crate::diff::key_of("not"));
 
 /// `printed` lowercased, every apostrophe made a straight one, appended to `out`.
 fn lower_with_plain_apostrophes(printed: &str, out: &mut String) {
