@@ -71,10 +71,6 @@ fn durations(ctx: &Ctx) -> Vec<Discrepancy> {
         let today = day_number(pub_date);
         for t in &an.times {
             let text = doc.body.get(t.span.clone()).unwrap_or("");
-            let ws = ctx.words_in(d, &t.span);
-            // Include the two words before: "almost", "more than", "past".
-            let before = preceding_words(ctx, d, t.span.start, 2);
-            let approx = is_approx(ws) || is_approx(before);
             let ago = text.len() >= 3 && text.as_bytes()[text.len() - 3..].eq_ignore_ascii_case(b"ago");
             let days = match t.kind {
                 TimexType::Duration => duration_days(&t.value),
@@ -88,6 +84,10 @@ fn durations(ctx: &Ctx) -> Vec<Discrepancy> {
             if !(3..=120).contains(&days) {
                 continue;
             }
+            let ws = ctx.words_in(d, &t.span);
+            // Include the two words before: "almost", "more than", "past".
+            let before = preceding_words(ctx, d, t.span.start, 2);
+            let approx = is_approx(ws) || is_approx(before);
             items.push(Elapsed { doc: d, span: t.span.clone(), days, start: today - days, approx });
         }
     }
