@@ -221,10 +221,12 @@ impl StreamClusterer {
         let day = day.or(self.clock);
         self.seq += 1;
         let tf = self.article_terms(counts);
-        let best = self.best_story(&tf, day, None);
-        let slot = match best {
-            Some((slot, sim)) if sim >= self.config.join_threshold => slot,
-            _ => self.open_story(),
+        let joined = self.story_to_join(&tf, day);
+        #[cfg(test)]
+        assert_eq!(joined, self.story_by_full_walk(&tf, day), "leaving the common terms out changed where an article goes");
+        let slot = match joined {
+            Some(slot) => slot,
+            None => self.open_story(),
         };
         self.join(slot, &tf, day);
         let slot = self.merge_similar(slot, &tf);
@@ -328,7 +330,7 @@ impl StreamClusterer {
         sum / members.len() as f32
     }
 
-    /// An article's similarity to a story, as [`StreamClusterer::best_story`] measures it.
+    /// An article's similarity to a story, as [`StreamClusterer::story_to_join`] measures it.
     fn article_similarity(&self, tf: &[(u32, f32)], slot: u32) -> f32 {
         let story = &self.slots[slot as usize];
         let mut dot = [0.0f32; 2];
@@ -416,72 +418,140 @@ impl StreamClusterer {
         n
     }
 
-    /// The live story most similar to an article, with the similarity. With `own`, the
-    /// article is counted in that story already and is taken out of it for the comparison.
-    fn best_story(&mut self, tf: &[(u32, f32)], day: Option<i64>, own: Option<u32>) -> Option<(u32, f32)> {
+    /// The live story an article joins: the most similar one, if it reaches the join
+    /// threshold.
+    ///
+    /// A common word's posting list holds most live stories, and walking it would make every
+    /// article cost the number of live stories. So the article's most common terms are left
+    /// out of the search for candidates as long as they cannot, on their own, lift a story to
+    /// the threshold (see [`common_terms_bound`]): a story that shares nothing else with the
+    /// article is then below it. The candidates, the stories sharing one of the other terms,
+    /// are scored on all the article's terms, exactly as a full scan would score them.
+    fn story_to_join(&mut self, tf: &[(u32, f32)], day: Option<i64>) -> Option<u32> {
+        let threshold = self.config.join_threshold;
+        let lambda = self.config.specific_weight;
+        // (term, channel, weight × idf, weight × idf²) of the article: the last, times a
+        // story's summed log frequency, is the term's share of their idf-weighted dot product.
+        let mut q2 = [0.0f32; 2];
+        let query: Vec<(u32, usize, f32, f32)> = tf
+            .iter()
+            .map(|&(t, w)| {
+                let idf = self.idf(t);
+                let ch = self.channel(t);
+                let wq = w * idf;
+                q2[ch] += wq * wq;
+                (t, ch, wq, wq * idf)
+            })
+            .collect();
+        let (common, common2) = if self.config.average_link { (Vec::new(), [0.0; 2]) } else { self.common_terms(&query, q2) };
         if self.dot.len() < self.slots.len() {
             self.dot.resize(self.slots.len(), [0.0; 2]);
         }
-        let mut q2 = [0.0f32; 2];
-        for &(t, w) in tf {
-            let idf = self.idf(t);
-            let ch = self.channel(t);
-            let wq = w * idf;
-            q2[ch] += wq * wq;
-            let wq_idf = wq * idf;
+        let mut touched = std::mem::take(&mut self.touched);
+        for (i, &(t, ch, _, wqi)) in query.iter().enumerate() {
+            if common.get(i) == Some(&true) {
+                continue;
+            }
             for &(slot, c) in &self.postings[t as usize] {
-                let story = &self.slots[slot as usize];
-                if story.retired {
+                if self.slots[slot as usize].retired {
                     continue;
                 }
                 let d = &mut self.dot[slot as usize];
                 if d[0] == 0.0 && d[1] == 0.0 {
-                    self.touched.push(slot);
+                    touched.push(slot);
                 }
-                d[ch] += wq_idf * c;
+                d[ch] += wqi * c;
             }
         }
         let mut best: Option<(u32, f32, StoryId)> = None;
-        let touched = std::mem::take(&mut self.touched);
-        let lambda = self.config.specific_weight;
         for &slot in &touched {
             let mut dot = std::mem::take(&mut self.dot[slot as usize]);
             self.refresh_norm(slot);
+            if !common.is_empty() {
+                // What the common terms add is at most their bound: most candidates cannot
+                // reach the threshold even so. The others are scored on all terms, summed in
+                // the article's term order as the walk sums them: the figures a walk of every
+                // list gives.
+                let norm2 = self.slots[slot as usize].norm2;
+                let partial = blend(dot, norm2, q2, lambda);
+                if partial + common_terms_bound(common2, q2, lambda) + 1e-4 < threshold {
+                    continue;
+                }
+                dot = [0.0; 2];
+                let terms = &self.slots[slot as usize].terms;
+                let mut j = 0;
+                for &(t, ch, _, wqi) in &query {
+                    j += terms[j..].partition_point(|e| e.0 < t);
+                    if j == terms.len() {
+                        break;
+                    }
+                    if terms[j].0 == t {
+                        dot[ch] += wqi * terms[j].1;
+                    }
+                }
+            }
             let story = &self.slots[slot as usize];
-            let mut norm2 = story.norm2;
-            if own == Some(slot) {
-                for ch in 0..2 {
-                    norm2[ch] = (norm2[ch] - 2.0 * dot[ch] + q2[ch]).max(0.0);
-                    dot[ch] -= q2[ch];
-                }
-            }
-            if self.config.average_link {
+            let sim = if self.config.average_link {
                 let qn = (q2[0] + q2[1]).sqrt();
-                let mut size = story.size as f32;
-                let mut d = dot[0] + dot[1];
-                if own == Some(slot) {
-                    d -= qn;
-                    size -= 1.0;
+                let size = story.size as f32;
+                if size > 0.0 && qn > 0.0 {
+                    (dot[0] + dot[1]) / (qn * size)
+                } else {
+                    0.0
                 }
-                let sim = if size > 0.0 && qn > 0.0 { d / (qn * size) } else { 0.0 };
-                let sim = sim * time_factor(day, story.first_day, story.last_day, self.config.half_similarity_days);
-                if best.is_none_or(|(_, s, id)| sim > s || (sim == s && story.id < id)) {
-                    best = Some((slot, sim, story.id));
-                }
-                continue;
-            }
-            let sim = blend(dot, norm2, q2, lambda) * time_factor(day, story.first_day, story.last_day, self.config.half_similarity_days);
-            let better = match best {
-                None => true,
-                Some((_, s, id)) => sim > s || (sim == s && story.id < id),
+            } else {
+                blend(dot, story.norm2, q2, lambda)
             };
-            if better {
+            let sim = sim * time_factor(day, story.first_day, story.last_day, self.config.half_similarity_days);
+            if best.is_none_or(|(_, s, id)| sim > s || (sim == s && story.id < id)) {
                 best = Some((slot, sim, story.id));
             }
         }
+        touched.clear();
         self.touched = touched;
-        self.touched.clear();
-        best.map(|(slot, sim, _)| (slot, sim))
+        best.filter(|&(_, sim, _)| sim >= threshold).map(|(slot, _, _)| slot)
+    }
+
+    /// Which of the article's terms (by position in `query`) need not be looked up to find
+    /// the story it joins: its most common terms (longest posting lists first) while together
+    /// they cannot bring a story to the join threshold. Empty when leaving none out is as
+    /// cheap.
+    fn common_terms(&self, query: &[(u32, usize, f32, f32)], q2: [f32; 2]) -> (Vec<bool>, [f32; 2]) {
+        // Lists shorter than this cost less to walk than the exact scoring they would save.
+        const LONG_LIST: usize = 32;
+        let lambda = self.config.specific_weight;
+        if !(0.0..=1.0).contains(&lambda) {
+            return (Vec::new(), [0.0; 2]);
+        }
+        let mut by_length: Vec<(usize, usize)> = query
+            .iter()
+            .enumerate()
+            .map(|(i, &(t, ..))| (self.postings[t as usize].len(), i))
+            .filter(|&(len, _)| len >= LONG_LIST)
+            .collect();
+        if by_length.is_empty() {
+            return (Vec::new(), [0.0; 2]);
+        }
+        by_length.sort_unstable_by(|a, b| b.cmp(a));
+        let mut common = vec![false; query.len()];
+        let mut common2 = [0.0f32; 2];
+        let mut any = false;
+        for (_, i) in by_length {
+            let (_, ch, wq, _) = query[i];
+            let mut with = common2;
+            with[ch] += wq * wq;
+            if common_terms_bound(with, q2, lambda) >= self.config.join_threshold {
+                break;
+            }
+            common2 = with;
+            common[i] = true;
+            any = true;
+        }
+        if any {
+            (common, common2)
+        } else {
+            (Vec::new(), [0.0; 2])
+        }
     }
 
     /// Recomputes a story's norm once the collection has grown by a fifth since it was
@@ -775,6 +845,23 @@ fn blend(dot: [f32; 2], story: [f32; 2], article: [f32; 2], lambda: f32) -> f32 
     }
 }
 
+/// The most that terms of squared weight `common2` (per channel) can add to an article's
+/// similarity to a story (see [`blend`]) whose article weights square to `article2`: by
+/// Cauchy-Schwarz, their dot product with a story is at most their norm times the story's, so
+/// each channel's cosine is at most their share of the article's norm. A story's norm may lag
+/// the collection's idf by up to a quarter more documents (see
+/// [`StreamClusterer::refresh_norm`]), which raises an idf of at least 1 by at most ln 1.25,
+/// a factor under 1.25.
+fn common_terms_bound(common2: [f32; 2], article2: [f32; 2], lambda: f32) -> f32 {
+    const STALE_NORM: f32 = 1.25;
+    let share = |ch: usize| if article2[ch] > 0.0 { STALE_NORM * (common2[ch] / article2[ch]).sqrt() } else { 0.0 };
+    if article2[1] > 0.0 {
+        (1.0 - lambda) * share(0) + lambda * share(1)
+    } else {
+        share(0)
+    }
+}
+
 fn cosine(dot: f32, a2: f32, b2: f32) -> f32 {
     let d = (a2 * b2).sqrt();
     if d <= 1e-9 {
@@ -928,6 +1015,99 @@ impl Reader<'_> {
                 Ok(Some(((z >> 1) as i64) ^ -((z & 1) as i64)))
             }
             b => Err(StateError(format!("bad flag {b}"))),
+        }
+    }
+}
+
+#[cfg(test)]
+impl StreamClusterer {
+    /// [`StreamClusterer::story_to_join`] by walking the posting list of every term of the
+    /// article: what it must agree with.
+    fn story_by_full_walk(&mut self, tf: &[(u32, f32)], day: Option<i64>) -> Option<u32> {
+        let mut dot: HashMap<u32, [f32; 2]> = HashMap::default();
+        let mut order = Vec::new();
+        let mut q2 = [0.0f32; 2];
+        for &(t, w) in tf {
+            let idf = self.idf(t);
+            let ch = self.channel(t);
+            let wq = w * idf;
+            q2[ch] += wq * wq;
+            for &(slot, c) in &self.postings[t as usize] {
+                if !self.slots[slot as usize].retired {
+                    let d = dot.entry(slot).or_insert_with(|| {
+                        order.push(slot);
+                        [0.0; 2]
+                    });
+                    d[ch] += wq * idf * c;
+                }
+            }
+        }
+        let mut best: Option<(u32, f32, StoryId)> = None;
+        for slot in order {
+            self.refresh_norm(slot);
+            let story = &self.slots[slot as usize];
+            let d = dot[&slot];
+            let sim = if self.config.average_link {
+                let qn = (q2[0] + q2[1]).sqrt();
+                if story.size > 0 && qn > 0.0 {
+                    (d[0] + d[1]) / (qn * story.size as f32)
+                } else {
+                    0.0
+                }
+            } else {
+                blend(d, story.norm2, q2, self.config.specific_weight)
+            };
+            let sim = sim * time_factor(day, story.first_day, story.last_day, self.config.half_similarity_days);
+            if best.is_none_or(|(_, s, id)| sim > s || (sim == s && story.id < id)) {
+                best = Some((slot, sim, story.id));
+            }
+        }
+        best.filter(|&(_, sim, _)| sim >= self.config.join_threshold).map(|(slot, _, _)| slot)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Article `k` of a stream where every story shares a pool of everyday words with the
+    /// others (their posting lists hold most live stories) and has words and numbers of its
+    /// own; some articles borrow another story's words, so that decisions near the threshold
+    /// occur.
+    fn article(k: u64) -> TermCounts {
+        let mut rng = k.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+        let mut next = |n: u64| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng % n
+        };
+        let story = k / 6;
+        let mut pairs: Vec<(u64, f32)> = (0..40).map(|_| (1 + next(300), 1.0)).collect();
+        let own = 4 + next(16);
+        pairs.extend((0..own).map(|_| (1_000 + story * 64 + next(40), 1.0 + next(3) as f32)));
+        pairs.extend((0..next(4)).map(|_| ((1_000_000 + story * 8 + next(6)) | SPECIFIC, 4.0)));
+        if next(4) == 0 {
+            let other = story.saturating_sub(1 + next(30));
+            pairs.extend((0..next(12)).map(|_| (1_000 + other * 64 + next(40), 1.0)));
+        }
+        TermCounts::from_pairs(pairs)
+    }
+
+    #[test]
+    fn leaving_common_terms_out_places_every_article_as_a_full_walk_would() {
+        // `add` checks each placement against a full walk of the posting lists (in tests).
+        for config in [
+            StreamConfig::default(),
+            StreamConfig { join_threshold: 0.15, merge_threshold: 0.0, ..StreamConfig::default() },
+            StreamConfig { join_threshold: 0.35, specific_weight: 0.0, ..StreamConfig::default() },
+        ] {
+            let mut c = StreamClusterer::new(config);
+            for k in 0..2_500u64 {
+                let date = CalendarDate { year: 2031, month: 1 + (k / 250) as u8, day: 1 + (k % 250 / 10) as u8 };
+                c.add(&article(k), Some(date));
+            }
+            assert!(c.stories() > 100 && c.stories() < 2_500, "{} stories", c.stories());
         }
     }
 }
