@@ -23,7 +23,7 @@ use parallax_dedup::{NearDuplicates, Signature};
 use parallax_ingest::RawArticle;
 use parallax_search::{ArticleEntry, EntityEntry, QuoteEntry, SearchIndex};
 use parallax_store::{Article, ArticleId, NewArticle, Store, StoreRead, StoryId, StoryOrder, StorySummary};
-use parallax_stories::StreamClusterer;
+use parallax_stories::{SplitState, StreamClusterer};
 
 use crate::pipeline::{Analysis, Clustering, Engine, Reading};
 
@@ -32,7 +32,8 @@ pub use parallax_store::default_db_path;
 
 /// Articles read and stored per transaction.
 const BATCH: usize = 512;
-/// Articles between two saves of the clusterer's state (it is large: its vocabulary).
+/// Articles between two saves of the clusterer's state (the live stories and the changed
+/// vocabulary pages: megabytes).
 const CHECKPOINT: u64 = 20_000;
 /// Articles between two commits of the search index.
 const SEARCH_COMMIT: usize = 8 * BATCH;
@@ -121,29 +122,46 @@ pub struct IngestTimings {
 }
 
 /// The streaming clusterer's saved state: its own bytes, the store story of each of its
-/// stories, and the last article it has taken in.
+/// stories, and the last article it has taken in. Saved in parts (see [`SplitState`]): this
+/// under [`CLUSTERER_KEY`] with the clusterer's head, and each vocabulary page under its
+/// [`vocabulary_page_key`], written only when it changed.
 struct Checkpoint {
     clusterer: StreamClusterer,
     stories: Vec<i64>,
     through: i64,
 }
 
+/// The checkpoint's format: version 1 held the clusterer's whole state, version 2 its head.
+const CHECKPOINT_MAGIC: &[u8; 4] = b"PXCK";
+const CHECKPOINT_VERSION: u8 = 2;
+
+fn vocabulary_page_key(page: u32) -> String {
+    format!("{CLUSTERER_KEY}.vocabulary.{page}")
+}
+
 impl Checkpoint {
-    fn to_bytes(&self) -> Vec<u8> {
-        let state = self.clusterer.save();
-        let mut out = Vec::with_capacity(state.len() + 8 * (self.stories.len() + 3));
-        out.extend_from_slice(b"PXCK\x01");
+    /// The bytes under [`CLUSTERER_KEY`] and the changed vocabulary pages.
+    fn to_parts(&self) -> (Vec<u8>, Vec<(u32, Vec<u8>)>) {
+        let SplitState { head, pages } = self.clusterer.save_split();
+        let mut out = Vec::with_capacity(head.len() + 8 * (self.stories.len() + 3));
+        out.extend_from_slice(CHECKPOINT_MAGIC);
+        out.push(CHECKPOINT_VERSION);
         out.extend_from_slice(&self.through.to_le_bytes());
         out.extend_from_slice(&(self.stories.len() as u64).to_le_bytes());
         for s in &self.stories {
             out.extend_from_slice(&s.to_le_bytes());
         }
-        out.extend_from_slice(&state);
-        out
+        out.extend_from_slice(&head);
+        (out, pages)
     }
 
-    fn from_bytes(bytes: &[u8]) -> std::result::Result<Checkpoint, String> {
-        let rest = bytes.strip_prefix(b"PXCK\x01").ok_or("not a clusterer checkpoint of this version")?;
+    /// The checkpoint from its bytes and `page(n)`, the bytes of vocabulary page `n`.
+    fn from_parts(bytes: &[u8], page: impl FnMut(u32) -> Option<Vec<u8>>) -> std::result::Result<Checkpoint, String> {
+        let rest = bytes.strip_prefix(CHECKPOINT_MAGIC).ok_or("not a clusterer checkpoint")?;
+        let (&version, rest) = rest.split_first().ok_or("truncated checkpoint")?;
+        if !(1..=CHECKPOINT_VERSION).contains(&version) {
+            return Err(format!("checkpoint version {version}, this build reads up to {CHECKPOINT_VERSION}"));
+        }
         let take = |b: &[u8], at: usize| -> std::result::Result<i64, String> {
             let chunk: [u8; 8] = b.get(at..at + 8).and_then(|c| c.try_into().ok()).ok_or("truncated checkpoint")?;
             Ok(i64::from_le_bytes(chunk))
@@ -154,7 +172,8 @@ impl Checkpoint {
             return Err("bad story count".into());
         }
         let stories = (0..n).map(|i| take(rest, 16 + 8 * i)).collect::<std::result::Result<Vec<i64>, String>>()?;
-        let clusterer = StreamClusterer::load(&rest[16 + 8 * n..]).map_err(|e| e.0)?;
+        // Version 1 holds the whole state, which loads without pages.
+        let clusterer = StreamClusterer::load_split(&rest[16 + 8 * n..], page).map_err(|e| e.0)?;
         Ok(Checkpoint { clusterer, stories, through })
     }
 }
@@ -256,8 +275,20 @@ impl Collection {
         // when a collection is opened to be read.
         if !self.checkpoint_loaded {
             if let Some(bytes) = self.store.state(CLUSTERER_KEY)? {
-                self.checkpoint = Checkpoint::from_bytes(&bytes)
-                    .map_err(|e| CollectionError(format!("{}: clusterer state: {e}", self.store.path().display())))?;
+                let mut failed = None;
+                // A page the store fails to read is that error, not a corrupt state.
+                let page = |n: u32| match self.store.state(&vocabulary_page_key(n)) {
+                    Ok(bytes) => bytes,
+                    Err(e) => {
+                        failed = Some(e);
+                        None
+                    }
+                };
+                let loaded = Checkpoint::from_parts(&bytes, page);
+                if let Some(e) = failed {
+                    return Err(e.into());
+                }
+                self.checkpoint = loaded.map_err(|e| CollectionError(format!("{}: clusterer state: {e}", self.store.path().display())))?;
             }
             self.checkpoint_loaded = true;
         }
@@ -311,16 +342,22 @@ impl Collection {
 
     /// Saves how far the search index has come and, when due (or `force`), the clusterer.
     fn save_derived(&mut self, force: bool) -> Result<()> {
-        let checkpoint = (force || self.since_checkpoint >= CHECKPOINT).then(|| self.checkpoint.to_bytes());
+        let checkpoint = (force || self.since_checkpoint >= CHECKPOINT).then(|| self.checkpoint.to_parts());
         let through = self.search_through.to_le_bytes();
         self.store.write(|tx| {
             tx.put_state(SEARCH_THROUGH_KEY, &through)?;
-            if let Some(bytes) = &checkpoint {
-                tx.put_state(CLUSTERER_KEY, bytes)?;
+            if let Some((head, pages)) = &checkpoint {
+                // In one transaction: the pages left as they are were written with an earlier
+                // head and have not changed since.
+                tx.put_state(CLUSTERER_KEY, head)?;
+                for (n, page) in pages {
+                    tx.put_state(&vocabulary_page_key(*n), page)?;
+                }
             }
             Ok::<_, parallax_store::StoreError>(())
         })?;
         if checkpoint.is_some() {
+            self.checkpoint.clusterer.mark_saved();
             self.since_checkpoint = 0;
         }
         Ok(())

@@ -130,10 +130,31 @@ pub struct StreamClusterer {
     touched: Vec<u32>,
     /// Merges since the caller last took them.
     merges: Vec<Merge>,
+    /// Per vocabulary page (see [`VOCABULARY_PAGE`]): changed since the state was last
+    /// saved, see [`StreamClusterer::save_split`].
+    page_changed: Vec<bool>,
 }
 
 const MAGIC: &[u8; 4] = b"PXSC";
+/// Version 3 is the state with its vocabulary apart, in pages (see [`SplitState`]); versions
+/// 1 and 2 hold the whole state.
 const VERSION: u8 = 2;
+const SPLIT_VERSION: u8 = 3;
+
+/// Terms per vocabulary page. The vocabulary is most of the state and only grows; terms are
+/// numbered in order of first use, so the pages of words only long-retired stories used stay
+/// as they are, and a save rewrites the recent pages (and those of the everyday words).
+pub const VOCABULARY_PAGE: usize = 1 << 16;
+
+/// The state saved in parts, so that saving often writes what changed: the vocabulary pages
+/// that changed since the last save, and the rest (the live stories, the counters).
+#[derive(Debug, Clone, Default)]
+pub struct SplitState {
+    /// Everything but the vocabulary.
+    pub head: Vec<u8>,
+    /// (page number, bytes) of the vocabulary pages changed since the last save.
+    pub pages: Vec<(u32, Vec<u8>)>,
+}
 
 impl StreamClusterer {
     pub fn new(config: StreamConfig) -> Self {
@@ -154,6 +175,7 @@ impl StreamClusterer {
             dot: Vec::new(),
             touched: Vec::new(),
             merges: Vec::new(),
+            page_changed: Vec::new(),
         }
     }
 
@@ -200,7 +222,17 @@ impl StreamClusterer {
             self.postings.push(Vec::new());
             self.dead.push(0);
         }
+        self.changed(t);
         t
+    }
+
+    /// Notes that term `t` (its key or its document frequency) changed since the last save.
+    fn changed(&mut self, t: u32) {
+        let page = t as usize / VOCABULARY_PAGE;
+        if page >= self.page_changed.len() {
+            self.page_changed.resize(page + 1, true);
+        }
+        self.page_changed[page] = true;
     }
 
     fn idf(&self, t: u32) -> f32 {
@@ -700,12 +732,41 @@ impl StreamClusterer {
 
     /// The whole state as compact bytes (see [`StreamClusterer::load`]).
     pub fn save(&self) -> Vec<u8> {
+        self.write_state(false)
+    }
+
+    /// The state in parts (see [`SplitState`]), to be stored together (all of it, or none);
+    /// once stored, [`StreamClusterer::mark_saved`]. Restored by
+    /// [`StreamClusterer::load_split`] from the head and the latest bytes of every page.
+    pub fn save_split(&self) -> SplitState {
+        let pages = (0..self.keys.len().div_ceil(VOCABULARY_PAGE))
+            .filter(|&p| self.page_changed.get(p).copied().unwrap_or(true))
+            .map(|p| {
+                let terms = p * VOCABULARY_PAGE..self.keys.len().min((p + 1) * VOCABULARY_PAGE);
+                let mut w = Writer(Vec::with_capacity(11 * terms.len()));
+                self.write_vocabulary(&mut w, terms);
+                (p as u32, w.0)
+            })
+            .collect();
+        SplitState { head: self.write_state(true), pages }
+    }
+
+    /// The parts of the last [`StreamClusterer::save_split`] are stored: the next one leaves
+    /// out the pages unchanged since.
+    pub fn mark_saved(&mut self) {
+        self.page_changed.clear();
+        self.page_changed.resize(self.keys.len().div_ceil(VOCABULARY_PAGE), false);
+    }
+
+    /// The state; with `split`, the vocabulary is left out but for its size.
+    fn write_state(&self, split: bool) -> Vec<u8> {
         // Reserved at once: the vocabulary makes the state tens of megabytes at 100k articles,
         // and growing it by doubling copied it several times over.
         let story_terms: usize = self.slots.iter().map(|s| s.terms.len()).sum();
-        let mut w = Writer(Vec::with_capacity(64 + 11 * self.keys.len() + 9 * story_terms + 48 * self.live));
+        let vocabulary = if split { 0 } else { 11 * self.keys.len() };
+        let mut w = Writer(Vec::with_capacity(64 + vocabulary + 9 * story_terms + 48 * self.live));
         w.0.extend_from_slice(MAGIC);
-        w.0.push(VERSION);
+        w.0.push(if split { SPLIT_VERSION } else { VERSION });
         let c = &self.config;
         w.f32(c.join_threshold);
         w.var(u64::from(c.window_days));
@@ -721,9 +782,8 @@ impl StreamClusterer {
         w.var(self.seq);
         w.var(u64::from(self.next_id));
         w.var(self.keys.len() as u64);
-        for (&key, &df) in self.keys.iter().zip(&self.df) {
-            w.0.extend_from_slice(&key.to_le_bytes());
-            w.var(u64::from(df));
+        if !split {
+            self.write_vocabulary(&mut w, 0..self.keys.len());
         }
         w.var(self.live as u64);
         for s in self.slots.iter().filter(|s| !s.retired) {
@@ -744,17 +804,31 @@ impl StreamClusterer {
         w.0
     }
 
+    fn write_vocabulary(&self, w: &mut Writer, terms: std::ops::Range<usize>) {
+        for (&key, &df) in self.keys[terms.clone()].iter().zip(&self.df[terms]) {
+            w.0.extend_from_slice(&key.to_le_bytes());
+            w.var(u64::from(df));
+        }
+    }
+
     /// Restores a state written by [`StreamClusterer::save`]. Corrupt or truncated bytes give
     /// an error, never a panic.
     pub fn load(bytes: &[u8]) -> Result<Self, StateError> {
-        let mut r = Reader { bytes, at: 0 };
+        Self::load_split(bytes, |_| None)
+    }
+
+    /// Restores a state saved in parts (see [`StreamClusterer::save_split`]): `head`, and
+    /// `page(n)` the bytes of vocabulary page `n`. A whole state (see
+    /// [`StreamClusterer::save`]) loads too, and its next split save holds every page.
+    pub fn load_split(head: &[u8], mut page: impl FnMut(u32) -> Option<Vec<u8>>) -> Result<Self, StateError> {
+        let mut r = Reader { bytes: head, at: 0 };
         if r.take(4)? != MAGIC {
             return Err(StateError("not a story clustering state".into()));
         }
         let version = r.byte()?;
-        // Version 1 had no story merging.
-        if version != VERSION && version != 1 {
-            return Err(StateError(format!("version {version}, this build reads {VERSION}")));
+        // Version 1 had no story merging; version 3 is version 2 with its vocabulary apart.
+        if !(1..=SPLIT_VERSION).contains(&version) {
+            return Err(StateError(format!("version {version}, this build reads up to {SPLIT_VERSION}")));
         }
         let config = StreamConfig {
             join_threshold: r.f32()?,
@@ -781,15 +855,22 @@ impl StreamClusterer {
         c.clock = r.opt_day()?;
         c.seq = r.var()?;
         c.next_id = r.var_u32()?;
-        let terms = r.count(9)?;
-        for _ in 0..terms {
-            let key = u64::from_le_bytes(r.take(8)?.try_into().map_err(|_| StateError("truncated".into()))?);
-            let df = r.var_u32()?;
-            if c.vocabulary.contains_key(&key) {
-                return Err(StateError("repeated term".into()));
+        if version == SPLIT_VERSION {
+            let terms = r.var_u32()? as usize;
+            for p in 0..terms.div_ceil(VOCABULARY_PAGE) {
+                let bytes = page(p as u32).ok_or_else(|| StateError(format!("vocabulary page {p} missing")))?;
+                let mut pr = Reader { bytes: &bytes, at: 0 };
+                for _ in p * VOCABULARY_PAGE..terms.min((p + 1) * VOCABULARY_PAGE) {
+                    c.read_term(&mut pr)?;
+                }
+                if pr.at != bytes.len() {
+                    return Err(StateError(format!("vocabulary page {p}: trailing bytes")));
+                }
             }
-            let t = c.term(key);
-            c.df[t as usize] = df;
+        } else {
+            for _ in 0..r.count(9)? {
+                c.read_term(&mut r)?;
+            }
         }
         let live = r.count(8)?;
         let mut last_id = None;
@@ -826,10 +907,25 @@ impl StreamClusterer {
             c.slots.push(s);
             c.live += 1;
         }
-        if r.at != bytes.len() {
+        if r.at != head.len() {
             return Err(StateError("trailing bytes".into()));
         }
+        if version == SPLIT_VERSION {
+            c.mark_saved();
+        }
         Ok(c)
+    }
+
+    /// One vocabulary entry: the term's key and document frequency.
+    fn read_term(&mut self, r: &mut Reader) -> Result<(), StateError> {
+        let key = u64::from_le_bytes(r.take(8)?.try_into().map_err(|_| StateError("truncated".into()))?);
+        let df = r.var_u32()?;
+        if self.vocabulary.contains_key(&key) {
+            return Err(StateError("repeated term".into()));
+        }
+        let t = self.term(key);
+        self.df[t as usize] = df;
+        Ok(())
     }
 }
 
@@ -1109,5 +1205,53 @@ mod tests {
             }
             assert!(c.stories() > 100 && c.stories() < 2_500, "{} stories", c.stories());
         }
+    }
+
+    #[test]
+    fn a_state_saved_in_parts_writes_the_changed_pages_and_loads_as_the_whole_state() {
+        let mut c = StreamClusterer::new(StreamConfig::default());
+        let mut stored: HashMap<u32, Vec<u8>> = HashMap::default();
+        let mut head = Vec::new();
+        let mut k = 0u64;
+        let save = |c: &mut StreamClusterer, stored: &mut HashMap<u32, Vec<u8>>, head: &mut Vec<u8>| {
+            let split = c.save_split();
+            *head = split.head;
+            let written: Vec<u32> = split.pages.iter().map(|p| p.0).collect();
+            stored.extend(split.pages);
+            c.mark_saved();
+            written
+        };
+        // Enough distinct words for a few pages.
+        let wordy = |k: u64| TermCounts::from_pairs((0..400).map(|j| (10_000_000 + k * 400 + j, 1.0)).chain([(1, 1.0)]));
+        while c.keys.len() < 3 * VOCABULARY_PAGE {
+            c.add(&wordy(k), None);
+            k += 1;
+        }
+        let written = save(&mut c, &mut stored, &mut head);
+        assert_eq!(written, vec![0, 1, 2, 3], "a first save writes every page");
+        // An article of the common word (term 0) and a new one changes the first and the last
+        // page only.
+        c.add(&TermCounts::from_pairs([(1, 1.0), (5, 1.0)]), None);
+        let written = save(&mut c, &mut stored, &mut head);
+        assert_eq!(written, vec![0, 3], "then only the changed pages");
+        let page = |n: u32| stored.get(&n).cloned();
+        let loaded = StreamClusterer::load_split(&head, page).expect("loads");
+        assert_eq!(loaded.save(), c.save(), "the parts load as the whole state");
+        let mut again = loaded.clone();
+        assert!(again.save_split().pages.is_empty(), "a loaded state has nothing new to save");
+        again.add(&wordy(k), None);
+        let mut whole = c.clone();
+        whole.add(&wordy(k), None);
+        assert_eq!(again.save(), whole.save());
+        // A whole state (as earlier builds saved) loads, and saves every page next.
+        let old = StreamClusterer::load_split(&c.save(), |_| None).expect("loads");
+        assert_eq!(old.save_split().pages.len(), 4);
+        // A missing or damaged page is an error.
+        assert!(StreamClusterer::load_split(&head, |n| if n == 1 { None } else { page(n) }).is_err());
+        assert!(StreamClusterer::load_split(&head, |n| page(n).map(|mut b| {
+            b.pop();
+            b
+        }))
+        .is_err());
     }
 }
