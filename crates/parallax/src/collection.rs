@@ -193,6 +193,7 @@ pub struct Collection {
     /// The last article added to the search index (committed or not).
     search_added: i64,
     since_search_commit: usize,
+    indexed_entities: IndexedEntities,
 }
 
 /// The search index's folder beside a store file: `parallax.db` → `parallax.db.search`.
@@ -234,6 +235,7 @@ impl Collection {
             search_through,
             search_added: search_through,
             since_search_commit: 0,
+            indexed_entities: IndexedEntities::default(),
         };
         Ok(collection)
     }
@@ -320,7 +322,7 @@ impl Collection {
                 }
                 if a.id.0 > self.search_through {
                     // Maybe indexed before the interruption: replace.
-                    index_article(&mut self.search, a, doc, reading, true)?;
+                    index_article(&mut self.search, &mut self.indexed_entities, a, doc, reading, true)?;
                     self.search_added = a.id.0;
                 }
                 caught_up += 1;
@@ -509,7 +511,7 @@ impl Collection {
         let start = Instant::now();
         for &(i, id, story) in &stored {
             let article = stored_view(id, story, &new[i]);
-            index_article(&mut self.search, &article, &read[i].0, &read[i].1, false)?;
+            index_article(&mut self.search, &mut self.indexed_entities, &article, &read[i].0, &read[i].1, false)?;
             self.search_added = id.0;
         }
         timings.search += start.elapsed();
@@ -713,8 +715,33 @@ fn stored_view(id: ArticleId, story: StoryId, a: &NewArticle) -> Article {
     }
 }
 
+/// The story entities indexed by this handle, by (story, name key), with a fingerprint of
+/// the entry: an article that repeats the entry an earlier one of its story gave changes
+/// nothing, and replacing it would cost a delete that the index applies at every commit.
+#[derive(Default)]
+struct IndexedEntities(HashMap<(u64, u32), u64>);
+
+impl IndexedEntities {
+    /// Entries remembered at most: past it, the memory starts afresh (an entry not
+    /// remembered is only replaced by the same).
+    const MAX: usize = 1 << 20;
+
+    /// Whether `entry` differs from the one indexed last under its story and name (or is the
+    /// first), noting it as indexed.
+    fn is_new(&mut self, entry: &EntityEntry) -> bool {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (entry.name, entry.aliases, entry.kind).hash(&mut h);
+        let fingerprint = h.finish();
+        if self.0.len() >= Self::MAX {
+            self.0.clear();
+        }
+        self.0.insert((entry.story, entry.position), fingerprint) != Some(fingerprint)
+    }
+}
+
 /// Indexes an article with its quotes and people; `replace` when it may be indexed already.
-fn index_article(search: &mut SearchIndex, a: &Article, doc: &Document, reading: &Reading, replace: bool) -> Result<()> {
+fn index_article(search: &mut SearchIndex, indexed: &mut IndexedEntities, a: &Article, doc: &Document, reading: &Reading, replace: bool) -> Result<()> {
     let story = a.story.map(|s| s.0 as u64);
     let entry = ArticleEntry {
         article: a.id.0 as u64,
@@ -741,7 +768,10 @@ fn index_article(search: &mut SearchIndex, a: &Article, doc: &Document, reading:
                 _ => continue,
             };
             let key = e.name.to_lowercase().bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
-            search.add_entity(&EntityEntry { story, position: key, name: &e.name, aliases: &e.aliases, kind })?;
+            let entry = EntityEntry { story, position: key, name: &e.name, aliases: &e.aliases, kind };
+            if indexed.is_new(&entry) {
+                search.add_entity(&entry)?;
+            }
         }
     }
     for (n, q) in reading.analysis.quotes.iter().enumerate() {
