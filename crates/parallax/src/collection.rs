@@ -786,3 +786,32 @@ fn index_article(search: &mut SearchIndex, indexed: &mut IndexedEntities, a: &Ar
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_stories::{term_counts, StreamConfig};
+
+    #[test]
+    fn a_checkpoint_of_an_earlier_build_loads_and_its_next_save_writes_every_vocabulary_page() {
+        let mut clusterer = StreamClusterer::new(StreamConfig::default());
+        for text in ["Dockworkers at Portville strike over pay", "Floods close the Ridgeway pass", "The Portville strike enters a second day"] {
+            clusterer.add(&term_counts(text), None);
+        }
+        // Version 1: the clusterer's whole state after the story numbers.
+        let mut old = b"PXCK\x01".to_vec();
+        old.extend_from_slice(&3i64.to_le_bytes());
+        old.extend_from_slice(&2u64.to_le_bytes());
+        old.extend_from_slice(&7i64.to_le_bytes());
+        old.extend_from_slice(&8i64.to_le_bytes());
+        old.extend_from_slice(&clusterer.save());
+        let loaded = Checkpoint::from_parts(&old, |_| None).expect("an earlier checkpoint loads");
+        assert_eq!((loaded.through, loaded.stories.clone()), (3, vec![7, 8]));
+        assert_eq!(loaded.clusterer.save(), clusterer.save());
+        let (head, pages) = loaded.to_parts();
+        assert_eq!(pages.iter().map(|p| p.0).collect::<Vec<_>>(), vec![0], "the one page there is");
+        let again = Checkpoint::from_parts(&head, |n| pages.iter().find(|p| p.0 == n).map(|p| p.1.clone())).expect("loads");
+        assert_eq!(again.clusterer.save(), clusterer.save());
+        assert!(Checkpoint::from_parts(&head, |_| None).is_err(), "a missing page is an error");
+    }
+}
