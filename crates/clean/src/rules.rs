@@ -120,6 +120,12 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 impl LineRule for Caption {
     fn judge(&self, line: &str) -> Option<Verdict> {
+        // Every form of credit has a slash, a colon or a bracket: without one the line is no
+        // caption, and the pattern (its word boundaries take the slow engine on text that is
+        // not ASCII) need not run. It was a twentieth of ingest's time.
+        if !line.contains(['/', ':', '(']) {
+            return None;
+        }
         CREDIT.is_match(line).then_some(Verdict::Remove(Removal::Caption))
     }
 }

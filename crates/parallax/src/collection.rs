@@ -23,7 +23,7 @@ use parallax_dedup::{NearDuplicates, Signature};
 use parallax_ingest::RawArticle;
 use parallax_search::{ArticleEntry, EntityEntry, QuoteEntry, SearchIndex};
 use parallax_store::{Article, ArticleId, NewArticle, Store, StoreRead, StoryId, StoryOrder, StorySummary};
-use parallax_stories::StreamClusterer;
+use parallax_stories::{SplitState, StreamClusterer};
 
 use crate::pipeline::{Analysis, Clustering, Engine, Reading};
 
@@ -32,7 +32,8 @@ pub use parallax_store::default_db_path;
 
 /// Articles read and stored per transaction.
 const BATCH: usize = 512;
-/// Articles between two saves of the clusterer's state (it is large: its vocabulary).
+/// Articles between two saves of the clusterer's state (the live stories and the changed
+/// vocabulary pages: megabytes).
 const CHECKPOINT: u64 = 20_000;
 /// Articles between two commits of the search index.
 const SEARCH_COMMIT: usize = 8 * BATCH;
@@ -121,29 +122,46 @@ pub struct IngestTimings {
 }
 
 /// The streaming clusterer's saved state: its own bytes, the store story of each of its
-/// stories, and the last article it has taken in.
+/// stories, and the last article it has taken in. Saved in parts (see [`SplitState`]): this
+/// under [`CLUSTERER_KEY`] with the clusterer's head, and each vocabulary page under its
+/// [`vocabulary_page_key`], written only when it changed.
 struct Checkpoint {
     clusterer: StreamClusterer,
     stories: Vec<i64>,
     through: i64,
 }
 
+/// The checkpoint's format: version 1 held the clusterer's whole state, version 2 its head.
+const CHECKPOINT_MAGIC: &[u8; 4] = b"PXCK";
+const CHECKPOINT_VERSION: u8 = 2;
+
+fn vocabulary_page_key(page: u32) -> String {
+    format!("{CLUSTERER_KEY}.vocabulary.{page}")
+}
+
 impl Checkpoint {
-    fn to_bytes(&self) -> Vec<u8> {
-        let state = self.clusterer.save();
-        let mut out = Vec::with_capacity(state.len() + 8 * (self.stories.len() + 3));
-        out.extend_from_slice(b"PXCK\x01");
+    /// The bytes under [`CLUSTERER_KEY`] and the changed vocabulary pages.
+    fn to_parts(&self) -> (Vec<u8>, Vec<(u32, Vec<u8>)>) {
+        let SplitState { head, pages } = self.clusterer.save_split();
+        let mut out = Vec::with_capacity(head.len() + 8 * (self.stories.len() + 3));
+        out.extend_from_slice(CHECKPOINT_MAGIC);
+        out.push(CHECKPOINT_VERSION);
         out.extend_from_slice(&self.through.to_le_bytes());
         out.extend_from_slice(&(self.stories.len() as u64).to_le_bytes());
         for s in &self.stories {
             out.extend_from_slice(&s.to_le_bytes());
         }
-        out.extend_from_slice(&state);
-        out
+        out.extend_from_slice(&head);
+        (out, pages)
     }
 
-    fn from_bytes(bytes: &[u8]) -> std::result::Result<Checkpoint, String> {
-        let rest = bytes.strip_prefix(b"PXCK\x01").ok_or("not a clusterer checkpoint of this version")?;
+    /// The checkpoint from its bytes and `page(n)`, the bytes of vocabulary page `n`.
+    fn from_parts(bytes: &[u8], page: impl FnMut(u32) -> Option<Vec<u8>>) -> std::result::Result<Checkpoint, String> {
+        let rest = bytes.strip_prefix(CHECKPOINT_MAGIC).ok_or("not a clusterer checkpoint")?;
+        let (&version, rest) = rest.split_first().ok_or("truncated checkpoint")?;
+        if !(1..=CHECKPOINT_VERSION).contains(&version) {
+            return Err(format!("checkpoint version {version}, this build reads up to {CHECKPOINT_VERSION}"));
+        }
         let take = |b: &[u8], at: usize| -> std::result::Result<i64, String> {
             let chunk: [u8; 8] = b.get(at..at + 8).and_then(|c| c.try_into().ok()).ok_or("truncated checkpoint")?;
             Ok(i64::from_le_bytes(chunk))
@@ -154,7 +172,8 @@ impl Checkpoint {
             return Err("bad story count".into());
         }
         let stories = (0..n).map(|i| take(rest, 16 + 8 * i)).collect::<std::result::Result<Vec<i64>, String>>()?;
-        let clusterer = StreamClusterer::load(&rest[16 + 8 * n..]).map_err(|e| e.0)?;
+        // Version 1 holds the whole state, which loads without pages.
+        let clusterer = StreamClusterer::load_split(&rest[16 + 8 * n..], page).map_err(|e| e.0)?;
         Ok(Checkpoint { clusterer, stories, through })
     }
 }
@@ -174,6 +193,7 @@ pub struct Collection {
     /// The last article added to the search index (committed or not).
     search_added: i64,
     since_search_commit: usize,
+    indexed_entities: IndexedEntities,
 }
 
 /// The search index's folder beside a store file: `parallax.db` → `parallax.db.search`.
@@ -215,6 +235,7 @@ impl Collection {
             search_through,
             search_added: search_through,
             since_search_commit: 0,
+            indexed_entities: IndexedEntities::default(),
         };
         Ok(collection)
     }
@@ -256,8 +277,20 @@ impl Collection {
         // when a collection is opened to be read.
         if !self.checkpoint_loaded {
             if let Some(bytes) = self.store.state(CLUSTERER_KEY)? {
-                self.checkpoint = Checkpoint::from_bytes(&bytes)
-                    .map_err(|e| CollectionError(format!("{}: clusterer state: {e}", self.store.path().display())))?;
+                let mut failed = None;
+                // A page the store fails to read is that error, not a corrupt state.
+                let page = |n: u32| match self.store.state(&vocabulary_page_key(n)) {
+                    Ok(bytes) => bytes,
+                    Err(e) => {
+                        failed = Some(e);
+                        None
+                    }
+                };
+                let loaded = Checkpoint::from_parts(&bytes, page);
+                if let Some(e) = failed {
+                    return Err(e.into());
+                }
+                self.checkpoint = loaded.map_err(|e| CollectionError(format!("{}: clusterer state: {e}", self.store.path().display())))?;
             }
             self.checkpoint_loaded = true;
         }
@@ -289,7 +322,7 @@ impl Collection {
                 }
                 if a.id.0 > self.search_through {
                     // Maybe indexed before the interruption: replace.
-                    index_article(&mut self.search, a, doc, reading, true)?;
+                    index_article(&mut self.search, &mut self.indexed_entities, a, doc, reading, true)?;
                     self.search_added = a.id.0;
                 }
                 caught_up += 1;
@@ -311,16 +344,22 @@ impl Collection {
 
     /// Saves how far the search index has come and, when due (or `force`), the clusterer.
     fn save_derived(&mut self, force: bool) -> Result<()> {
-        let checkpoint = (force || self.since_checkpoint >= CHECKPOINT).then(|| self.checkpoint.to_bytes());
+        let checkpoint = (force || self.since_checkpoint >= CHECKPOINT).then(|| self.checkpoint.to_parts());
         let through = self.search_through.to_le_bytes();
         self.store.write(|tx| {
             tx.put_state(SEARCH_THROUGH_KEY, &through)?;
-            if let Some(bytes) = &checkpoint {
-                tx.put_state(CLUSTERER_KEY, bytes)?;
+            if let Some((head, pages)) = &checkpoint {
+                // In one transaction: the pages left as they are were written with an earlier
+                // head and have not changed since.
+                tx.put_state(CLUSTERER_KEY, head)?;
+                for (n, page) in pages {
+                    tx.put_state(&vocabulary_page_key(*n), page)?;
+                }
             }
             Ok::<_, parallax_store::StoreError>(())
         })?;
         if checkpoint.is_some() {
+            self.checkpoint.clusterer.mark_saved();
             self.since_checkpoint = 0;
         }
         Ok(())
@@ -472,7 +511,7 @@ impl Collection {
         let start = Instant::now();
         for &(i, id, story) in &stored {
             let article = stored_view(id, story, &new[i]);
-            index_article(&mut self.search, &article, &read[i].0, &read[i].1, false)?;
+            index_article(&mut self.search, &mut self.indexed_entities, &article, &read[i].0, &read[i].1, false)?;
             self.search_added = id.0;
         }
         timings.search += start.elapsed();
@@ -676,8 +715,33 @@ fn stored_view(id: ArticleId, story: StoryId, a: &NewArticle) -> Article {
     }
 }
 
+/// The story entities indexed by this handle, by (story, name key), with a fingerprint of
+/// the entry: an article that repeats the entry an earlier one of its story gave changes
+/// nothing, and replacing it would cost a delete that the index applies at every commit.
+#[derive(Default)]
+struct IndexedEntities(HashMap<(u64, u32), u64>);
+
+impl IndexedEntities {
+    /// Entries remembered at most: past it, the memory starts afresh (an entry not
+    /// remembered is only replaced by the same).
+    const MAX: usize = 1 << 20;
+
+    /// Whether `entry` differs from the one indexed last under its story and name (or is the
+    /// first), noting it as indexed.
+    fn is_new(&mut self, entry: &EntityEntry) -> bool {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (entry.name, entry.aliases, entry.kind).hash(&mut h);
+        let fingerprint = h.finish();
+        if self.0.len() >= Self::MAX {
+            self.0.clear();
+        }
+        self.0.insert((entry.story, entry.position), fingerprint) != Some(fingerprint)
+    }
+}
+
 /// Indexes an article with its quotes and people; `replace` when it may be indexed already.
-fn index_article(search: &mut SearchIndex, a: &Article, doc: &Document, reading: &Reading, replace: bool) -> Result<()> {
+fn index_article(search: &mut SearchIndex, indexed: &mut IndexedEntities, a: &Article, doc: &Document, reading: &Reading, replace: bool) -> Result<()> {
     let story = a.story.map(|s| s.0 as u64);
     let entry = ArticleEntry {
         article: a.id.0 as u64,
@@ -704,7 +768,10 @@ fn index_article(search: &mut SearchIndex, a: &Article, doc: &Document, reading:
                 _ => continue,
             };
             let key = e.name.to_lowercase().bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
-            search.add_entity(&EntityEntry { story, position: key, name: &e.name, aliases: &e.aliases, kind })?;
+            let entry = EntityEntry { story, position: key, name: &e.name, aliases: &e.aliases, kind };
+            if indexed.is_new(&entry) {
+                search.add_entity(&entry)?;
+            }
         }
     }
     for (n, q) in reading.analysis.quotes.iter().enumerate() {
@@ -718,4 +785,33 @@ fn index_article(search: &mut SearchIndex, a: &Article, doc: &Document, reading:
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_stories::{term_counts, StreamConfig};
+
+    #[test]
+    fn a_checkpoint_of_an_earlier_build_loads_and_its_next_save_writes_every_vocabulary_page() {
+        let mut clusterer = StreamClusterer::new(StreamConfig::default());
+        for text in ["Dockworkers at Portville strike over pay", "Floods close the Ridgeway pass", "The Portville strike enters a second day"] {
+            clusterer.add(&term_counts(text), None);
+        }
+        // Version 1: the clusterer's whole state after the story numbers.
+        let mut old = b"PXCK\x01".to_vec();
+        old.extend_from_slice(&3i64.to_le_bytes());
+        old.extend_from_slice(&2u64.to_le_bytes());
+        old.extend_from_slice(&7i64.to_le_bytes());
+        old.extend_from_slice(&8i64.to_le_bytes());
+        old.extend_from_slice(&clusterer.save());
+        let loaded = Checkpoint::from_parts(&old, |_| None).expect("an earlier checkpoint loads");
+        assert_eq!((loaded.through, loaded.stories.clone()), (3, vec![7, 8]));
+        assert_eq!(loaded.clusterer.save(), clusterer.save());
+        let (head, pages) = loaded.to_parts();
+        assert_eq!(pages.iter().map(|p| p.0).collect::<Vec<_>>(), vec![0], "the one page there is");
+        let again = Checkpoint::from_parts(&head, |n| pages.iter().find(|p| p.0 == n).map(|p| p.1.clone())).expect("loads");
+        assert_eq!(again.clusterer.save(), clusterer.save());
+        assert!(Checkpoint::from_parts(&head, |_| None).is_err(), "a missing page is an error");
+    }
 }

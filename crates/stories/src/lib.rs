@@ -17,7 +17,7 @@ mod vectors;
 use parallax_core::hash::FastMap as HashMap;
 
 use parallax_core::{DocAnalysis, Document, EntityType};
-pub use stream::{Merge, StateError, StoryId, StreamClusterer, StreamConfig};
+pub use stream::{Merge, SplitState, StateError, StoryId, StreamClusterer, StreamConfig, VOCABULARY_PAGE};
 pub use vectors::{name_counts, number_counts, term_counts, SparseVector, TermCounts, Vectorizer};
 
 /// How much each kind of evidence weighs in an article's terms, next to its body words.

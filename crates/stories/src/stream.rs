@@ -130,10 +130,31 @@ pub struct StreamClusterer {
     touched: Vec<u32>,
     /// Merges since the caller last took them.
     merges: Vec<Merge>,
+    /// Per vocabulary page (see [`VOCABULARY_PAGE`]): changed since the state was last
+    /// saved, see [`StreamClusterer::save_split`].
+    page_changed: Vec<bool>,
 }
 
 const MAGIC: &[u8; 4] = b"PXSC";
+/// Version 3 is the state with its vocabulary apart, in pages (see [`SplitState`]); versions
+/// 1 and 2 hold the whole state.
 const VERSION: u8 = 2;
+const SPLIT_VERSION: u8 = 3;
+
+/// Terms per vocabulary page. The vocabulary is most of the state and only grows; terms are
+/// numbered in order of first use, so the pages of words only long-retired stories used stay
+/// as they are, and a save rewrites the recent pages (and those of the everyday words).
+pub const VOCABULARY_PAGE: usize = 1 << 16;
+
+/// The state saved in parts, so that saving often writes what changed: the vocabulary pages
+/// that changed since the last save, and the rest (the live stories, the counters).
+#[derive(Debug, Clone, Default)]
+pub struct SplitState {
+    /// Everything but the vocabulary.
+    pub head: Vec<u8>,
+    /// (page number, bytes) of the vocabulary pages changed since the last save.
+    pub pages: Vec<(u32, Vec<u8>)>,
+}
 
 impl StreamClusterer {
     pub fn new(config: StreamConfig) -> Self {
@@ -154,6 +175,7 @@ impl StreamClusterer {
             dot: Vec::new(),
             touched: Vec::new(),
             merges: Vec::new(),
+            page_changed: Vec::new(),
         }
     }
 
@@ -200,7 +222,17 @@ impl StreamClusterer {
             self.postings.push(Vec::new());
             self.dead.push(0);
         }
+        self.changed(t);
         t
+    }
+
+    /// Notes that term `t` (its key or its document frequency) changed since the last save.
+    fn changed(&mut self, t: u32) {
+        let page = t as usize / VOCABULARY_PAGE;
+        if page >= self.page_changed.len() {
+            self.page_changed.resize(page + 1, true);
+        }
+        self.page_changed[page] = true;
     }
 
     fn idf(&self, t: u32) -> f32 {
@@ -221,10 +253,12 @@ impl StreamClusterer {
         let day = day.or(self.clock);
         self.seq += 1;
         let tf = self.article_terms(counts);
-        let best = self.best_story(&tf, day, None);
-        let slot = match best {
-            Some((slot, sim)) if sim >= self.config.join_threshold => slot,
-            _ => self.open_story(),
+        let joined = self.story_to_join(&tf, day);
+        #[cfg(test)]
+        assert_eq!(joined, self.story_by_full_walk(&tf, day), "leaving the common terms out changed where an article goes");
+        let slot = match joined {
+            Some(slot) => slot,
+            None => self.open_story(),
         };
         self.join(slot, &tf, day);
         let slot = self.merge_similar(slot, &tf);
@@ -328,7 +362,7 @@ impl StreamClusterer {
         sum / members.len() as f32
     }
 
-    /// An article's similarity to a story, as [`StreamClusterer::best_story`] measures it.
+    /// An article's similarity to a story, as [`StreamClusterer::story_to_join`] measures it.
     fn article_similarity(&self, tf: &[(u32, f32)], slot: u32) -> f32 {
         let story = &self.slots[slot as usize];
         let mut dot = [0.0f32; 2];
@@ -416,72 +450,140 @@ impl StreamClusterer {
         n
     }
 
-    /// The live story most similar to an article, with the similarity. With `own`, the
-    /// article is counted in that story already and is taken out of it for the comparison.
-    fn best_story(&mut self, tf: &[(u32, f32)], day: Option<i64>, own: Option<u32>) -> Option<(u32, f32)> {
+    /// The live story an article joins: the most similar one, if it reaches the join
+    /// threshold.
+    ///
+    /// A common word's posting list holds most live stories, and walking it would make every
+    /// article cost the number of live stories. So the article's most common terms are left
+    /// out of the search for candidates as long as they cannot, on their own, lift a story to
+    /// the threshold (see [`common_terms_bound`]): a story that shares nothing else with the
+    /// article is then below it. The candidates, the stories sharing one of the other terms,
+    /// are scored on all the article's terms, exactly as a full scan would score them.
+    fn story_to_join(&mut self, tf: &[(u32, f32)], day: Option<i64>) -> Option<u32> {
+        let threshold = self.config.join_threshold;
+        let lambda = self.config.specific_weight;
+        // (term, channel, weight × idf, weight × idf²) of the article: the last, times a
+        // story's summed log frequency, is the term's share of their idf-weighted dot product.
+        let mut q2 = [0.0f32; 2];
+        let query: Vec<(u32, usize, f32, f32)> = tf
+            .iter()
+            .map(|&(t, w)| {
+                let idf = self.idf(t);
+                let ch = self.channel(t);
+                let wq = w * idf;
+                q2[ch] += wq * wq;
+                (t, ch, wq, wq * idf)
+            })
+            .collect();
+        let (common, common2) = if self.config.average_link { (Vec::new(), [0.0; 2]) } else { self.common_terms(&query, q2) };
         if self.dot.len() < self.slots.len() {
             self.dot.resize(self.slots.len(), [0.0; 2]);
         }
-        let mut q2 = [0.0f32; 2];
-        for &(t, w) in tf {
-            let idf = self.idf(t);
-            let ch = self.channel(t);
-            let wq = w * idf;
-            q2[ch] += wq * wq;
-            let wq_idf = wq * idf;
+        let mut touched = std::mem::take(&mut self.touched);
+        for (i, &(t, ch, _, wqi)) in query.iter().enumerate() {
+            if common.get(i) == Some(&true) {
+                continue;
+            }
             for &(slot, c) in &self.postings[t as usize] {
-                let story = &self.slots[slot as usize];
-                if story.retired {
+                if self.slots[slot as usize].retired {
                     continue;
                 }
                 let d = &mut self.dot[slot as usize];
                 if d[0] == 0.0 && d[1] == 0.0 {
-                    self.touched.push(slot);
+                    touched.push(slot);
                 }
-                d[ch] += wq_idf * c;
+                d[ch] += wqi * c;
             }
         }
         let mut best: Option<(u32, f32, StoryId)> = None;
-        let touched = std::mem::take(&mut self.touched);
-        let lambda = self.config.specific_weight;
         for &slot in &touched {
             let mut dot = std::mem::take(&mut self.dot[slot as usize]);
             self.refresh_norm(slot);
+            if !common.is_empty() {
+                // What the common terms add is at most their bound: most candidates cannot
+                // reach the threshold even so. The others are scored on all terms, summed in
+                // the article's term order as the walk sums them: the figures a walk of every
+                // list gives.
+                let norm2 = self.slots[slot as usize].norm2;
+                let partial = blend(dot, norm2, q2, lambda);
+                if partial + common_terms_bound(common2, q2, lambda) + 1e-4 < threshold {
+                    continue;
+                }
+                dot = [0.0; 2];
+                let terms = &self.slots[slot as usize].terms;
+                let mut j = 0;
+                for &(t, ch, _, wqi) in &query {
+                    j += terms[j..].partition_point(|e| e.0 < t);
+                    if j == terms.len() {
+                        break;
+                    }
+                    if terms[j].0 == t {
+                        dot[ch] += wqi * terms[j].1;
+                    }
+                }
+            }
             let story = &self.slots[slot as usize];
-            let mut norm2 = story.norm2;
-            if own == Some(slot) {
-                for ch in 0..2 {
-                    norm2[ch] = (norm2[ch] - 2.0 * dot[ch] + q2[ch]).max(0.0);
-                    dot[ch] -= q2[ch];
-                }
-            }
-            if self.config.average_link {
+            let sim = if self.config.average_link {
                 let qn = (q2[0] + q2[1]).sqrt();
-                let mut size = story.size as f32;
-                let mut d = dot[0] + dot[1];
-                if own == Some(slot) {
-                    d -= qn;
-                    size -= 1.0;
+                let size = story.size as f32;
+                if size > 0.0 && qn > 0.0 {
+                    (dot[0] + dot[1]) / (qn * size)
+                } else {
+                    0.0
                 }
-                let sim = if size > 0.0 && qn > 0.0 { d / (qn * size) } else { 0.0 };
-                let sim = sim * time_factor(day, story.first_day, story.last_day, self.config.half_similarity_days);
-                if best.is_none_or(|(_, s, id)| sim > s || (sim == s && story.id < id)) {
-                    best = Some((slot, sim, story.id));
-                }
-                continue;
-            }
-            let sim = blend(dot, norm2, q2, lambda) * time_factor(day, story.first_day, story.last_day, self.config.half_similarity_days);
-            let better = match best {
-                None => true,
-                Some((_, s, id)) => sim > s || (sim == s && story.id < id),
+            } else {
+                blend(dot, story.norm2, q2, lambda)
             };
-            if better {
+            let sim = sim * time_factor(day, story.first_day, story.last_day, self.config.half_similarity_days);
+            if best.is_none_or(|(_, s, id)| sim > s || (sim == s && story.id < id)) {
                 best = Some((slot, sim, story.id));
             }
         }
+        touched.clear();
         self.touched = touched;
-        self.touched.clear();
-        best.map(|(slot, sim, _)| (slot, sim))
+        best.filter(|&(_, sim, _)| sim >= threshold).map(|(slot, _, _)| slot)
+    }
+
+    /// Which of the article's terms (by position in `query`) need not be looked up to find
+    /// the story it joins: its most common terms (longest posting lists first) while together
+    /// they cannot bring a story to the join threshold. Empty when leaving none out is as
+    /// cheap.
+    fn common_terms(&self, query: &[(u32, usize, f32, f32)], q2: [f32; 2]) -> (Vec<bool>, [f32; 2]) {
+        // Lists shorter than this cost less to walk than the exact scoring they would save.
+        const LONG_LIST: usize = 32;
+        let lambda = self.config.specific_weight;
+        if !(0.0..=1.0).contains(&lambda) {
+            return (Vec::new(), [0.0; 2]);
+        }
+        let mut by_length: Vec<(usize, usize)> = query
+            .iter()
+            .enumerate()
+            .map(|(i, &(t, ..))| (self.postings[t as usize].len(), i))
+            .filter(|&(len, _)| len >= LONG_LIST)
+            .collect();
+        if by_length.is_empty() {
+            return (Vec::new(), [0.0; 2]);
+        }
+        by_length.sort_unstable_by(|a, b| b.cmp(a));
+        let mut common = vec![false; query.len()];
+        let mut common2 = [0.0f32; 2];
+        let mut any = false;
+        for (_, i) in by_length {
+            let (_, ch, wq, _) = query[i];
+            let mut with = common2;
+            with[ch] += wq * wq;
+            if common_terms_bound(with, q2, lambda) >= self.config.join_threshold {
+                break;
+            }
+            common2 = with;
+            common[i] = true;
+            any = true;
+        }
+        if any {
+            (common, common2)
+        } else {
+            (Vec::new(), [0.0; 2])
+        }
     }
 
     /// Recomputes a story's norm once the collection has grown by a fifth since it was
@@ -630,12 +732,41 @@ impl StreamClusterer {
 
     /// The whole state as compact bytes (see [`StreamClusterer::load`]).
     pub fn save(&self) -> Vec<u8> {
+        self.write_state(false)
+    }
+
+    /// The state in parts (see [`SplitState`]), to be stored together (all of it, or none);
+    /// once stored, [`StreamClusterer::mark_saved`]. Restored by
+    /// [`StreamClusterer::load_split`] from the head and the latest bytes of every page.
+    pub fn save_split(&self) -> SplitState {
+        let pages = (0..self.keys.len().div_ceil(VOCABULARY_PAGE))
+            .filter(|&p| self.page_changed.get(p).copied().unwrap_or(true))
+            .map(|p| {
+                let terms = p * VOCABULARY_PAGE..self.keys.len().min((p + 1) * VOCABULARY_PAGE);
+                let mut w = Writer(Vec::with_capacity(11 * terms.len()));
+                self.write_vocabulary(&mut w, terms);
+                (p as u32, w.0)
+            })
+            .collect();
+        SplitState { head: self.write_state(true), pages }
+    }
+
+    /// The parts of the last [`StreamClusterer::save_split`] are stored: the next one leaves
+    /// out the pages unchanged since.
+    pub fn mark_saved(&mut self) {
+        self.page_changed.clear();
+        self.page_changed.resize(self.keys.len().div_ceil(VOCABULARY_PAGE), false);
+    }
+
+    /// The state; with `split`, the vocabulary is left out but for its size.
+    fn write_state(&self, split: bool) -> Vec<u8> {
         // Reserved at once: the vocabulary makes the state tens of megabytes at 100k articles,
         // and growing it by doubling copied it several times over.
         let story_terms: usize = self.slots.iter().map(|s| s.terms.len()).sum();
-        let mut w = Writer(Vec::with_capacity(64 + 11 * self.keys.len() + 9 * story_terms + 48 * self.live));
+        let vocabulary = if split { 0 } else { 11 * self.keys.len() };
+        let mut w = Writer(Vec::with_capacity(64 + vocabulary + 9 * story_terms + 48 * self.live));
         w.0.extend_from_slice(MAGIC);
-        w.0.push(VERSION);
+        w.0.push(if split { SPLIT_VERSION } else { VERSION });
         let c = &self.config;
         w.f32(c.join_threshold);
         w.var(u64::from(c.window_days));
@@ -651,9 +782,8 @@ impl StreamClusterer {
         w.var(self.seq);
         w.var(u64::from(self.next_id));
         w.var(self.keys.len() as u64);
-        for (&key, &df) in self.keys.iter().zip(&self.df) {
-            w.0.extend_from_slice(&key.to_le_bytes());
-            w.var(u64::from(df));
+        if !split {
+            self.write_vocabulary(&mut w, 0..self.keys.len());
         }
         w.var(self.live as u64);
         for s in self.slots.iter().filter(|s| !s.retired) {
@@ -674,17 +804,31 @@ impl StreamClusterer {
         w.0
     }
 
+    fn write_vocabulary(&self, w: &mut Writer, terms: std::ops::Range<usize>) {
+        for (&key, &df) in self.keys[terms.clone()].iter().zip(&self.df[terms]) {
+            w.0.extend_from_slice(&key.to_le_bytes());
+            w.var(u64::from(df));
+        }
+    }
+
     /// Restores a state written by [`StreamClusterer::save`]. Corrupt or truncated bytes give
     /// an error, never a panic.
     pub fn load(bytes: &[u8]) -> Result<Self, StateError> {
-        let mut r = Reader { bytes, at: 0 };
+        Self::load_split(bytes, |_| None)
+    }
+
+    /// Restores a state saved in parts (see [`StreamClusterer::save_split`]): `head`, and
+    /// `page(n)` the bytes of vocabulary page `n`. A whole state (see
+    /// [`StreamClusterer::save`]) loads too, and its next split save holds every page.
+    pub fn load_split(head: &[u8], mut page: impl FnMut(u32) -> Option<Vec<u8>>) -> Result<Self, StateError> {
+        let mut r = Reader { bytes: head, at: 0 };
         if r.take(4)? != MAGIC {
             return Err(StateError("not a story clustering state".into()));
         }
         let version = r.byte()?;
-        // Version 1 had no story merging.
-        if version != VERSION && version != 1 {
-            return Err(StateError(format!("version {version}, this build reads {VERSION}")));
+        // Version 1 had no story merging; version 3 is version 2 with its vocabulary apart.
+        if !(1..=SPLIT_VERSION).contains(&version) {
+            return Err(StateError(format!("version {version}, this build reads up to {SPLIT_VERSION}")));
         }
         let config = StreamConfig {
             join_threshold: r.f32()?,
@@ -711,15 +855,22 @@ impl StreamClusterer {
         c.clock = r.opt_day()?;
         c.seq = r.var()?;
         c.next_id = r.var_u32()?;
-        let terms = r.count(9)?;
-        for _ in 0..terms {
-            let key = u64::from_le_bytes(r.take(8)?.try_into().map_err(|_| StateError("truncated".into()))?);
-            let df = r.var_u32()?;
-            if c.vocabulary.contains_key(&key) {
-                return Err(StateError("repeated term".into()));
+        if version == SPLIT_VERSION {
+            let terms = r.var_u32()? as usize;
+            for p in 0..terms.div_ceil(VOCABULARY_PAGE) {
+                let bytes = page(p as u32).ok_or_else(|| StateError(format!("vocabulary page {p} missing")))?;
+                let mut pr = Reader { bytes: &bytes, at: 0 };
+                for _ in p * VOCABULARY_PAGE..terms.min((p + 1) * VOCABULARY_PAGE) {
+                    c.read_term(&mut pr)?;
+                }
+                if pr.at != bytes.len() {
+                    return Err(StateError(format!("vocabulary page {p}: trailing bytes")));
+                }
             }
-            let t = c.term(key);
-            c.df[t as usize] = df;
+        } else {
+            for _ in 0..r.count(9)? {
+                c.read_term(&mut r)?;
+            }
         }
         let live = r.count(8)?;
         let mut last_id = None;
@@ -756,10 +907,25 @@ impl StreamClusterer {
             c.slots.push(s);
             c.live += 1;
         }
-        if r.at != bytes.len() {
+        if r.at != head.len() {
             return Err(StateError("trailing bytes".into()));
         }
+        if version == SPLIT_VERSION {
+            c.mark_saved();
+        }
         Ok(c)
+    }
+
+    /// One vocabulary entry: the term's key and document frequency.
+    fn read_term(&mut self, r: &mut Reader) -> Result<(), StateError> {
+        let key = u64::from_le_bytes(r.take(8)?.try_into().map_err(|_| StateError("truncated".into()))?);
+        let df = r.var_u32()?;
+        if self.vocabulary.contains_key(&key) {
+            return Err(StateError("repeated term".into()));
+        }
+        let t = self.term(key);
+        self.df[t as usize] = df;
+        Ok(())
     }
 }
 
@@ -772,6 +938,23 @@ fn blend(dot: [f32; 2], story: [f32; 2], article: [f32; 2], lambda: f32) -> f32 
         (1.0 - lambda) * words + lambda * cosine(dot[1], story[1], article[1])
     } else {
         words
+    }
+}
+
+/// The most that terms of squared weight `common2` (per channel) can add to an article's
+/// similarity to a story (see [`blend`]) whose article weights square to `article2`: by
+/// Cauchy-Schwarz, their dot product with a story is at most their norm times the story's, so
+/// each channel's cosine is at most their share of the article's norm. A story's norm may lag
+/// the collection's idf by up to a quarter more documents (see
+/// [`StreamClusterer::refresh_norm`]), which raises an idf of at least 1 by at most ln 1.25,
+/// a factor under 1.25.
+fn common_terms_bound(common2: [f32; 2], article2: [f32; 2], lambda: f32) -> f32 {
+    const STALE_NORM: f32 = 1.25;
+    let share = |ch: usize| if article2[ch] > 0.0 { STALE_NORM * (common2[ch] / article2[ch]).sqrt() } else { 0.0 };
+    if article2[1] > 0.0 {
+        (1.0 - lambda) * share(0) + lambda * share(1)
+    } else {
+        share(0)
     }
 }
 
@@ -929,5 +1112,146 @@ impl Reader<'_> {
             }
             b => Err(StateError(format!("bad flag {b}"))),
         }
+    }
+}
+
+#[cfg(test)]
+impl StreamClusterer {
+    /// [`StreamClusterer::story_to_join`] by walking the posting list of every term of the
+    /// article: what it must agree with.
+    fn story_by_full_walk(&mut self, tf: &[(u32, f32)], day: Option<i64>) -> Option<u32> {
+        let mut dot: HashMap<u32, [f32; 2]> = HashMap::default();
+        let mut order = Vec::new();
+        let mut q2 = [0.0f32; 2];
+        for &(t, w) in tf {
+            let idf = self.idf(t);
+            let ch = self.channel(t);
+            let wq = w * idf;
+            q2[ch] += wq * wq;
+            for &(slot, c) in &self.postings[t as usize] {
+                if !self.slots[slot as usize].retired {
+                    let d = dot.entry(slot).or_insert_with(|| {
+                        order.push(slot);
+                        [0.0; 2]
+                    });
+                    d[ch] += wq * idf * c;
+                }
+            }
+        }
+        let mut best: Option<(u32, f32, StoryId)> = None;
+        for slot in order {
+            self.refresh_norm(slot);
+            let story = &self.slots[slot as usize];
+            let d = dot[&slot];
+            let sim = if self.config.average_link {
+                let qn = (q2[0] + q2[1]).sqrt();
+                if story.size > 0 && qn > 0.0 {
+                    (d[0] + d[1]) / (qn * story.size as f32)
+                } else {
+                    0.0
+                }
+            } else {
+                blend(d, story.norm2, q2, self.config.specific_weight)
+            };
+            let sim = sim * time_factor(day, story.first_day, story.last_day, self.config.half_similarity_days);
+            if best.is_none_or(|(_, s, id)| sim > s || (sim == s && story.id < id)) {
+                best = Some((slot, sim, story.id));
+            }
+        }
+        best.filter(|&(_, sim, _)| sim >= self.config.join_threshold).map(|(slot, _, _)| slot)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Article `k` of a stream where every story shares a pool of everyday words with the
+    /// others (their posting lists hold most live stories) and has words and numbers of its
+    /// own; some articles borrow another story's words, so that decisions near the threshold
+    /// occur.
+    fn article(k: u64) -> TermCounts {
+        let mut rng = k.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+        let mut next = |n: u64| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng % n
+        };
+        let story = k / 6;
+        let mut pairs: Vec<(u64, f32)> = (0..40).map(|_| (1 + next(300), 1.0)).collect();
+        let own = 4 + next(16);
+        pairs.extend((0..own).map(|_| (1_000 + story * 64 + next(40), 1.0 + next(3) as f32)));
+        pairs.extend((0..next(4)).map(|_| ((1_000_000 + story * 8 + next(6)) | SPECIFIC, 4.0)));
+        if next(4) == 0 {
+            let other = story.saturating_sub(1 + next(30));
+            pairs.extend((0..next(12)).map(|_| (1_000 + other * 64 + next(40), 1.0)));
+        }
+        TermCounts::from_pairs(pairs)
+    }
+
+    #[test]
+    fn leaving_common_terms_out_places_every_article_as_a_full_walk_would() {
+        // `add` checks each placement against a full walk of the posting lists (in tests).
+        for config in [
+            StreamConfig::default(),
+            StreamConfig { join_threshold: 0.15, merge_threshold: 0.0, ..StreamConfig::default() },
+            StreamConfig { join_threshold: 0.35, specific_weight: 0.0, ..StreamConfig::default() },
+        ] {
+            let mut c = StreamClusterer::new(config);
+            for k in 0..2_500u64 {
+                let date = CalendarDate { year: 2031, month: 1 + (k / 250) as u8, day: 1 + (k % 250 / 10) as u8 };
+                c.add(&article(k), Some(date));
+            }
+            assert!(c.stories() > 100 && c.stories() < 2_500, "{} stories", c.stories());
+        }
+    }
+
+    #[test]
+    fn a_state_saved_in_parts_writes_the_changed_pages_and_loads_as_the_whole_state() {
+        let mut c = StreamClusterer::new(StreamConfig::default());
+        let mut stored: HashMap<u32, Vec<u8>> = HashMap::default();
+        let mut head = Vec::new();
+        let mut k = 0u64;
+        let save = |c: &mut StreamClusterer, stored: &mut HashMap<u32, Vec<u8>>, head: &mut Vec<u8>| {
+            let split = c.save_split();
+            *head = split.head;
+            let written: Vec<u32> = split.pages.iter().map(|p| p.0).collect();
+            stored.extend(split.pages);
+            c.mark_saved();
+            written
+        };
+        // Enough distinct words for a few pages.
+        let wordy = |k: u64| TermCounts::from_pairs((0..400).map(|j| (10_000_000 + k * 400 + j, 1.0)).chain([(1, 1.0)]));
+        while c.keys.len() < 3 * VOCABULARY_PAGE {
+            c.add(&wordy(k), None);
+            k += 1;
+        }
+        let written = save(&mut c, &mut stored, &mut head);
+        assert_eq!(written, vec![0, 1, 2, 3], "a first save writes every page");
+        // An article of the common word (term 0) and a new one changes the first and the last
+        // page only.
+        c.add(&TermCounts::from_pairs([(1, 1.0), (5, 1.0)]), None);
+        let written = save(&mut c, &mut stored, &mut head);
+        assert_eq!(written, vec![0, 3], "then only the changed pages");
+        let page = |n: u32| stored.get(&n).cloned();
+        let loaded = StreamClusterer::load_split(&head, page).expect("loads");
+        assert_eq!(loaded.save(), c.save(), "the parts load as the whole state");
+        let mut again = loaded.clone();
+        assert!(again.save_split().pages.is_empty(), "a loaded state has nothing new to save");
+        again.add(&wordy(k), None);
+        let mut whole = c.clone();
+        whole.add(&wordy(k), None);
+        assert_eq!(again.save(), whole.save());
+        // A whole state (as earlier builds saved) loads, and saves every page next.
+        let old = StreamClusterer::load_split(&c.save(), |_| None).expect("loads");
+        assert_eq!(old.save_split().pages.len(), 4);
+        // A missing or damaged page is an error.
+        assert!(StreamClusterer::load_split(&head, |n| if n == 1 { None } else { page(n) }).is_err());
+        assert!(StreamClusterer::load_split(&head, |n| page(n).map(|mut b| {
+            b.pop();
+            b
+        }))
+        .is_err());
     }
 }

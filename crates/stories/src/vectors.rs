@@ -1,6 +1,8 @@
 //! Sparse TF-IDF vectors over lowercased word tokens.
 
-use parallax_core::hash::FastMap as HashMap;
+use std::sync::LazyLock;
+
+use parallax_core::hash::{FastMap as HashMap, FastSet};
 
 /// Function words carry no topic.
 const STOPWORDS: &[&str] = &[
@@ -135,6 +137,12 @@ fn fnv(word: &str) -> u64 {
     word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)) & !SPECIFIC
 }
 
+/// Looked up per word of every article: a set, not a scan of the list.
+fn is_stopword(word: &str) -> bool {
+    static SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| STOPWORDS.iter().copied().collect());
+    SET.contains(word)
+}
+
 /// Calls `f(lowercased word, looks like a name)` for each content word of `text`, reusing one
 /// buffer (allocation per token was the cost of this stage).
 fn for_each_token(text: &str, buffer: &mut String, mut f: impl FnMut(&str, bool)) {
@@ -143,8 +151,14 @@ fn for_each_token(text: &str, buffer: &mut String, mut f: impl FnMut(&str, bool)
             continue;
         }
         buffer.clear();
-        buffer.extend(w.chars().flat_map(char::to_lowercase));
-        if buffer.chars().count() > 1 && !STOPWORDS.contains(&buffer.as_str()) {
+        // Most words are ASCII, whose lowercasing needs no table.
+        if w.is_ascii() {
+            buffer.push_str(w);
+            buffer.make_ascii_lowercase();
+        } else {
+            buffer.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        if buffer.chars().count() > 1 && !is_stopword(buffer) {
             f(buffer, w.starts_with(char::is_uppercase));
         }
     }
