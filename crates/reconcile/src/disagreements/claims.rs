@@ -49,7 +49,7 @@ pub const SPEECH_WORDS: &[&str] = &[
 ];
 
 /// A word that can carry the topic of a clause.
-fn is_content(w: &Word) -> bool {
+pub(super) fn is_content(w: &Word) -> bool {
     w.is(LONG) && !w.is(STOP | LEXICON | TIME | DIGITS)
 }
 
@@ -419,12 +419,9 @@ fn weak(ctx: &Ctx, index: &Index, ui: usize) -> Option<Found> {
 /// sentence). A weak denial (no claim of its own) needs one of these to stand.
 /// Per-unit facts the story-wide search needs, computed once: topic stems, and for units that
 /// can be claims (claim-like, not denials) an index from stem to units.
-struct Index {
-    /// Topic stems of every unit, one after the other (see [`Index::topic`]): one buffer, not
-    /// one vector per unit.
-    topic_stems: Vec<u64>,
-    /// Per unit: the end of its topic in `topic_stems` (it starts where the previous ends).
-    topic_ends: Vec<u32>,
+struct Index<'c> {
+    /// Per unit: its topic stems (see [`topic`]), as its article read them.
+    topics: Vec<&'c [u64]>,
     /// (topic stem, unit) of the units that can be claims, sorted: the units of a stem are a
     /// run found by binary search (see [`Index::units_with`]).
     by_stem: Vec<(u64, u32)>,
@@ -453,33 +450,17 @@ struct Scored {
     units: Vec<(u32, f64, u32)>,
 }
 
-impl Index {
-    fn new(ctx: &Ctx) -> Self {
-        let mut topic_stems: Vec<u64> = Vec::with_capacity(ctx.word_count());
-        let mut topic_ends: Vec<u32> = Vec::with_capacity(ctx.units.len());
-        for u in &ctx.units {
-            let from = topic_stems.len();
-            topic_stems.extend(ctx.uw(u).iter().filter(|w| is_content(w)).map(|w| w.stem));
-            topic_stems[from..].sort_unstable();
-            let mut keep = from;
-            for k in from..topic_stems.len() {
-                if k == from || topic_stems[k] != topic_stems[keep - 1] {
-                    topic_stems[keep] = topic_stems[k];
-                    keep += 1;
-                }
-            }
-            topic_stems.truncate(keep);
-            topic_ends.push(keep as u32);
-        }
+impl<'c> Index<'c> {
+    fn new(ctx: &'c Ctx) -> Self {
+        let topics: Vec<&[u64]> = ctx.units.iter().map(|u| ctx.topic(u)).collect();
         let reported: Vec<bool> = (0..ctx.sents.len()).map(|si| ctx.sw(si).iter().any(|w| w.is(SPEECH | CLAIM))).collect();
         let accusing: Vec<bool> = ctx.units.iter().map(|u| u.flags & CLAIM != 0).collect();
-        let mut index = Index { topic_stems, topic_ends, by_stem: Vec::new(), reported, accusing };
+        let mut index = Index { topics, by_stem: Vec::new(), reported, accusing };
         for (j, u) in ctx.units.iter().enumerate() {
             if ctx.copy[j] || !index.claim_like_at(j, u) || has_strong_denial(ctx.uw(u)).is_some() {
                 continue;
             }
-            for k in index.topic_range(j) {
-                let t = index.topic_stems[k];
+            for &t in index.topics[j] {
                 index.by_stem.push((t, j as u32));
             }
         }
@@ -494,15 +475,9 @@ impl Index {
         &self.by_stem[lo..hi]
     }
 
-    fn topic_range(&self, j: usize) -> std::ops::Range<usize> {
-        let from = if j == 0 { 0 } else { self.topic_ends.get(j - 1).map_or(0, |&e| e as usize) };
-        let to = self.topic_ends.get(j).map_or(from, |&e| e as usize);
-        from..to.max(from)
-    }
-
     /// Topic stems of unit `j`, sorted and distinct (as [`topic`] gives them).
-    fn topic(&self, j: usize) -> &[u64] {
-        self.topic_stems.get(self.topic_range(j)).unwrap_or(&[])
+    fn topic(&self, j: usize) -> &'c [u64] {
+        self.topics.get(j).copied().unwrap_or(&[])
     }
 
     /// Is unit `j` (`u`) somebody's claim: an accusation, a quote, or reported speech?

@@ -29,6 +29,8 @@ pub struct Unit {
     stems: std::ops::Range<usize>,
     /// Hash of its words' keys in order (see [`Ctx::copy`]).
     wording: u64,
+    /// Its topic stems (see [`super::claims`]): a range of its document's unit topics.
+    topic: std::ops::Range<usize>,
     /// The classes of its words together (`Word::flags` or-ed): lets a detector skip a unit
     /// without a word of the class it needs.
     pub flags: u32,
@@ -44,6 +46,8 @@ pub struct Ctx<'v, 'a> {
     doc_words: Vec<&'v [Word]>,
     /// Per doc: its units' distinct stems, end to end (see `Unit::stems`).
     doc_unit_stems: Vec<&'v [u32]>,
+    /// Per doc: its units' topic stems, end to end (see `Unit::topic`).
+    doc_unit_topics: Vec<&'v [u64]>,
     /// Per doc: its amounts (see [`super::numbers::Amount`]).
     doc_amounts: Vec<&'v [Amount]>,
     /// Per doc: its own stem numbers ([`Word::sid`]) → the story's.
@@ -81,6 +85,8 @@ pub struct DocText {
     /// Each unit's distinct stems (`UnitSeed::stems` ranges), sorted: the story counts in how
     /// many units a stem occurs without deduplicating words again.
     unit_stems: Vec<u32>,
+    /// Each unit's topic stems (`UnitSeed::topic` ranges), sorted and distinct.
+    unit_topics: Vec<u64>,
     amounts: Vec<Amount>,
 }
 
@@ -96,6 +102,7 @@ struct UnitSeed {
     flags: u32,
     stems: std::ops::Range<usize>,
     wording: u64,
+    topic: std::ops::Range<usize>,
 }
 
 /// The hash of a run of words by their keys, in order.
@@ -128,6 +135,7 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
     }
     let mut units = units_of(&doc.body, &analysis.quotes, &words, &sents);
     let mut unit_stems: Vec<u32> = Vec::new();
+    let mut unit_topics: Vec<u64> = Vec::new();
     for u in &mut units {
         let from = unit_stems.len();
         unit_stems.extend(words[u.words.clone()].iter().map(|w| w.sid));
@@ -142,10 +150,22 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
         unit_stems.truncate(kept);
         u.stems = from..kept;
         u.wording = wording_of(&words[u.words.clone()]);
+        let from = unit_topics.len();
+        unit_topics.extend(words[u.words.clone()].iter().filter(|w| super::claims::is_content(w)).map(|w| w.stem));
+        unit_topics[from..].sort_unstable();
+        let mut kept = from;
+        for i in from..unit_topics.len() {
+            if i == from || unit_topics[i] != unit_topics[kept - 1] {
+                unit_topics[kept] = unit_topics[i];
+                kept += 1;
+            }
+        }
+        unit_topics.truncate(kept);
+        u.topic = from..kept;
     }
     let times: Vec<Span> = analysis.times.iter().map(|t| t.span.clone()).collect();
     let amounts = super::numbers::doc_amounts(&doc.body, &words, &sents, &times, lexer.stems.len());
-    DocText { words, stems: std::mem::take(&mut lexer.stems), sents, units, unit_stems, amounts }
+    DocText { words, stems: std::mem::take(&mut lexer.stems), sents, units, unit_stems, unit_topics, amounts }
 }
 
 /// The units of one article's sentences: quotes cut out of them and the clauses left.
@@ -213,7 +233,7 @@ fn units_of(body: &str, quotes: &[parallax_core::Quote], words: &[Word], sents: 
             }
             let words = swords.start + from..swords.start + to;
             let flags = sw[from..to].iter().fold(0, |f, w| f | w.flags);
-            units.push(UnitSeed { sent: si, span, words, quote, flags, stems: 0..0, wording: 0 });
+            units.push(UnitSeed { sent: si, span, words, quote, flags, stems: 0..0, wording: 0, topic: 0..0 });
         }
     }
     units
@@ -249,6 +269,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
                 quote: u.quote,
                 stems: u.stems.clone(),
                 wording: u.wording,
+                topic: u.topic.clone(),
                 flags: u.flags,
                 holder: std::cell::OnceCell::new(),
             }));
@@ -275,6 +296,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
             units,
             doc_words: texts.iter().map(|t| t.words.as_slice()).collect(),
             doc_unit_stems: texts.iter().map(|t| t.unit_stems.as_slice()).collect(),
+            doc_unit_topics: texts.iter().map(|t| t.unit_topics.as_slice()).collect(),
             doc_amounts: texts.iter().map(|t| t.amounts.as_slice()).collect(),
             doc_sids,
             doc_sents,
@@ -352,11 +374,6 @@ impl<'v, 'a> Ctx<'v, 'a> {
         self.doc_sids.get(doc).and_then(|s| s.get(w.sid as usize)).map_or(usize::MAX, |&k| k as usize)
     }
 
-    /// How many words the story has.
-    pub fn word_count(&self) -> usize {
-        self.doc_words.iter().map(|ws| ws.len()).sum()
-    }
-
     /// Who holds unit `u`: the speaker of its quote, else as [`Ctx::holder`] finds.
     pub fn uh(&self, u: &Unit) -> Option<usize> {
         *u.holder.get_or_init(|| holder_of(self.view, &self.mentions, u.doc, &u.span, u.quote, self.uw(u)))
@@ -386,6 +403,16 @@ impl<'v, 'a> Ctx<'v, 'a> {
     pub fn words_in(&self, doc: usize, span: &Span) -> &[Word] {
         let ws = self.doc_words.get(doc).copied().unwrap_or(&[]);
         text::inside(ws, span)
+    }
+
+    /// The topic stems of unit `u` (see [`super::claims`]), sorted and distinct.
+    pub fn topic(&self, u: &Unit) -> &[u64] {
+        self.doc_unit_topics.get(u.doc).and_then(|t| t.get(u.topic.clone())).unwrap_or(&[])
+    }
+
+    /// All the words of doc `doc`, in text order.
+    pub fn doc_words(&self, doc: usize) -> &[Word] {
+        self.doc_words.get(doc).copied().unwrap_or(&[])
     }
 
     /// The words of doc `doc` ending at or before byte `at`.
