@@ -391,13 +391,13 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
 /// each article's words once in text order rather than searching them for every piece: a
 /// large story's events hold thousands of pieces.
 fn evidence_words<'c>(ctx: &'c Ctx, evidence: &[(usize, usize, &TextRef)]) -> Vec<&'c [Word]> {
-    let mut order: Vec<usize> = (0..evidence.len()).collect();
-    order.sort_unstable_by_key(|&n| (evidence[n].2.doc, evidence[n].2.span.start, n));
+    let mut order: Vec<(usize, usize, usize)> = evidence.iter().enumerate().map(|(n, e)| (e.2.doc, e.2.span.start, n)).collect();
+    order.sort_unstable();
     let mut out: Vec<&[Word]> = vec![&[]; evidence.len()];
     let mut doc = usize::MAX;
     let mut ws: &[Word] = &[];
     let mut from = 0;
-    for n in order {
+    for (_, _, n) in order {
         let x = evidence[n].2;
         if x.doc != doc {
             doc = x.doc;
