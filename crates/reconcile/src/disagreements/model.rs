@@ -105,6 +105,22 @@ struct UnitSeed {
     topic: std::ops::Range<usize>,
 }
 
+/// Appends `items` to `list` sorted and without repeats; returns where they went.
+fn push_distinct<T: Ord + Copy>(list: &mut Vec<T>, items: impl Iterator<Item = T>) -> std::ops::Range<usize> {
+    let from = list.len();
+    list.extend(items);
+    list[from..].sort_unstable();
+    let mut kept = from;
+    for i in from..list.len() {
+        if i == from || list[i] != list[kept - 1] {
+            list[kept] = list[i];
+            kept += 1;
+        }
+    }
+    list.truncate(kept);
+    from..kept
+}
+
 /// The hash of a run of words by their keys, in order.
 fn wording_of(ws: &[Word]) -> u64 {
     ws.iter().fold(ws.len() as u64, |h, w| (h ^ w.key).wrapping_mul(0x0100_0000_01b3))
@@ -137,31 +153,10 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
     let mut unit_stems: Vec<u32> = Vec::new();
     let mut unit_topics: Vec<u64> = Vec::new();
     for u in &mut units {
-        let from = unit_stems.len();
-        unit_stems.extend(words[u.words.clone()].iter().map(|w| w.sid));
-        unit_stems[from..].sort_unstable();
-        let mut kept = from;
-        for i in from..unit_stems.len() {
-            if i == from || unit_stems[i] != unit_stems[kept - 1] {
-                unit_stems[kept] = unit_stems[i];
-                kept += 1;
-            }
-        }
-        unit_stems.truncate(kept);
-        u.stems = from..kept;
-        u.wording = wording_of(&words[u.words.clone()]);
-        let from = unit_topics.len();
-        unit_topics.extend(words[u.words.clone()].iter().filter(|w| super::claims::is_content(w)).map(|w| w.stem));
-        unit_topics[from..].sort_unstable();
-        let mut kept = from;
-        for i in from..unit_topics.len() {
-            if i == from || unit_topics[i] != unit_topics[kept - 1] {
-                unit_topics[kept] = unit_topics[i];
-                kept += 1;
-            }
-        }
-        unit_topics.truncate(kept);
-        u.topic = from..kept;
+        let ws = &words[u.words.clone()];
+        u.stems = push_distinct(&mut unit_stems, ws.iter().map(|w| w.sid));
+        u.wording = wording_of(ws);
+        u.topic = push_distinct(&mut unit_topics, ws.iter().filter(|w| super::claims::is_content(w)).map(|w| w.stem));
     }
     let times: Vec<Span> = analysis.times.iter().map(|t| t.span.clone()).collect();
     let amounts = super::numbers::doc_amounts(&doc.body, &words, &sents, &times, lexer.stems.len());
