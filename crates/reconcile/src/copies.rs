@@ -61,6 +61,33 @@ impl Copies {
     pub fn same_source(&self, a: usize, b: usize) -> bool {
         self.root(a) == self.root(b)
     }
+
+    /// The originals of documents `0..n` in an array, for steps that look them up often
+    /// ([`Copies::original_of`] scans the pairs).
+    pub fn originals(&self, n: usize) -> Originals {
+        let mut original = vec![None; n];
+        // The first pair of a copy is the one `original_of` finds.
+        for &(copy, of, _) in self.pairs.iter().rev() {
+            if copy < n {
+                original[copy] = Some(of);
+            }
+        }
+        Originals(original)
+    }
+}
+
+/// [`Copies::originals`]: each document's original, if it is a copy.
+pub struct Originals(Vec<Option<usize>>);
+
+impl Originals {
+    pub fn of(&self, doc: usize) -> Option<usize> {
+        self.0.get(doc).copied().flatten()
+    }
+
+    /// See [`Copies::root`].
+    pub fn root(&self, doc: usize) -> usize {
+        self.of(doc).unwrap_or(doc)
+    }
 }
 
 pub fn find_copies(view: &StoryView) -> Copies {

@@ -55,8 +55,8 @@ pub fn coverage(view: &StoryView, copies: &Copies, groups: &[QuoteGroup], events
     }
 
     // Each document's original and root, looked up once (a copy list is scanned per lookup).
-    let original = originals(copies, n);
-    let root = |d: usize| original[d].unwrap_or(d);
+    let original = copies.originals(n);
+    let root = |d: usize| original.root(d);
 
     // Quotes: which group each quote is in.
     let mut group_of: Vec<Vec<Option<usize>>> =
@@ -80,7 +80,7 @@ pub fn coverage(view: &StoryView, copies: &Copies, groups: &[QuoteGroup], events
                     let confirmed = gr.members.iter().any(|&(e, _)| e < n && outlet_of[e] != k && root(d) != root(e));
                     // A reprint's quote that its original also carries belongs to the original.
                     let from_original =
-                        original[d].is_some_and(|o| gr.members.iter().any(|&(e, _)| e == o && outlet_of[e] != k));
+                        original.of(d).is_some_and(|o| gr.members.iter().any(|&(e, _)| e == o && outlet_of[e] != k));
                     let exclusive = !confirmed && !from_original && !listed_group[k].contains(&g);
                     if exclusive {
                         listed_group[k].push(g);
@@ -110,7 +110,7 @@ pub fn coverage(view: &StoryView, copies: &Copies, groups: &[QuoteGroup], events
         let mut sources: Vec<usize> = Vec::new();
         for &d in &docs {
             // Evidence from a reprint counts for the original when the original is evidence too.
-            let copied = original[d].is_some_and(|o| docs.contains(&o));
+            let copied = original.of(d).is_some_and(|o| docs.contains(&o));
             if !copied && !sources.contains(&outlet_of[d]) {
                 sources.push(outlet_of[d]);
             }
@@ -125,18 +125,6 @@ pub fn coverage(view: &StoryView, copies: &Copies, groups: &[QuoteGroup], events
         o.mentions.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     }
     Coverage { outlets }
-}
-
-/// [`Copies::original_of`] for documents `0..n`, as an array.
-pub(crate) fn originals(copies: &Copies, n: usize) -> Vec<Option<usize>> {
-    let mut original = vec![None; n];
-    // The first pair of a copy is the one `original_of` finds.
-    for &(copy, of, _) in copies.pairs.iter().rev() {
-        if copy < n {
-            original[copy] = Some(of);
-        }
-    }
-    original
 }
 
 fn bump(counts: &mut Vec<(usize, usize)>, key: usize, by: usize) {

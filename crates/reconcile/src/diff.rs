@@ -132,17 +132,14 @@ pub fn word_keys(text: &str) -> Vec<u64> {
 /// comparison; each run holds the words as printed (the reference's for `Same`), separated by
 /// single spaces. Where a change replaces words, the `Removed` run comes before the `Added` one.
 pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
-    word_diff_of(a, &words(a), b, &words(b))
-}
-
-/// [`word_diff`] over words already split ([`words`] of `a` and of `b`).
-pub fn word_diff_of(a: &str, wa: &[Word], b: &str, wb: &[Word]) -> Vec<DiffOp> {
+    let (wa, wb) = (words(a), words(b));
     let ka: Vec<u64> = wa.iter().map(|w| w.key).collect();
     let kb: Vec<u64> = wb.iter().map(|w| w.key).collect();
-    word_diff_keyed(a, wa, &ka, b, wb, &kb)
+    word_diff_keyed(a, &wa, &ka, b, &wb, &kb)
 }
 
-/// [`word_diff_of`] with the words' keys at hand too (`ka[i]` is `wa[i].key`).
+/// [`word_diff`] over words already split ([`words`] of `a` and of `b`) with their keys
+/// (`ka[i]` is `wa[i].key`).
 pub fn word_diff_keyed(a: &str, wa: &[Word], ka: &[u64], b: &str, wb: &[Word], kb: &[u64]) -> Vec<DiffOp> {
     let pairs = lcs_pairs(ka, kb);
     let mut ops: Vec<DiffOp> = Vec::new();

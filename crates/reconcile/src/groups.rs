@@ -35,7 +35,8 @@ pub fn group_quotes(view: &StoryView, copies: &Copies) -> Vec<QuoteGroup> {
 }
 
 /// [`group_quotes`] from each article's quote tokens (`quotes[d]` for `view.docs[d]`, from
-/// [`read_quotes`]; an entry that does not fit its article's quotes is read again here).
+/// [`read_quotes`]; an entry whose number of quotes is not its article's, as when the
+/// article was read by another build or not at all, is read again here).
 pub fn group_quotes_from(view: &StoryView, quotes: &[&DocQuotes], copies: &Copies) -> Vec<QuoteGroup> {
     let again: Vec<Option<DocQuotes>> = view
         .docs

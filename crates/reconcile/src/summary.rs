@@ -105,9 +105,8 @@ fn summarize_story(view: &StoryView, story: &Story, n_docs: usize, copies: &Copi
     if sentences.is_empty() {
         return Vec::new();
     }
-    let original = crate::coverage::originals(copies, view.docs.len().max(n_docs));
-    let root = |d: usize| original[d].unwrap_or(d);
-    let independent = |a: usize, b: usize| a != b && root(a) != root(b);
+    let original = copies.originals(view.docs.len().max(n_docs));
+    let independent = |a: usize, b: usize| a != b && original.root(a) != original.root(b);
     // The evidence of dated events, by document.
     let mut eventful: Vec<Vec<&std::ops::Range<usize>>> = vec![Vec::new(); n_docs];
     for e in events.iter().filter(|e| e.date.is_some()).flat_map(|e| e.evidence.iter()) {
@@ -127,7 +126,7 @@ fn summarize_story(view: &StoryView, story: &Story, n_docs: usize, copies: &Copi
     let mut shortlist: Vec<(f32, usize)> = sentences
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.rank < LEAD_SENTENCES && (8..=45).contains(&s.words) && original[s.doc].is_none())
+        .filter(|(_, s)| s.rank < LEAD_SENTENCES && (8..=45).contains(&s.words) && original.of(s.doc).is_none())
         .map(|(i, s)| {
             let shared: f32 = story.terms[s.terms.clone()].iter().map(|t| t.weight * t.spread.saturating_sub(1).min(4) as f32).sum();
             (shared - s.rank as f32 * 0.1, i)
@@ -415,11 +414,11 @@ struct Work {
 }
 
 /// Most terms a story's buffers may hold and still be kept for the next story.
-const KEPT_TERMS: usize = 1 << 20;
+const KEPT_TERMS: usize = 1 << 16;
 
 thread_local! {
     /// The last story's buffers, reused by the next story on this thread: a story's terms and
-    /// postings take hundreds of KB, and fresh memory of that size costs page faults (the
+    /// postings take up to a few MB (kept only up to [`KEPT_TERMS`] terms), and fresh memory of that size costs page faults (the
     /// kernel zeroing each page) every time.
     static STORY: std::cell::RefCell<Option<Story>> = const { std::cell::RefCell::new(None) };
 }

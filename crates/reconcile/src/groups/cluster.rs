@@ -81,10 +81,6 @@ fn chains(profiles: &[Profile]) -> Vec<Vec<usize>> {
     out
 }
 
-fn set_sizes(profiles: &[Profile], sets: &mut Sets) -> Vec<usize> {
-    sizes(&all_roots(profiles, sets))
-}
-
 /// Per set root of `wanted`: the speaker most of its members are credited to (the lowest
 /// entity on a tie), if any member's is known; as (root, speaker), sorted by root. `roots` is
 /// every quote's root.
@@ -159,7 +155,7 @@ fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Cop
     }
     // A piece that matched nothing, between two pieces of one group in the same chain, is
     // part of that statement too (it straddles pieces that another outlet cut elsewhere).
-    let size = set_sizes(profiles, sets);
+    let size = sizes(&all_roots(profiles, sets));
     for chain in &chains {
         for k in 1..chain.len().saturating_sub(1) {
             let p = chain[k];

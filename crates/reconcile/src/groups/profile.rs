@@ -204,7 +204,8 @@ pub struct DocQuotes {
 }
 
 impl DocQuotes {
-    /// Whether these are the quotes of `analysis` (one entry per quote).
+    /// Whether these can be the quotes of `analysis`: one entry per quote (the count is
+    /// what is checked).
     pub fn fits(&self, analysis: &DocAnalysis) -> bool {
         self.quotes.len() == analysis.quotes.len()
     }
@@ -306,7 +307,7 @@ impl Use {
 }
 
 /// The matching tokens of a stretch of a body and what goes with them.
-#[derive(Default, Debug, Clone, PartialEq)]
+#[derive(Default, Debug, Clone)]
 pub struct Tokens {
     /// Interned matching tokens, in text order.
     pub toks: Vec<u32>,
