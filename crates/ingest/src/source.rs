@@ -154,8 +154,18 @@ fn read_stdin(out: &mut Inputs) {
     let mut reader = BufReader::with_capacity(64 * 1024, io::stdin().lock());
     let head = reader.fill_buf().map(|h| h[..h.len().min(SNIFF_BYTES)].to_vec()).unwrap_or_default();
     let format = match by_content(&head) {
-        // Standard input cannot be read twice, and JSONL is what it usually carries.
-        Format::NewsPlease if first_line_cut(&head) => Format::Jsonl,
+        // A long first object: a JSONL record or a one-line news-please file. Standard input
+        // cannot be read twice, so what is buffered decides: a whole first line followed by
+        // another record is JSONL, a whole first line alone is news-please, and a first line
+        // longer than the buffer is taken for JSONL, what standard input usually carries.
+        Format::NewsPlease if first_line_cut(&head) => {
+            let buffered = reader.fill_buf().unwrap_or_default();
+            if !buffered.contains(&b'\n') || jsonl_past_first_line(buffered, buffered.len()) {
+                Format::Jsonl
+            } else {
+                Format::NewsPlease
+            }
+        }
         format => format,
     };
     let (a, e) = match format {
