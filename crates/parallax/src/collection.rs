@@ -588,8 +588,11 @@ impl Collection {
         let text = render(&analysis, &articles);
         if keep {
             // A rendering that cannot be cached now (the store busy past its timeout) is still
-            // the right answer: it is made again next time.
-            let _ = self.store.write(|tx| tx.put_story_result(id, revision, &key, &text));
+            // the right answer: it is made again next time. Any other failure is reported.
+            match self.store.write(|tx| tx.put_story_result(id, revision, &key, &text)) {
+                Ok(_) | Err(parallax_store::StoreError::Busy { .. }) => {}
+                Err(e) => return Err(e.into()),
+            }
         }
         Ok(Some(text))
     }
@@ -604,21 +607,35 @@ impl Collection {
     /// story merged since is searched under each of its numbers, and hits name the story
     /// each number lives on in.
     pub fn search(&self, query: &SearchQuery) -> Result<Vec<Hit>> {
-        let merges: HashMap<i64, i64> = self.store.story_merges()?.into_iter().map(|(from, into)| (from.0, into.0)).collect();
         let mut hits = match query.story {
-            Some(story) if merges.values().any(|&into| into as u64 == story) => {
-                let mut hits = self.search.search(query)?;
-                for (&from, _) in merges.iter().filter(|(_, &into)| into as u64 == story) {
-                    hits.extend(self.search.search(&SearchQuery { story: Some(from as u64), ..query.clone() })?);
+            Some(story) => {
+                // A story asked for by a number merged away is the story it lives on in.
+                let live = self.store.merged_into(StoryId(story as i64))?.unwrap_or(StoryId(story as i64));
+                let mut hits = self.search.search(&SearchQuery { story: Some(live.0 as u64), ..query.clone() })?;
+                let former = self.store.merged_from(live)?;
+                for from in &former {
+                    hits.extend(self.search.search(&SearchQuery { story: Some(from.0 as u64), ..query.clone() })?);
                 }
-                hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+                if !former.is_empty() {
+                    hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+                }
                 hits
             }
-            _ => self.search.search(query)?,
+            None => self.search.search(query)?,
         };
+        // Each story number the hits name, looked up once.
+        let mut live: HashMap<u64, u64> = HashMap::default();
         for hit in &mut hits {
-            if let Some(into) = hit.story.and_then(|s| merges.get(&(s as i64))) {
-                hit.story = Some(*into as u64);
+            if let Some(s) = hit.story {
+                let into = match live.get(&s) {
+                    Some(&into) => into,
+                    None => {
+                        let into = self.store.merged_into(StoryId(s as i64))?.map_or(s, |x| x.0 as u64);
+                        live.insert(s, into);
+                        into
+                    }
+                };
+                hit.story = Some(into);
             }
         }
         // A story's entities were indexed once per story number it had.

@@ -77,13 +77,13 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// Classifies a SQLite failure so that corruption and lock contention get their own
-    /// messages wherever they surface (corruption may only show when a damaged page is read).
     /// Another connection held a lock this one could not wait for.
     pub(crate) fn is_busy(&self) -> bool {
         matches!(self, StoreError::Busy { .. })
     }
 
+    /// Classifies a SQLite failure so that corruption and lock contention get their own
+    /// messages wherever they surface (corruption may only show when a damaged page is read).
     pub(crate) fn sqlite(path: &Path, operation: &'static str, source: rusqlite::Error) -> Self {
         let path = path.to_path_buf();
         match source.sqlite_error_code() {

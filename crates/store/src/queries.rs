@@ -269,7 +269,10 @@ fn read_story(row: &Row<'_>) -> rusqlite::Result<StorySummary> {
 }
 
 pub(crate) fn content_version(conn: &Connection) -> rusqlite::Result<(i64, i64)> {
-    conn.prepare_cached("SELECT coalesce((SELECT max(id) FROM articles), 0), coalesce((SELECT sum(revision) FROM stories), 0)")?
+    conn.prepare_cached(
+        "SELECT coalesce((SELECT max(id) FROM articles), 0),
+                coalesce((SELECT sum(revision) FROM stories), 0) + 1000000007 * (SELECT count(*) FROM story_merges)",
+    )?
         .query_row([], |row| Ok((row.get(0)?, row.get(1)?)))
 }
 
@@ -431,6 +434,13 @@ pub(crate) fn merged_into(conn: &Connection, story: StoryId) -> rusqlite::Result
     conn.prepare_cached("SELECT into_story FROM story_merges WHERE from_story = ?1")?
         .query_row([story.0], |row| row.get(0).map(StoryId))
         .optional()
+}
+
+/// The stories merged into `into` (chains are flattened on merge: each names the live story).
+pub(crate) fn merged_from(conn: &Connection, into: StoryId) -> rusqlite::Result<Vec<StoryId>> {
+    let mut stmt = conn.prepare_cached("SELECT from_story FROM story_merges WHERE into_story = ?1 ORDER BY from_story")?;
+    let rows = stmt.query_map([into.0], |row| row.get(0).map(StoryId))?;
+    rows.collect()
 }
 
 /// Every merge, as (merged story, the story it lives on in).

@@ -85,8 +85,9 @@ pub trait StoreRead: sealed::Handle {
     }
 
     /// A value that changes whenever an article is added or any story's membership or copy
-    /// links change (the last article id, the sum of story revisions): what a cache of story
-    /// listings checks. It reads the stories table, not the articles.
+    /// links change (the last article id; the sum of story revisions plus a large step per
+    /// recorded merge, since a merge can leave the sum of revisions as it was): what a cache
+    /// of story listings checks. It reads the stories and merges tables, not the articles.
     fn content_version(&self) -> Result<(i64, i64)> {
         queries::content_version(self.connection()).context(self.path(), "read content version")
     }
@@ -144,6 +145,11 @@ pub trait StoreRead: sealed::Handle {
     /// The live story that `story` was merged into, if it was.
     fn merged_into(&self, story: StoryId) -> Result<Option<StoryId>> {
         queries::merged_into(self.connection(), story).context(self.path(), "read story merges")
+    }
+
+    /// The stories merged into the live story `into`.
+    fn merged_from(&self, into: StoryId) -> Result<Vec<StoryId>> {
+        queries::merged_from(self.connection(), into).context(self.path(), "read story merges")
     }
 
     /// The people a story mentions most, with their mention counts.

@@ -126,13 +126,13 @@ impl<'a> WriteTx<'a> {
         queries::put_signature(&self.tx, article, day, signature).context(self.path, "save signature")
     }
 
-    /// Adds mention counts of people to a story's tally.
     /// Story `from` becomes part of `into`: its articles and people move, the merge is
     /// recorded (see [`crate::StoreRead::story_merges`]) and `from` is deleted.
     pub fn merge_stories(&mut self, from: StoryId, into: StoryId) -> Result<()> {
         queries::merge_stories(&self.tx, from, into).context(self.path, "merge stories")
     }
 
+    /// Adds mention counts of people to a story's tally.
     pub fn add_story_people(&mut self, story: StoryId, people: &[(&str, i64)]) -> Result<()> {
         queries::add_story_people(&self.tx, story, people).context(self.path, "count story people")
     }
