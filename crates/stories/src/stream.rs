@@ -39,9 +39,11 @@ pub struct StreamConfig {
     /// A story keeps at most this many terms (its heaviest): a long-running story would
     /// otherwise make every article that joins it cost more than the last.
     pub max_story_terms: u32,
-    /// Two live stories whose centroids reach this similarity become one (0: never). An
-    /// article is placed once and never looked at again, so a story whose first reports
-    /// differed (an accusation, then the answer to it days later) would otherwise stay split.
+    /// A small live story (at most `SMALL_STORY` articles) becomes part of another live story
+    /// when its articles' mean similarity to that story's centroid reaches this (0: never);
+    /// merging ignores the time discount and `average_link`. An article is placed once and
+    /// never looked at again, so a story whose first reports differed (an accusation, then the
+    /// answer to it days later) would otherwise stay split.
     pub merge_threshold: f32,
 }
 
@@ -362,7 +364,8 @@ impl StreamClusterer {
         sum / members.len() as f32
     }
 
-    /// An article's similarity to a story, as [`StreamClusterer::story_to_join`] measures it.
+    /// An article's similarity to a story's centroid, blended as
+    /// [`StreamClusterer::story_to_join`] blends it, without its time discount or average link.
     fn article_similarity(&self, tf: &[(u32, f32)], slot: u32) -> f32 {
         let story = &self.slots[slot as usize];
         let mut dot = [0.0f32; 2];
@@ -586,12 +589,12 @@ impl StreamClusterer {
         }
     }
 
-    /// Recomputes a story's norm once the collection has grown by a fifth since it was
+    /// Recomputes a story's norm once the collection has grown by a quarter since it was
     /// worked out: idf drifts slowly, and a full recompute per comparison would cost the
     /// story's size each time.
     fn refresh_norm(&mut self, slot: u32) {
         let story = &self.slots[slot as usize];
-        if !self.fixed_idf && self.docs * 4 > story.norm_docs * 5 {
+        if !self.fixed_idf && self.docs as f64 > story.norm_docs as f64 * f64::from(NORM_REFRESH) {
             let norm2 = self.norm2_of(&story.terms);
             let story = &mut self.slots[slot as usize];
             story.norm2 = norm2;
@@ -941,6 +944,11 @@ fn blend(dot: [f32; 2], story: [f32; 2], article: [f32; 2], lambda: f32) -> f32 
     }
 }
 
+/// How much the collection may grow past the document count a story's norm was computed at
+/// before the norm is computed again ([`StreamClusterer::refresh_norm`]); the candidate
+/// search's bound ([`common_terms_bound`]) allows for exactly that lag.
+const NORM_REFRESH: f32 = 1.25;
+
 /// The most that terms of squared weight `common2` (per channel) can add to an article's
 /// similarity to a story (see [`blend`]) whose article weights square to `article2`: by
 /// Cauchy-Schwarz, their dot product with a story is at most their norm times the story's, so
@@ -949,8 +957,7 @@ fn blend(dot: [f32; 2], story: [f32; 2], article: [f32; 2], lambda: f32) -> f32 
 /// [`StreamClusterer::refresh_norm`]), which raises an idf of at least 1 by at most ln 1.25,
 /// a factor under 1.25.
 fn common_terms_bound(common2: [f32; 2], article2: [f32; 2], lambda: f32) -> f32 {
-    const STALE_NORM: f32 = 1.25;
-    let share = |ch: usize| if article2[ch] > 0.0 { STALE_NORM * (common2[ch] / article2[ch]).sqrt() } else { 0.0 };
+    let share = |ch: usize| if article2[ch] > 0.0 { NORM_REFRESH * (common2[ch] / article2[ch]).sqrt() } else { 0.0 };
     if article2[1] > 0.0 {
         (1.0 - lambda) * share(0) + lambda * share(1)
     } else {
