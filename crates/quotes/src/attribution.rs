@@ -67,6 +67,15 @@ const AUX: &[&str] = &[
 const PREPOSITIONS: &[&str] = &["in", "on", "at", "after", "before", "during", "since", "until", "by", "for", "from", "with", "under", "over", "through", "following", "despite", "amid", "within"];
 /// Sentence adverbs that are not written with -ly.
 const DISCOURSE: &[&str] = &["likewise", "meanwhile", "however", "instead", "nonetheless", "nevertheless", "moreover", "furthermore", "afterwards", "afterward", "still", "yet", "thus", "therefore", "again", "also", "indeed", "otherwise", "later", "earlier", "first", "second", "third", "then", "now", "today", "yesterday", "overall"];
+/// Adverbs in "-ly" that open a sentence ("Recently, …", "Separately, …").
+const SENTENCE_ADVERBS: &[&str] = &[
+    "recently", "separately", "similarly", "finally", "additionally", "shortly", "subsequently", "previously", "currently",
+    "ultimately", "eventually", "consequently", "accordingly", "specifically", "initially", "originally", "unfortunately",
+    "fortunately", "importantly", "notably", "clearly", "obviously", "apparently", "reportedly", "allegedly", "sadly",
+    "oddly", "interestingly", "ironically", "frankly", "honestly", "personally", "typically", "usually", "generally",
+    "publicly", "privately", "officially", "hopefully", "thankfully", "luckily", "surprisingly", "unsurprisingly",
+    "certainly", "presumably", "probably", "possibly", "increasingly", "lately", "only", "partly", "mostly", "meanwhile",
+];
 /// Words that open a subordinate clause.
 const SUBORDINATORS: &[&str] = &["when", "while", "as", "if", "because", "although", "though", "since", "once", "whenever", "unless", "until", "after", "before"];
 /// Spans of time named after "this", "last" or "earlier" ("this month", "last week").
@@ -465,10 +474,13 @@ impl<'a> Para<'a> {
     }
 
     /// "Likewise", "Shortly", "Separately": a word that opens a sentence and is no subject.
+    /// A capitalised word ending in "-ly" may be a name ("Italy", "Kelly", "Emily"), so only
+    /// listed adverbs count there; written in lower case, any "-ly" word does.
     fn is_sentence_adverb(&self, i: usize) -> bool {
         self.is_word(i) && {
             let w = self.word(i);
-            (w.len() > 4 && w.to_lowercase().ends_with("ly")) || is_one_of(w, DISCOURSE)
+            let lower_ly = w.len() > 4 && w.starts_with(|c: char| c.is_lowercase()) && w.ends_with("ly");
+            lower_ly || is_one_of(w, DISCOURSE) || is_one_of(w, SENTENCE_ADVERBS)
         }
     }
 
@@ -757,6 +769,15 @@ mod tests {
                 let r = p.subject(0, find(p, cue)).map(|(a, b)| &text[p.toks[a].start..p.toks[b - 1].end]);
                 assert_eq!(r, Some("it"), "{cue}");
             }
+        });
+    }
+
+    #[test]
+    fn a_name_ending_in_ly_is_a_subject() {
+        let text = "Kelly, meanwhile, issued a paper welcoming the plan to widen the harbour.";
+        with(text, |p| {
+            let r = p.subject(0, find(p, "welcoming")).map(|(a, b)| &text[p.toks[a].start..p.toks[b - 1].end]);
+            assert_eq!(r, Some("Kelly"));
         });
     }
 }
