@@ -160,9 +160,18 @@ impl Shared {
                 *writer = Some(Collection::open(shared.db(), Engine::default()).map_err(Failure::internal)?);
             }
             let collection = writer.as_mut().ok_or_else(|| Failure::internal("no write handle"))?;
+            // Cleared on the way out even if the write panics, or renderings would never be
+            // stored again.
+            struct Writing<'a>(&'a AtomicBool);
+            impl Drop for Writing<'_> {
+                fn drop(&mut self) {
+                    self.0.store(false, Ordering::Release);
+                }
+            }
             shared.writing.store(true, Ordering::Release);
+            let writing = Writing(&shared.writing);
             let result = f(collection);
-            shared.writing.store(false, Ordering::Release);
+            drop(writing);
             shared.writes.fetch_add(1, Ordering::AcqRel);
             result
         })
