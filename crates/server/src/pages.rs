@@ -212,7 +212,6 @@ pub async fn story(State(state): State<AppState>, Path(id): Path<i64>) -> Respon
     }
 }
 
-/// Renders the pages of the `count` most recent stories that have none cached yet.
 /// Keeps the renderings of the `count` most recent stories (0: all) ready: renders what is
 /// missing at start, then again whenever the store changes (an ingest by this server or by
 /// another process), so that a reader rarely meets a story reconciled on the spot. A story
@@ -235,6 +234,7 @@ pub async fn keep_warm(state: AppState, count: usize) {
     }
 }
 
+/// Renders the pages of the `count` most recent stories that have none cached yet.
 pub async fn warm_once(state: &AppState, count: usize) {
     let limit = (count > 0).then_some(count);
     let recent = state.read(move |c| c.stories(parallax::store::StoryOrder::LastPublished, limit).map_err(Failure::internal)).await;

@@ -49,13 +49,18 @@ pub const SPEECH_WORDS: &[&str] = &[
 ];
 
 /// A word that can carry the topic of a clause.
-pub(super) fn is_content(w: &Word) -> bool {
+fn is_content(w: &Word) -> bool {
     w.is(LONG) && !w.is(STOP | LEXICON | TIME | DIGITS)
+}
+
+/// The stems of the words that carry the topic of a clause, in text order (see [`topic`]).
+pub(super) fn topic_stems(words: &[Word]) -> impl Iterator<Item = u64> + '_ {
+    words.iter().filter(|w| is_content(w)).map(|w| w.stem)
 }
 
 /// Content stems that carry the topic of a clause, sorted and distinct.
 fn topic(words: &[Word]) -> Vec<u64> {
-    let mut out: Vec<u64> = words.iter().filter(|w| is_content(w)).map(|w| w.stem).collect();
+    let mut out: Vec<u64> = topic_stems(words).collect();
     out.sort_unstable();
     out.dedup();
     out

@@ -14,6 +14,7 @@
 
 use super::model::Ctx;
 use crate::sets::Sets;
+use parallax_core::hash::FastMap;
 use super::text::{self, keys, KeyMap, Word, LONG, STOP, TIME};
 use crate::{Discrepancy, DiscrepancyKind, Event, QuoteGroup, Side, TextRef};
 use parallax_core::{QuoteKind, Span, TimexType};
@@ -272,9 +273,10 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
     let clash: Vec<bool> = kinds.iter().flat_map(|a| kinds.iter().map(move |b| conflict(a, b))).collect();
     // Whether two dates are reports of one action dated differently depends only on their
     // kinds and their anchor stems, so dates alike in both (copies of one passage) are one
-    // class, and classes are compared instead of dates: a story repeated by many outlets costs
-    // the square of its distinct passages, not of its copies.
-    let mut class_of_key: std::collections::HashMap<(usize, Vec<usize>), usize> = std::collections::HashMap::new();
+    // class, and classes are compared instead of dates: scoring a story repeated by many
+    // outlets costs the square of its distinct passages, not of its copies (joining the
+    // members of two matching classes still visits each pair of them).
+    let mut class_of_key: FastMap<(usize, Vec<usize>), usize> = FastMap::default();
     let mut classes: Vec<DateClass> = Vec::new();
     let mut class = vec![0usize; n];
     for (i, a) in anchor.iter().enumerate() {

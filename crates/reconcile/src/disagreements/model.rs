@@ -156,7 +156,7 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
         let ws = &words[u.words.clone()];
         u.stems = push_distinct(&mut unit_stems, ws.iter().map(|w| w.sid));
         u.wording = wording_of(ws);
-        u.topic = push_distinct(&mut unit_topics, ws.iter().filter(|w| super::claims::is_content(w)).map(|w| w.stem));
+        u.topic = push_distinct(&mut unit_topics, super::claims::topic_stems(ws));
     }
     let times: Vec<Span> = analysis.times.iter().map(|t| t.span.clone()).collect();
     let amounts = super::numbers::doc_amounts(&doc.body, &words, &sents, &times, lexer.stems.len());

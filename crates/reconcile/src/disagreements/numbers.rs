@@ -494,7 +494,7 @@ fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
     // one passage) are one class, classes are compared, and the members of matching classes
     // are joined wherever they sit in two sentences.
     let mut classes: Vec<Vec<usize>> = Vec::new();
-    let mut by_content: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
+    let mut by_content: parallax_core::hash::FastMap<u64, Vec<usize>> = Default::default();
     for i in 0..n {
         let listed = by_content.entry(content_hash(&all[i])).or_default();
         match listed.iter().find(|&&c| same_content(&all[classes[c][0]], &all[i])) {
