@@ -71,16 +71,26 @@ fn pages_of(input: &Path) -> std::io::Result<Vec<Page>> {
             .filter(|p| p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "html" | "htm")))
             .collect();
         files.sort();
-        return Ok(files
-            .iter()
-            .filter_map(|f| std::fs::read(f).ok())
-            .map(|bytes| Page { html: parallax_extract::decode_html(&bytes, None), url: None })
-            .collect());
+        let mut pages = Vec::with_capacity(files.len());
+        for f in &files {
+            // A page that cannot be read is named and left out of the figures.
+            match std::fs::read(f) {
+                Ok(bytes) => pages.push(Page { html: parallax_extract::decode_html(&bytes, None), url: None }),
+                Err(e) => eprintln!("parallax bench: {}: {e} (left out)", f.display()),
+            }
+        }
+        return Ok(pages);
     }
     let reader = std::io::BufReader::new(std::fs::File::open(input)?);
     let mut pages = Vec::new();
-    for line in reader.lines() {
-        let Ok(record) = serde_json::from_str::<serde_json::Value>(&line?) else { continue };
+    for (n, line) in reader.lines().enumerate() {
+        let record = match serde_json::from_str::<serde_json::Value>(&line?) {
+            Ok(record) => record,
+            Err(e) => {
+                eprintln!("parallax bench: {}:{}: {e} (left out)", input.display(), n + 1);
+                continue;
+            }
+        };
         if let Some(html) = record.get("html").and_then(|h| h.as_str()) {
             let url = record.get("url").and_then(|u| u.as_str()).map(str::to_owned);
             pages.push(Page { html: html.to_owned(), url });

@@ -8,7 +8,8 @@ pub struct DocAnalysis {
     /// Every word of the body with its keys (filled by the segment stage).
     pub words: crate::Words,
     pub entities: Vec<Entity>,
-    /// Entities named only in the document's captions (no mentions: captions are not body text).
+    /// Entities named in the document's headline and photo captions (no mentions: neither is
+    /// body text).
     pub caption_entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
     pub times: Vec<TimeExpression>,

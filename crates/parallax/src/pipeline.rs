@@ -38,8 +38,8 @@ impl DocStage for EntityStage {
         // surname: their names join the story's entities, with no mentions of their own.
         if doc.title.is_some() || !doc.captions.is_empty() {
             let furniture = doc.title.iter().chain(&doc.captions).map(String::as_str);
-            let captions = Document::from_paragraphs(doc.id.clone(), furniture);
-            analysis.caption_entities = parallax_entities::find_entities(&captions)
+            let furniture = Document::from_paragraphs(doc.id.clone(), furniture);
+            analysis.caption_entities = parallax_entities::find_entities(&furniture)
                 .into_iter()
                 .map(|e| parallax_core::Entity { mentions: Vec::new(), ..e })
                 .collect();

@@ -389,35 +389,6 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
     out
 }
 
-/// The words of each piece of evidence (as [`Ctx::words_in`] finds them), found by walking
-/// each article's words once in text order rather than searching them for every piece: a
-/// large story's events hold thousands of pieces.
-fn evidence_words<'c>(ctx: &'c Ctx, evidence: &[(usize, usize, &TextRef)]) -> Vec<&'c [Word]> {
-    let mut order: Vec<(usize, usize, usize)> = evidence.iter().enumerate().map(|(n, e)| (e.2.doc, e.2.span.start, n)).collect();
-    order.sort_unstable();
-    let mut out: Vec<&[Word]> = vec![&[]; evidence.len()];
-    let mut doc = usize::MAX;
-    let mut ws: &[Word] = &[];
-    let mut from = 0;
-    for (_, _, n) in order {
-        let x = evidence[n].2;
-        if x.doc != doc {
-            doc = x.doc;
-            ws = ctx.doc_words(doc);
-            from = 0;
-        }
-        while from < ws.len() && ws[from].span.start < x.span.start {
-            from += 1;
-        }
-        let mut to = from;
-        while to < ws.len() && ws[to].span.end <= x.span.end {
-            to += 1;
-        }
-        out[n] = &ws[from..to];
-    }
-    out
-}
-
 /// Dates alike in kind and anchor stems (see `from_actions`), with their members in order.
 struct DateClass {
     kind: usize,
@@ -434,17 +405,19 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
     let relative =
         |ws: &[Word]| ws.iter().any(|w| w.is_any(keys!["before", "after", "previous", "following", "earlier", "later"]));
     // (event, evidence, words) of every usable evidence of a dated event.
-    let mut evidence: Vec<(usize, usize, &TextRef)> = Vec::new();
-    for (i, e) in events.iter().enumerate() {
-        if e.date.is_some() {
-            evidence.extend(e.evidence.iter().enumerate().filter(|(_, x)| x.doc < ctx.view.docs.len()).map(|(k, x)| (i, k, x)));
-        }
-    }
-    let words = evidence_words(ctx, &evidence);
     let mut items: Vec<(usize, usize, &[Word])> = Vec::new();
-    for (&(i, k, _), ws) in evidence.iter().zip(words) {
-        if ws.len() >= 6 && !relative(ws) {
-            items.push((i, k, ws));
+    for (i, e) in events.iter().enumerate() {
+        if e.date.is_none() {
+            continue;
+        }
+        for (k, x) in e.evidence.iter().enumerate() {
+            if x.doc >= ctx.view.docs.len() {
+                continue;
+            }
+            let ws = ctx.words_in(x.doc, &x.span);
+            if ws.len() >= 6 && !relative(ws) {
+                items.push((i, k, ws));
+            }
         }
     }
     // Near-identical texts share their rarest word: each item is looked up by its rarest word

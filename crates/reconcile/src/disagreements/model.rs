@@ -405,11 +405,6 @@ impl<'v, 'a> Ctx<'v, 'a> {
         self.doc_unit_topics.get(u.doc).and_then(|t| t.get(u.topic.clone())).unwrap_or(&[])
     }
 
-    /// All the words of doc `doc`, in text order.
-    pub fn doc_words(&self, doc: usize) -> &[Word] {
-        self.doc_words.get(doc).copied().unwrap_or(&[])
-    }
-
     /// The words of doc `doc` ending at or before byte `at`.
     pub fn words_before(&self, doc: usize, at: usize) -> &[Word] {
         let ws = self.doc_words.get(doc).copied().unwrap_or(&[]);
