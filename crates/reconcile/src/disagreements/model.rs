@@ -42,14 +42,9 @@ pub struct Ctx<'v, 'a> {
     pub view: &'v StoryView<'a>,
     pub sents: Vec<Sent>,
     pub units: Vec<Unit>,
-    /// Per doc: its words, as its [`DocText`] holds them (read in place, not copied).
-    doc_words: Vec<&'v [Word]>,
-    /// Per doc: its units' distinct stems, end to end (see `Unit::stems`).
-    doc_unit_stems: Vec<&'v [u32]>,
-    /// Per doc: its units' topic stems, end to end (see `Unit::topic`).
-    doc_unit_topics: Vec<&'v [u64]>,
-    /// Per doc: its amounts (see [`super::numbers::Amount`]).
-    doc_amounts: Vec<&'v [Amount]>,
+    /// Per doc: what was read with it (its words, units' stems and topics, amounts), read
+    /// in place, not copied.
+    texts: Vec<&'v DocText>,
     /// Per doc: its own stem numbers ([`Word::sid`]) → the story's.
     doc_sids: Vec<Vec<u32>>,
     /// Per doc: the range of `sents` holding its sentences.
@@ -289,10 +284,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
             view,
             sents,
             units,
-            doc_words: texts.iter().map(|t| t.words.as_slice()).collect(),
-            doc_unit_stems: texts.iter().map(|t| t.unit_stems.as_slice()).collect(),
-            doc_unit_topics: texts.iter().map(|t| t.unit_topics.as_slice()).collect(),
-            doc_amounts: texts.iter().map(|t| t.amounts.as_slice()).collect(),
+            texts: texts.to_vec(),
             doc_sids,
             doc_sents,
             mentions,
@@ -338,7 +330,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
         let ns = self.stems.len();
         let mut df: Vec<u32> = vec![0; ns];
         for u in &self.units {
-            let (Some(map), Some(stems)) = (self.doc_sids.get(u.doc), self.doc_unit_stems.get(u.doc)) else { continue };
+            let (Some(map), Some(stems)) = (self.doc_sids.get(u.doc), self.texts.get(u.doc).map(|t| &t.unit_stems)) else { continue };
             for &l in stems.get(u.stems.clone()).unwrap_or(&[]) {
                 if let Some(&k) = map.get(l as usize) {
                     df[k as usize] += 1;
@@ -360,7 +352,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
 
     /// The words of a unit.
     pub fn uw(&self, u: &Unit) -> &[Word] {
-        self.doc_words.get(u.doc).and_then(|ws| ws.get(u.words.clone())).unwrap_or(&[])
+        self.texts.get(u.doc).and_then(|t| t.words.get(u.words.clone())).unwrap_or(&[])
     }
 
     /// The story's number of the stem of word `w` of doc `doc` (below [`Ctx::stem_count`]),
@@ -376,7 +368,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
 
     /// The amounts of doc `doc`, as read with it (sentences numbered within the doc).
     pub fn amounts(&self, doc: usize) -> &[Amount] {
-        self.doc_amounts.get(doc).copied().unwrap_or(&[])
+        self.texts.get(doc).map_or(&[], |t| t.amounts.as_slice())
     }
 
     /// The story's number of the first sentence of doc `doc`.
@@ -386,7 +378,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
 
     /// The words of sentence `si`.
     pub fn sw(&self, si: usize) -> &[Word] {
-        self.sents.get(si).and_then(|s| self.doc_words.get(s.doc)?.get(s.words.clone())).unwrap_or(&[])
+        self.sents.get(si).and_then(|s| self.texts.get(s.doc)?.words.get(s.words.clone())).unwrap_or(&[])
     }
 
     /// How many distinct stems the story has (the bound of [`Ctx::sid`]).
@@ -396,18 +388,18 @@ impl<'v, 'a> Ctx<'v, 'a> {
 
     /// The words of doc `doc` inside `span`.
     pub fn words_in(&self, doc: usize, span: &Span) -> &[Word] {
-        let ws = self.doc_words.get(doc).copied().unwrap_or(&[]);
+        let ws = self.texts.get(doc).map_or(&[][..], |t| t.words.as_slice());
         text::inside(ws, span)
     }
 
     /// The topic stems of unit `u` (see [`super::claims`]), sorted and distinct.
     pub fn topic(&self, u: &Unit) -> &[u64] {
-        self.doc_unit_topics.get(u.doc).and_then(|t| t.get(u.topic.clone())).unwrap_or(&[])
+        self.texts.get(u.doc).and_then(|t| t.unit_topics.get(u.topic.clone())).unwrap_or(&[])
     }
 
     /// The words of doc `doc` ending at or before byte `at`.
     pub fn words_before(&self, doc: usize, at: usize) -> &[Word] {
-        let ws = self.doc_words.get(doc).copied().unwrap_or(&[]);
+        let ws = self.texts.get(doc).map_or(&[][..], |t| t.words.as_slice());
         &ws[..ws.partition_point(|w| w.span.end <= at)]
     }
 
