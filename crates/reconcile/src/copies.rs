@@ -8,7 +8,9 @@
 //! smaller document's shingles occur in the other (containment, not Jaccard: a trimmed reprint
 //! is still a copy of the full wire story).
 //!
-//! Cost: the story's shingles are numbered once (a counting sort by hash) and each document
+//! Cost: each article's shingles are hashed, sorted and made distinct once, when it is read
+//! ([`DocShingles`]). The story's shingles are numbered once (a counting sort by hash; sorted
+//! input fills the buckets in order, not at random) and each document
 //! becomes a bit set of them, so comparing two documents is a few hundred AND and popcount
 //! instructions. A fixed quarter of the shingles (chosen by hash, hence the same quarter in
 //! every document) is compared first; only pairs whose samples overlap well are compared in
@@ -90,39 +92,63 @@ impl Originals {
     }
 }
 
+/// An article's shingles, read once with the article (see [`read_shingles`]).
+#[derive(Debug, Clone, Default)]
+pub struct DocShingles {
+    /// Distinct shingle hashes, sorted (so in the order of the story's buckets, their top bits).
+    hashes: Vec<u64>,
+    /// Shingles, a repeat counting again ("the longer" of two documents has more).
+    count: usize,
+    /// Shingles in the sample, a repeat counting again.
+    sampled: usize,
+}
+
+/// The shingles of an article's word layer.
+pub fn read_shingles(words: &[Word]) -> DocShingles {
+    let mut hashes: Vec<u64> = shingle_hashes(words).collect();
+    let count = hashes.len();
+    let sampled = hashes.iter().filter(|&&h| in_sample(h)).count();
+    hashes.sort_unstable();
+    hashes.dedup();
+    DocShingles { hashes, count, sampled }
+}
+
+/// The shingles of a document as [`find_copies`] reads them. Analyses built by hand (tests)
+/// have no word layer: their bodies are split here.
+pub fn doc_shingles(doc: &parallax_core::Document, analysis: &parallax_core::DocAnalysis) -> DocShingles {
+    if analysis.words.words.is_empty() && !doc.body.is_empty() {
+        return read_shingles(&parallax_core::words::tokenize(&doc.body, &[]).words);
+    }
+    read_shingles(&analysis.words.words)
+}
+
 pub fn find_copies(view: &StoryView) -> Copies {
+    let shingles: Vec<DocShingles> = view.docs.iter().zip(&view.analyses).map(|(d, a)| doc_shingles(d, a)).collect();
+    find_copies_from(view, &shingles.iter().collect::<Vec<_>>())
+}
+
+/// [`find_copies`] over the story's articles' shingles, read with each article.
+pub fn find_copies_from(view: &StoryView, shingles: &[&DocShingles]) -> Copies {
     let dates: Vec<Option<parallax_core::CalendarDate>> = view.docs.iter().map(|d| d.published).collect();
-    // Analyses built by hand (tests) have no word layer: split their bodies here.
-    let own: Vec<Option<Vec<Word>>> = view
-        .docs
-        .iter()
-        .zip(&view.analyses)
-        .map(|(d, a)| (a.words.words.is_empty() && !d.body.is_empty()).then(|| parallax_core::words::tokenize(&d.body, &[]).words))
-        .collect();
-    let words: Vec<&[Word]> = view.analyses.iter().zip(&own).map(|(a, o)| o.as_deref().unwrap_or(&a.words.words)).collect();
-    find_copies_by_words(&words, &dates)
+    find_copies_by_shingles(shingles, &dates)
 }
 
 /// The work of [`find_copies`] over plain bodies and publication dates (parallel slices).
 pub fn find_copies_in(bodies: &[&str], dates: &[Option<parallax_core::CalendarDate>]) -> Copies {
-    let words: Vec<Vec<Word>> = bodies.iter().map(|b| parallax_core::words::tokenize(b, &[]).words).collect();
-    let words: Vec<&[Word]> = words.iter().map(Vec::as_slice).collect();
-    find_copies_by_words(&words, dates)
+    let shingles: Vec<DocShingles> = bodies.iter().map(|b| read_shingles(&parallax_core::words::tokenize(b, &[]).words)).collect();
+    find_copies_by_shingles(&shingles.iter().collect::<Vec<_>>(), dates)
 }
 
-/// The work of [`find_copies`] over each document's words.
-fn find_copies_by_words(words: &[&[Word]], dates: &[Option<parallax_core::CalendarDate>]) -> Copies {
-    let n = words.len();
+/// The work of [`find_copies`] over each document's shingles.
+fn find_copies_by_shingles(shingles: &[&DocShingles], dates: &[Option<parallax_core::CalendarDate>]) -> Copies {
+    let n = shingles.len();
     if n < 2 {
         return Copies::default();
     }
-    // Shingles per document ("the longer" document has more), and the story's sample.
-    let size: Vec<usize> = words.iter().map(|w| (w.len() + 1).saturating_sub(SHINGLE)).collect();
-    let sets = ShingleSets::new(words, MAX_SET_WORDS);
-    let sample_size = &sets.sample_size;
+    let sets = ShingleSets::new(shingles, MAX_SET_WORDS);
     let candidate = |a: usize, b: usize| {
         let s = sets.shared(a, b, true) as f32;
-        s >= MIN_SAMPLED_SHARED && s >= SAMPLED_CONTAINMENT * sample_size[a].min(sample_size[b]) as f32
+        s >= MIN_SAMPLED_SHARED && s >= SAMPLED_CONTAINMENT * shingles[a].sampled.min(shingles[b].sampled) as f32
     };
     // Who is the original between two copies: published first, then the longer, then the first given.
     let mut order: Vec<usize> = (0..n).collect();
@@ -135,7 +161,7 @@ fn find_copies_by_words(words: &[&[Word]], dates: &[Option<parallax_core::Calend
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (None, None) => std::cmp::Ordering::Equal,
         };
-        by_date.then(size[b].cmp(&size[a])).then(a.cmp(&b))
+        by_date.then(shingles[b].count.cmp(&shingles[a].count)).then(a.cmp(&b))
     });
     let mut original: Vec<Option<(usize, f32)>> = vec![None; n];
     for (rank, &d) in order.iter().enumerate() {
@@ -164,11 +190,11 @@ fn find_copies_by_words(words: &[&[Word]], dates: &[Option<parallax_core::Calend
     Copies { pairs }
 }
 
-type Scratch = (Vec<u32>, Vec<u32>, Vec<(u64, u32)>, Vec<u32>, Vec<(u64, u32)>);
+type Scratch = (Vec<u32>, Vec<u32>, Vec<(u64, u32)>, Vec<u32>);
 
 thread_local! {
     /// The counting sort's buffers (bucket starts, fill positions, shingles sorted, their
-    /// numbers, shingles in text order),
+    /// numbers),
     /// kept between stories: allocated afresh, buffers this size are mapped and faulted in page
     /// by page on every call.
     static SCRATCH: std::cell::RefCell<Scratch> = Default::default();
@@ -199,33 +225,26 @@ struct ShingleSets {
     lists: Option<Vec<Vec<u32>>>,
     /// Distinct sampled shingles of the story (the sample's bits are `0..sampled`).
     sampled: usize,
-    /// Per document: sampled shingles (a repeat counting again), distinct shingles.
-    sample_size: Vec<usize>,
+    /// Per document: distinct shingles.
     distinct: Vec<usize>,
 }
 
 impl ShingleSets {
-    /// The sets of `words`' documents, as sorted lists beyond `max_words` words of bit sets.
-    fn new(words: &[&[Word]], max_words: usize) -> ShingleSets {
-        let n = words.len();
-        let total: usize = words.iter().map(|w| (w.len() + 1).saturating_sub(SHINGLE)).sum();
+    /// The sets of the documents, as sorted lists beyond `max_words` words of bit sets.
+    fn new(docs: &[&DocShingles], max_words: usize) -> ShingleSets {
+        let n = docs.len();
+        let total: usize = docs.iter().map(|d| d.hashes.len()).sum();
         // Every shingle of the story with its document, bucketed by the top bits of its hash
         // (a counting sort: the hashes are well mixed, so buckets hold one or two). The sample
         // is the shingles whose top bits are zero, so its buckets come first.
         let bucket_bits = (usize::BITS - total.leading_zeros()).saturating_sub(3).clamp(SAMPLE_BITS + 1, 20);
         let bucket = |h: u64| (h >> (64 - bucket_bits)) as usize;
-        let (mut starts, mut fill, mut all, mut id, id_raw) = SCRATCH.with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default());
+        let (mut starts, mut fill, mut all, mut id) = SCRATCH.with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default());
         starts.clear();
         starts.resize((1 << bucket_bits) + 1, 0);
-        let mut sample_size = vec![0usize; n];
-        // The word layers are read once: shingles go to `raw` in text order, then to buckets.
-        let mut raw = id_raw;
-        raw.clear();
-        for (d, w) in words.iter().enumerate() {
-            for h in shingle_hashes(w) {
+        for d in docs {
+            for &h in &d.hashes {
                 starts[bucket(h) + 1] += 1;
-                sample_size[d] += in_sample(h) as usize;
-                raw.push((h, d as u32));
             }
         }
         for b in 0..1 << bucket_bits {
@@ -235,10 +254,12 @@ impl ShingleSets {
         fill.extend_from_slice(&starts[..1 << bucket_bits]);
         all.clear();
         all.resize(total, (0, 0));
-        for &(h, d) in &raw {
-            let at = &mut fill[bucket(h)];
-            all[*at as usize] = (h, d);
-            *at += 1;
+        for (d, shingles) in docs.iter().enumerate() {
+            for &h in &shingles.hashes {
+                let at = &mut fill[bucket(h)];
+                all[*at as usize] = (h, d as u32);
+                *at += 1;
+            }
         }
         // Number the distinct shingles in bucket order, then set each document's bits.
         id.clear();
@@ -264,29 +285,23 @@ impl ShingleSets {
             }
         }
         let width = (next as usize).div_ceil(64).max(1);
+        // A document's shingles are distinct and numbered in `all`'s order: each list comes
+        // out sorted, and each bit is set once.
+        let distinct = docs.iter().map(|d| d.hashes.len()).collect();
         if n * width > max_words {
-            let mut lists: Vec<Vec<u32>> = vec![Vec::new(); n];
+            let mut lists: Vec<Vec<u32>> = docs.iter().map(|d| Vec::with_capacity(d.hashes.len())).collect();
             for (&(_, d), &i) in all.iter().zip(&id) {
                 lists[d as usize].push(i);
             }
-            for l in &mut lists {
-                l.sort_unstable();
-                l.dedup();
-            }
-            let distinct = lists.iter().map(Vec::len).collect();
-            give_back((starts, fill, all, id, raw));
-            return ShingleSets { width, bits: Vec::new(), lists: Some(lists), sampled, sample_size, distinct };
+            give_back((starts, fill, all, id));
+            return ShingleSets { width, bits: Vec::new(), lists: Some(lists), sampled, distinct };
         }
         let mut bits = vec![0u64; n * width];
-        let mut distinct = vec![0usize; n];
         for (&(_, d), &i) in all.iter().zip(&id) {
-            let word = &mut bits[d as usize * width + i as usize / 64];
-            let bit = 1u64 << (i % 64);
-            distinct[d as usize] += (*word & bit == 0) as usize;
-            *word |= bit;
+            bits[d as usize * width + i as usize / 64] |= 1u64 << (i % 64);
         }
-        give_back((starts, fill, all, id, raw));
-        ShingleSets { width, bits, lists: None, sampled, sample_size, distinct }
+        give_back((starts, fill, all, id));
+        ShingleSets { width, bits, lists: None, sampled, distinct }
     }
 
     /// Distinct shingles two documents share: sampled ones only, or all.
@@ -390,8 +405,8 @@ mod tests {
     #[test]
     fn both_set_forms_agree() {
         let bodies = [WIRE.to_string(), WIRE.replace("Monday", "Monday night"), WIRE.split(". ").take(2).collect::<Vec<_>>().join(". "), "a b c".into()];
-        let words: Vec<Vec<Word>> = bodies.iter().map(|b| parallax_core::words::tokenize(b, &[]).words).collect();
-        let words: Vec<&[Word]> = words.iter().map(Vec::as_slice).collect();
+        let shingles: Vec<DocShingles> = bodies.iter().map(|b| read_shingles(&parallax_core::words::tokenize(b, &[]).words)).collect();
+        let words: Vec<&DocShingles> = shingles.iter().collect();
         let (bits, lists) = (ShingleSets::new(&words, MAX_SET_WORDS), ShingleSets::new(&words, 0));
         assert!(bits.lists.is_none() && lists.lists.is_some());
         assert_eq!(bits.distinct, lists.distinct);

@@ -154,7 +154,7 @@ pub struct Reconciled {
 
 /// What reconciling needs of one article that depends on that article alone: its event
 /// mentions, its words, clauses and quotes as the disagreement detectors read them, its
-/// summary sentences, and its quotes' matching tokens. It is worked out once, when the
+/// summary sentences, its quotes' matching tokens and its shingles (for copies). It is worked out once, when the
 /// article is read, and kept with it; a story that grows by one article then only prepares
 /// that article again, and reconciling is the work *across* articles.
 #[derive(Debug, Default, Clone)]
@@ -163,6 +163,7 @@ pub struct Prepared {
     text: disagreements::DocText,
     sentences: summary::DocSentences,
     quotes: groups::DocQuotes,
+    shingles: copies::DocShingles,
 }
 
 pub fn prepare(doc: &Document, analysis: &DocAnalysis) -> Prepared {
@@ -171,6 +172,7 @@ pub fn prepare(doc: &Document, analysis: &DocAnalysis) -> Prepared {
         text: disagreements::read_doc(doc, analysis),
         sentences: summary::find_sentences(doc, analysis),
         quotes: groups::read_quotes(doc, analysis),
+        shingles: copies::doc_shingles(doc, analysis),
     }
 }
 
@@ -187,7 +189,8 @@ pub fn reconcile_prepared(view: &StoryView, prepared: &[&Prepared]) -> Reconcile
         return reconcile(view);
     }
     let mut clock = Timings::default();
-    let copies = clock.time("copies", || copies::find_copies(view));
+    let shingles: Vec<&copies::DocShingles> = prepared.iter().map(|p| &p.shingles).collect();
+    let copies = clock.time("copies", || copies::find_copies_from(view, &shingles));
     let quotes: Vec<&groups::DocQuotes> = prepared.iter().map(|p| &p.quotes).collect();
     let groups = clock.time("quote groups", || groups::group_quotes_from(view, &quotes, &copies));
     let mentions: Vec<&timeline::DocMentions> = prepared.iter().map(|p| &p.mentions).collect();
