@@ -11,7 +11,7 @@ use parallax_core::calendar::days_from_civil;
 use parallax_core::hash::FastMap as HashMap;
 use parallax_core::CalendarDate;
 
-use crate::vectors::{TermCounts, SPECIFIC};
+use crate::vectors::{sublinear, TermCounts, SPECIFIC};
 
 /// A story's number. Numbers are handed out in order of creation and never reused.
 pub type StoryId = u32;
@@ -431,7 +431,7 @@ impl StreamClusterer {
                 self.df[t as usize] += 1;
                 t
             };
-            tf.push((t, 1.0 + n.ln()));
+            tf.push((t, sublinear(n)));
         }
         if !self.fixed_idf {
             self.docs += 1;

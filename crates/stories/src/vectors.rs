@@ -34,6 +34,19 @@ impl SparseVector {
     }
 }
 
+/// Sublinear term frequency, 1 + ln(count). Counts are mostly small whole numbers, whose
+/// values come from a table (the same f32 values, without a logarithm per word).
+pub(crate) fn sublinear(count: f32) -> f32 {
+    const TABLE: usize = 64;
+    static ONE_PLUS_LN: LazyLock<[f32; TABLE]> = LazyLock::new(|| std::array::from_fn(|n| 1.0 + (n as f32).ln()));
+    let whole = count as usize;
+    if whole < TABLE && whole as f32 == count {
+        ONE_PLUS_LN[whole]
+    } else {
+        1.0 + count.ln()
+    }
+}
+
 /// Vocabulary and inverse document frequencies of a collection.
 pub struct Vectorizer {
     /// Word key (see [`TermCounts`]) → term id.
@@ -173,8 +186,10 @@ impl Vectorizer {
 
     /// Fits the vocabulary and returns the vectors of texts already counted.
     pub fn fit_counts(counted: &[&TermCounts]) -> (Self, Vec<SparseVector>) {
-        let mut vocabulary: HashMap<u64, u32> = HashMap::default();
-        let mut df: Vec<u32> = Vec::new();
+        // Sized for the words of a few hundred articles up front: growing a map rehashes it.
+        let words: usize = counted.iter().map(|c| c.0.len()).sum();
+        let mut vocabulary: HashMap<u64, u32> = HashMap::with_capacity_and_hasher(words.min(1 << 18), Default::default());
+        let mut df: Vec<u32> = Vec::with_capacity(words.min(1 << 18));
         let mut ids: Vec<Vec<(u32, f32)>> = Vec::with_capacity(counted.len());
         for counts in counted {
             // Each word appears once in a text's counts, so each adds one to its df.
@@ -208,7 +223,7 @@ impl Vectorizer {
 
 fn weigh(mut tf: Vec<(u32, f32)>, idf: &[f32]) -> SparseVector {
     for (id, w) in tf.iter_mut() {
-        *w = (1.0 + w.ln()) * idf[*id as usize];
+        *w = sublinear(*w) * idf[*id as usize];
     }
     tf.sort_unstable_by_key(|t| t.0);
     let norm2 = tf.iter().map(|t| t.1 * t.1).sum();
