@@ -5,6 +5,8 @@
 //! short form or acronym; an office-holder known only by a title ("the Prime Minister") with
 //! the one named person the story gives that title to; unnamed speakers by equal description.
 
+use std::borrow::Cow;
+
 use crate::coref::descriptor_key;
 use crate::lexicon as lx;
 use parallax_core::{Document, Entity, EntityType};
@@ -126,6 +128,10 @@ pub struct NameKeys {
 #[derive(Debug, Default, Clone)]
 struct EntityKeys {
     name: String,
+    /// Whether `name` has more than one word.
+    spaced: bool,
+    /// Words of the entity's own name, at most 4 (a longer full name is a better story name).
+    words: usize,
     aliases: Vec<String>,
     titles: Vec<String>,
 }
@@ -144,7 +150,10 @@ pub fn name_keys(entities: &[Entity]) -> NameKeys {
                 (EntityType::Person, true) => vec![descriptor_key(&e.name)],
                 _ => Vec::new(),
             };
-            EntityKeys { name: norm_name(&e.name), aliases: e.aliases.iter().map(|a| norm_name(a)).collect(), titles }
+            let name = norm_name(&e.name);
+            let spaced = name.contains(' ');
+            let words = e.name.split_whitespace().take(4).count();
+            EntityKeys { name, spaced, words, aliases: e.aliases.iter().map(|a| norm_name(a)).collect(), titles }
         })
         .collect();
     NameKeys { entities: keys }
@@ -197,7 +206,7 @@ pub fn merge_story_keyed(docs: &[(&Document, &[Entity])], keys: &[&NameKeys]) ->
     for (k, (_, _, e)) in all.iter().enumerate() {
         for a in aliases[k] {
             let a = a.as_str();
-            if a.split(' ').count() < 2 {
+            if !a.contains(' ') {
                 continue;
             }
             match by_alias.get(&a) {
@@ -210,41 +219,43 @@ pub fn merge_story_keyed(docs: &[(&Document, &[Entity])], keys: &[&NameKeys]) ->
         }
     }
     // 2. lone words → the one full name they belong to
-    let mut surnames: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-    let mut org_short: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut surnames: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut org_short: FxHashMap<Cow<str>, Vec<usize>> = FxHashMap::default();
     for (k, (_, _, e)) in all.iter().enumerate() {
-        let ws: Vec<&str> = names[k].split(' ').collect();
-        if ws.len() < 2 || unnamed(e) {
+        let name = names[k];
+        if !key_of(k).spaced || unnamed(e) {
             continue;
         }
         match e.kind {
-            EntityType::Person => surnames.entry(ws[ws.len() - 1].to_string()).or_default().push(k),
+            EntityType::Person => surnames.entry(name.rsplit(' ').next().unwrap_or(name)).or_default().push(k),
             EntityType::Org => {
-                let ac: String = ws.iter().filter(|w| !matches!(**w, "of" | "the" | "and" | "for" | "&")).filter_map(|w| w.chars().next()).collect();
-                org_short.entry(ac).or_default().push(k);
-                if ws.len() == 2 && lx::is_org_head(ws[1]) {
-                    org_short.entry(ws[0].to_string()).or_default().push(k);
+                let ac: String = name.split(' ').filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "&")).filter_map(|w| w.chars().next()).collect();
+                org_short.entry(Cow::Owned(ac)).or_default().push(k);
+                if let Some((first, second)) = name.split_once(' ') {
+                    if !second.contains(' ') && lx::is_org_head(second) {
+                        org_short.entry(Cow::Borrowed(first)).or_default().push(k);
+                    }
                 }
             }
             _ => {}
         }
         for a in aliases[k] {
             if !a.contains(' ') && e.kind == EntityType::Person {
-                surnames.entry(a.clone()).or_default().push(k);
+                surnames.entry(a.as_str()).or_default().push(k);
             }
         }
     }
     for k in 0..n {
         let e = all[k].2;
-        if unnamed(e) || names[k].contains(' ') {
+        if unnamed(e) || key_of(k).spaced {
             continue;
         }
-        let table = match e.kind {
-            EntityType::Person => &surnames,
-            EntityType::Org => &org_short,
+        let holders = match e.kind {
+            EntityType::Person => surnames.get(names[k]),
+            EntityType::Org => org_short.get(names[k]),
             _ => continue,
         };
-        if let Some(v) = table.get(names[k]) {
+        if let Some(v) = holders {
             let mut roots: Vec<usize> = v.iter().map(|&j| find(&mut p, j)).collect();
             roots.sort();
             roots.dedup();
@@ -276,15 +287,15 @@ pub fn merge_story_keyed(docs: &[(&Document, &[Entity])], keys: &[&NameKeys]) ->
         }
     }
     // collect
-    let mut root_to_story: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut root_to_story: Vec<usize> = vec![usize::MAX; n];
     let mut members: Vec<Vec<usize>> = Vec::new();
     for k in 0..n {
         let r = find(&mut p, k);
-        let s = *root_to_story.entry(r).or_insert_with(|| {
+        if root_to_story[r] == usize::MAX {
+            root_to_story[r] = members.len();
             members.push(Vec::new());
-            members.len() - 1
-        });
-        members[s].push(k);
+        }
+        members[root_to_story[r]].push(k);
     }
     let mut entities = Vec::with_capacity(members.len());
     for m in &members {
@@ -301,10 +312,9 @@ pub fn merge_story_keyed(docs: &[(&Document, &[Entity])], keys: &[&NameKeys]) ->
         // name: the longest full name, most frequent first
         let name = pool
             .iter()
-            .map(|&k| all[k].2)
-            .filter(|e| e.kind == kind)
-            .max_by_key(|e| (e.name.split_whitespace().count().min(4), e.mentions.len()))
-            .map(|e| e.name.clone())
+            .filter(|&&k| all[k].2.kind == kind)
+            .max_by_key(|&&k| (key_of(k).words, all[k].2.mentions.len()))
+            .map(|&k| all[k].2.name.clone())
             .unwrap_or_else(|| all[m[0]].2.name.clone());
         let mut aliases: Vec<String> = Vec::new();
         let mut descriptors: Vec<String> = Vec::new();
@@ -331,7 +341,7 @@ pub fn merge_story_keyed(docs: &[(&Document, &[Entity])], keys: &[&NameKeys]) ->
     }
     let mut local_to_story = Vec::with_capacity(docs.len());
     for (d, (_, ents)) in docs.iter().enumerate() {
-        local_to_story.push((0..ents.len()).map(|i| root_to_story[&find(&mut p, base[d] + i)]).collect());
+        local_to_story.push((0..ents.len()).map(|i| root_to_story[find(&mut p, base[d] + i)]).collect());
     }
     StoryEntities { entities, local_to_story }
 }
