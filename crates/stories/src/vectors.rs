@@ -221,11 +221,18 @@ impl Vectorizer {
     }
 }
 
-fn weigh(mut tf: Vec<(u32, f32)>, idf: &[f32]) -> SparseVector {
-    for (id, w) in tf.iter_mut() {
-        *w = sublinear(*w) * idf[*id as usize];
-    }
-    tf.sort_unstable_by_key(|t| t.0);
-    let norm2 = tf.iter().map(|t| t.1 * t.1).sum();
-    SparseVector { terms: tf, norm2 }
+fn weigh(tf: Vec<(u32, f32)>, idf: &[f32]) -> SparseVector {
+    // Sorted by term id as plain integers (the id in the high half; ids are distinct), which
+    // sorts several times faster than pairs by a key.
+    let mut packed: Vec<u64> = tf.iter().map(|&(id, n)| u64::from(id) << 32 | u64::from(n.to_bits())).collect();
+    packed.sort_unstable();
+    let terms: Vec<(u32, f32)> = packed
+        .iter()
+        .map(|&p| {
+            let id = (p >> 32) as u32;
+            (id, sublinear(f32::from_bits(p as u32)) * idf[id as usize])
+        })
+        .collect();
+    let norm2 = terms.iter().map(|t| t.1 * t.1).sum();
+    SparseVector { terms, norm2 }
 }
