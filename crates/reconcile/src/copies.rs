@@ -9,8 +9,8 @@
 //! is still a copy of the full wire story).
 //!
 //! Cost: each article's shingles are hashed, sorted and made distinct once, when it is read
-//! ([`DocShingles`]). The story's shingles are numbered once (a counting sort by hash; sorted
-//! input fills the buckets in order, not at random) and each document
+//! ([`DocShingles`]). The story's distinct shingles are numbered once (through a hash table
+//! that sorted input walks in order, not at random) and each document
 //! becomes a bit set of them, so comparing two documents is a few hundred AND and popcount
 //! instructions. A fixed quarter of the shingles (chosen by hash, hence the same quarter in
 //! every document) is compared first; only pairs whose samples overlap well are compared in
@@ -95,7 +95,7 @@ impl Originals {
 /// An article's shingles, read once with the article (see [`read_shingles`]).
 #[derive(Debug, Clone, Default)]
 pub struct DocShingles {
-    /// Distinct shingle hashes, sorted (so in the order of the story's buckets, their top bits).
+    /// Distinct shingle hashes, sorted (so the sample, whose top bits are zero, comes first).
     hashes: Vec<u64>,
     /// Shingles, a repeat counting again ("the longer" of two documents has more).
     count: usize,
@@ -190,20 +190,18 @@ fn find_copies_by_shingles(shingles: &[&DocShingles], dates: &[Option<parallax_c
     Copies { pairs }
 }
 
-type Scratch = (Vec<u32>, Vec<u32>, Vec<(u64, u32)>, Vec<u32>);
+/// The numbering's buffers (the hash table, each shingle's number), kept between stories:
+/// allocated afresh, buffers this size are mapped and faulted in page by page on every call.
+type Scratch = (Vec<(u64, u32)>, Vec<u32>);
 
 thread_local! {
-    /// The counting sort's buffers (bucket starts, fill positions, shingles sorted, their
-    /// numbers),
-    /// kept between stories: allocated afresh, buffers this size are mapped and faulted in page
-    /// by page on every call.
     static SCRATCH: std::cell::RefCell<Scratch> = Default::default();
 }
 
 /// Returns the buffers to [`SCRATCH`], unless they have grown past a few MB (an odd huge story
 /// does not keep its memory).
 fn give_back(buffers: Scratch) {
-    if buffers.2.capacity() <= 1 << 18 {
+    if buffers.0.capacity() <= 1 << 18 {
         SCRATCH.with(|s| {
             if let Ok(mut s) = s.try_borrow_mut() {
                 *s = buffers;
@@ -234,73 +232,67 @@ impl ShingleSets {
     fn new(docs: &[&DocShingles], max_words: usize) -> ShingleSets {
         let n = docs.len();
         let total: usize = docs.iter().map(|d| d.hashes.len()).sum();
-        // Every shingle of the story with its document, bucketed by the top bits of its hash
-        // (a counting sort: the hashes are well mixed, so buckets hold one or two). The sample
-        // is the shingles whose top bits are zero, so its buckets come first.
-        let bucket_bits = (usize::BITS - total.leading_zeros()).saturating_sub(3).clamp(SAMPLE_BITS + 1, 20);
-        let bucket = |h: u64| (h >> (64 - bucket_bits)) as usize;
-        let (mut starts, mut fill, mut all, mut id) = SCRATCH.with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default());
-        starts.clear();
-        starts.resize((1 << bucket_bits) + 1, 0);
-        for d in docs {
-            for &h in &d.hashes {
-                starts[bucket(h) + 1] += 1;
-            }
-        }
-        for b in 0..1 << bucket_bits {
-            starts[b + 1] += starts[b];
-        }
-        fill.clear();
-        fill.extend_from_slice(&starts[..1 << bucket_bits]);
-        all.clear();
-        all.resize(total, (0, 0));
-        for (d, shingles) in docs.iter().enumerate() {
-            for &h in &shingles.hashes {
-                let at = &mut fill[bucket(h)];
-                all[*at as usize] = (h, d as u32);
-                *at += 1;
-            }
-        }
-        // Number the distinct shingles in bucket order, then set each document's bits.
-        id.clear();
-        id.resize(total, 0);
+        // The story's distinct shingles are numbered through an open-addressing table placed by
+        // the hashes' top bits. The sample (the hashes whose top bits are zero) is numbered
+        // first, so its numbers are `0..sampled`; it is each document's sorted list's prefix.
+        // Sorted lists also walk the table from start to end, not at random.
+        let capacity = (total + total / 2).next_power_of_two().max(16);
+        let shift = 64 - capacity.trailing_zeros();
+        let (mut table, mut number) = SCRATCH.with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default());
+        table.clear();
+        table.resize(capacity, (0, u32::MAX));
+        number.clear();
+        number.resize(total, 0);
+        let starts: Vec<usize> = docs.iter().scan(0, |at, d| Some(std::mem::replace(at, *at + d.hashes.len()))).collect();
+        let sample_ends: Vec<usize> = docs.iter().map(|d| d.hashes.partition_point(|&h| in_sample(h))).collect();
         let mut next = 0u32;
         let mut sampled = 0;
-        for b in 0..1 << bucket_bits {
-            let run = &mut all[starts[b] as usize..starts[b + 1] as usize];
-            if run.len() > 1 {
-                run.sort_unstable();
-            }
-            for k in 0..run.len() {
-                if k > 0 && run[k].0 != run[k - 1].0 {
-                    next += 1;
+        for sample in [true, false] {
+            for (d, shingles) in docs.iter().enumerate() {
+                let range = if sample { 0..sample_ends[d] } else { sample_ends[d]..shingles.hashes.len() };
+                for (k, &h) in shingles.hashes[range.clone()].iter().enumerate() {
+                    let mut at = (h >> shift) as usize;
+                    let id = loop {
+                        let slot = &mut table[at];
+                        if slot.1 == u32::MAX {
+                            *slot = (h, next);
+                            next += 1;
+                            break slot.1;
+                        }
+                        if slot.0 == h {
+                            break slot.1;
+                        }
+                        at = (at + 1) & (capacity - 1);
+                    };
+                    number[starts[d] + range.start + k] = id;
                 }
-                id[starts[b] as usize + k] = next;
             }
-            if !run.is_empty() {
-                next += 1;
-            }
-            if b == (1 << (bucket_bits - SAMPLE_BITS)) - 1 {
+            if sample {
                 sampled = next as usize;
             }
         }
         let width = (next as usize).div_ceil(64).max(1);
-        // A document's shingles are distinct and numbered in `all`'s order: each list comes
-        // out sorted, and each bit is set once.
         let distinct = docs.iter().map(|d| d.hashes.len()).collect();
+        let numbers = |d: usize| &number[starts[d]..starts[d] + docs[d].hashes.len()];
         if n * width > max_words {
-            let mut lists: Vec<Vec<u32>> = docs.iter().map(|d| Vec::with_capacity(d.hashes.len())).collect();
-            for (&(_, d), &i) in all.iter().zip(&id) {
-                lists[d as usize].push(i);
-            }
-            give_back((starts, fill, all, id));
+            let lists: Vec<Vec<u32>> = (0..n)
+                .map(|d| {
+                    let mut list = numbers(d).to_vec();
+                    list.sort_unstable();
+                    list
+                })
+                .collect();
+            give_back((table, number));
             return ShingleSets { width, bits: Vec::new(), lists: Some(lists), sampled, distinct };
         }
         let mut bits = vec![0u64; n * width];
-        for (&(_, d), &i) in all.iter().zip(&id) {
-            bits[d as usize * width + i as usize / 64] |= 1u64 << (i % 64);
+        for d in 0..n {
+            let row = &mut bits[d * width..(d + 1) * width];
+            for &i in numbers(d) {
+                row[i as usize / 64] |= 1u64 << (i % 64);
+            }
         }
-        give_back((starts, fill, all, id));
+        give_back((table, number));
         ShingleSets { width, bits, lists: None, sampled, distinct }
     }
 
