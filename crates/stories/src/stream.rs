@@ -847,7 +847,10 @@ impl StreamClusterer {
             max_story_terms: r.var_u32()?,
             merge_threshold: 0.0,
         };
-        let config = StreamConfig { merge_threshold: if version >= 2 { r.f32()? } else { 0.0 }, ..config };
+        // A state from before stories could merge did not choose not to merge: it takes this
+        // build's default.
+        let merge_threshold = if version >= 2 { r.f32()? } else { StreamConfig::default().merge_threshold };
+        let config = StreamConfig { merge_threshold, ..config };
         let mut c = Self::new(config);
         c.fixed_idf = match r.byte()? {
             0 => false,
@@ -1212,6 +1215,31 @@ mod tests {
             }
             assert!(c.stories() > 100 && c.stories() < 2_500, "{} stories", c.stories());
         }
+    }
+
+    #[test]
+    fn a_state_from_before_story_merging_merges_by_default() {
+        let config = StreamConfig { merge_threshold: 0.45, ..StreamConfig::default() };
+        // No story: version 1 stories also had no members.
+        let saved = StreamClusterer::new(config).save();
+        // Version 1 wrote the same configuration up to the merge threshold, and no threshold.
+        let mut w = Writer(Vec::new());
+        w.f32(config.join_threshold);
+        w.var(u64::from(config.window_days));
+        w.var(u64::from(config.max_live));
+        w.f32(config.half_similarity_days);
+        w.f32(config.specific_weight);
+        w.0.push(u8::from(config.average_link));
+        w.var(u64::from(config.max_story_terms));
+        let threshold_at = MAGIC.len() + 1 + w.0.len();
+        assert_eq!(saved[threshold_at..threshold_at + 4], 0.45f32.to_le_bytes());
+        let mut v1 = saved[..threshold_at].to_vec();
+        v1[MAGIC.len()] = 1;
+        v1.extend_from_slice(&saved[threshold_at + 4..]);
+        let loaded = StreamClusterer::load(&v1).expect("a version 1 state loads");
+        assert_eq!(loaded.config().merge_threshold, StreamConfig::default().merge_threshold);
+        assert_eq!(loaded.config().join_threshold, config.join_threshold);
+        assert_eq!(StreamClusterer::load(&saved).expect("loads").config().merge_threshold, 0.45);
     }
 
     #[test]
