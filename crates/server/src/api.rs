@@ -58,8 +58,7 @@ pub(crate) fn contract_json(analysis: &parallax::Analysis, _: &[parallax::store:
 pub async fn story(State(state): State<AppState>, Path(id): Path<i64>) -> Result<Response, Failure> {
     match state.story_rendering(id, STORY_JSON, contract_json).await? {
         Some(text) => Ok(json_text(text)),
-        None => match state.read(move |c| c.merged_into(id).map_err(Failure::internal)).await? {
-            // A story merged into another since (streaming clustering) lives on there.
+        None => match state.merged_into(id).await? {
             Some(into) => Ok(Redirect::permanent(&format!("/api/stories/{into}")).into_response()),
             None => Err(Failure::not_found(format!("no story {id}"))),
         },

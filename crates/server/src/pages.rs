@@ -202,8 +202,7 @@ fn story_page_html(analysis: &parallax::Analysis, articles: &[Article]) -> Strin
 pub async fn story(State(state): State<AppState>, Path(id): Path<i64>) -> Response {
     match state.story_rendering(id, STORY_PAGE, story_page_html).await {
         Ok(Some(html)) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response(),
-        Ok(None) => match state.read(move |c| c.merged_into(id).map_err(Failure::internal)).await {
-            // A story merged into another since (streaming clustering) lives on there.
+        Ok(None) => match state.merged_into(id).await {
             Ok(Some(into)) => Redirect::permanent(&format!("/stories/{into}")).into_response(),
             Ok(None) => error_page(Failure::not_found(format!("There is no story {id}."))),
             Err(e) => error_page(e),

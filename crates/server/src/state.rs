@@ -115,6 +115,11 @@ impl Shared {
         &self.config.db
     }
 
+    /// The story a story merged into since (streaming clustering), where it lives on.
+    pub async fn merged_into(self: &Arc<Self>, story: i64) -> Result<Option<i64>, Failure> {
+        self.read(move |c| c.merged_into(story).map_err(Failure::internal)).await
+    }
+
     /// Runs `f` with a read handle, on the blocking pool.
     pub async fn read<T: Send + 'static>(
         self: &Arc<Self>,
