@@ -167,7 +167,7 @@ pub fn measure(config: crate::Config, phases: &[Phase], clients: usize, time_lim
     runtime.block_on(async {
         let state = crate::state::Shared::open(config)?;
         if warmed {
-            crate::pages::warm_once(&state, 0).await;
+            crate::pages::warm_once(&state, 0, &mut Default::default()).await;
         }
         let app = crate::app(state);
         let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await.map_err(|e| e.to_string())?;

@@ -1,6 +1,7 @@
 //! The web pages: server-rendered HTML that works without script. Every string from the store
 //! goes through `esc`; the one stylesheet and one script are files of this binary.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use axum::body::Bytes;
@@ -217,6 +218,7 @@ pub async fn story(State(state): State<AppState>, Path(id): Path<i64>) -> Respon
 /// whose rendering is cached for its revision costs one lookup.
 pub async fn keep_warm(state: AppState, count: usize) {
     let mut seen = None;
+    let mut warmed = WarmedRevisions::new();
     loop {
         let version = state
             .read(|c| {
@@ -226,30 +228,47 @@ pub async fn keep_warm(state: AppState, count: usize) {
             .await
             .ok();
         if version.is_some() && version != seen {
-            warm_once(&state, count).await;
+            warm_once(&state, count, &mut warmed).await;
             seen = version;
         }
         tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     }
 }
 
-/// Renders the pages of the `count` most recent stories that have none cached yet.
-pub async fn warm_once(state: &AppState, count: usize) {
+/// The story revision whose renderings were last made ready, by story.
+pub type WarmedRevisions = HashMap<i64, i64>;
+
+/// Renders the pages of the `count` most recent stories that have none cached yet. A story
+/// still at the revision `warmed` records is skipped without a lookup: after a change to the
+/// store, only the stories it changed are visited again. Returns how many were visited.
+pub async fn warm_once(state: &AppState, count: usize, warmed: &mut WarmedRevisions) -> usize {
     let limit = (count > 0).then_some(count);
     let recent = state.read(move |c| c.stories(parallax::store::StoryOrder::LastPublished, limit).map_err(Failure::internal)).await;
-    let Ok(recent) = recent else { return };
+    let Ok(recent) = recent else { return 0 };
     let started = std::time::Instant::now();
+    let mut visited = 0;
     for s in &recent {
+        if warmed.get(&s.id.0) == Some(&s.revision) {
+            continue;
+        }
+        visited += 1;
+        let mut ready = true;
         if let Err(e) = state.story_rendering(s.id.0, STORY_PAGE, story_page_html).await {
             eprintln!("parallax serve: cannot render story {}: {}", s.id.0, e.message);
+            ready = false;
         }
         if let Err(e) = state.story_rendering(s.id.0, crate::api::STORY_JSON, crate::api::contract_json).await {
             eprintln!("parallax serve: cannot render story {}: {}", s.id.0, e.message);
+            ready = false;
+        }
+        if ready {
+            warmed.insert(s.id.0, s.revision);
         }
     }
     if started.elapsed().as_secs_f64() > 1.0 {
         eprintln!("parallax serve: pages of {} stories ready ({:.1}s)", recent.len(), started.elapsed().as_secs_f64());
     }
+    visited
 }
 
 /// `/articles/{id}`: one article with its quotes highlighted by speaker.
@@ -322,7 +341,27 @@ pub async fn not_found() -> Response {
 
 #[cfg(test)]
 mod tests {
-    use super::path_segment;
+    use super::*;
+
+    #[tokio::test]
+    async fn warming_again_visits_only_changed_stories() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("warm.db");
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/brannock-port-strike/articles.jsonl");
+        let inputs = parallax::ingest::read_inputs(&[corpus]);
+        let mut collection = parallax::Collection::open(&db, parallax::Engine::default()).expect("store");
+        collection.ingest(inputs.articles, &mut |_| {}).expect("ingest");
+        drop(collection);
+        let state = crate::state::Shared::open(crate::Config::new(db)).expect("state");
+        let mut warmed = WarmedRevisions::new();
+        let stories = warm_once(&state, 0, &mut warmed).await;
+        assert!(stories > 0);
+        assert_eq!(warmed.len(), stories, "every story is ready at its revision");
+        assert_eq!(warm_once(&state, 0, &mut warmed).await, 0, "nothing changed, nothing is visited");
+        let story = *warmed.keys().next().expect("a story");
+        warmed.insert(story, -1);
+        assert_eq!(warm_once(&state, 0, &mut warmed).await, 1, "a story at another revision is visited");
+    }
 
     #[test]
     fn names_become_safe_path_segments() {
