@@ -114,39 +114,52 @@ fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Cop
     // A copy of an article repeats its choice of what to quote next to what: each chain counts
     // for the article it copies.
     let sources: Vec<usize> = chains.iter().map(|c| copies.root(profiles[c[0]].doc)).collect();
-    let mut seen: Vec<((usize, usize), usize)> = Vec::new();
+    // Set sizes by root, kept up to date as sets join (the root of two joined sets is the
+    // lower of their roots), so a round reads the chains' quotes, not every quote of the story.
+    let mut size = sizes(&all_roots(profiles, sets));
+    // (earlier group, later group, source article) packed into one sortable number.
+    let pack = |(a, b): (usize, usize), source: usize| (a as u128) << 86 | (b as u128) << 43 | source as u128;
+    let pair_of = |key: u128| ((key >> 86) as usize, (key >> 43) as usize & ((1 << 43) - 1));
+    let mut seen: Vec<u128> = Vec::new();
     let mut grouped: Vec<usize> = Vec::new();
     loop {
-        let roots = all_roots(profiles, sets);
-        let size = sizes(&roots);
-        // (earlier group, later group, source article): grouped pieces next to each other in a
-        // chain, skipping pieces that matched nothing.
+        // Grouped pieces next to each other in a chain, skipping pieces that matched nothing.
         seen.clear();
         for (chain, &source) in chains.iter().zip(&sources) {
             grouped.clear();
-            grouped.extend(chain.iter().map(|&p| roots[p]).filter(|&r| size[r] >= 2));
+            for &p in chain {
+                let r = sets.find(p);
+                if size[r] >= 2 {
+                    grouped.push(r);
+                }
+            }
             for w in grouped.windows(2) {
                 let (ra, rb) = (w[0], w[1]);
                 if ra != rb {
-                    seen.push(((ra.min(rb), ra.max(rb)), source));
+                    seen.push(pack((ra.min(rb), ra.max(rb)), source));
                 }
             }
         }
         seen.sort_unstable();
         seen.dedup();
         let together: Vec<(usize, usize)> =
-            seen.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() >= 2).map(|run| run[0].0).collect();
+            seen.chunk_by(|&a, &b| a >> 43 == b >> 43).filter(|run| run.len() >= 2).map(|run| pair_of(run[0])).collect();
         if together.is_empty() {
             break;
         }
         // One statement has one speaker: pieces whose groups name different people (an
         // attribution slip in one article) do not join.
+        let roots = all_roots(profiles, sets);
         let main = main_speakers(profiles, &roots, together.iter().flat_map(|&(a, b)| [a, b]));
         let speaker = |r: usize| main.binary_search_by_key(&r, |m| m.0).ok().map(|i| main[i].1);
         let mut merged = false;
         for (ra, rb) in together {
             if !matches!((speaker(ra), speaker(rb)), (Some(x), Some(y)) if x != y) {
-                merged |= sets.union(ra, rb);
+                let (fa, fb) = (sets.find(ra), sets.find(rb));
+                if sets.union(fa, fb) {
+                    size[fa.min(fb)] = size[fa] + size[fb];
+                    merged = true;
+                }
             }
         }
         if !merged {
@@ -155,7 +168,6 @@ fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Cop
     }
     // A piece that matched nothing, between two pieces of one group in the same chain, is
     // part of that statement too (it straddles pieces that another outlet cut elsewhere).
-    let size = sizes(&all_roots(profiles, sets));
     for chain in &chains {
         for k in 1..chain.len().saturating_sub(1) {
             let p = chain[k];
