@@ -68,16 +68,19 @@ fn continues(a: &Profile, b: &Profile) -> bool {
     near && same_speaker
 }
 
-/// Runs of consecutive quotes of one article, each continuing the one before.
-fn chains(profiles: &[Profile]) -> Vec<Vec<usize>> {
-    let mut out: Vec<Vec<usize>> = Vec::new();
-    for i in 0..profiles.len() {
-        match out.last_mut() {
-            Some(chain) if i > 0 && continues(&profiles[i - 1], &profiles[i]) => chain.push(i),
-            _ => out.push(vec![i]),
+/// Runs of consecutive quotes of one article, each continuing the one before (as ranges of
+/// quote indices: a run is consecutive quotes).
+fn chains(profiles: &[Profile]) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = 0;
+    for i in 1..=profiles.len() {
+        if i == profiles.len() || !continues(&profiles[i - 1], &profiles[i]) {
+            if i - start >= 2 {
+                out.push(start..i);
+            }
+            start = i;
         }
     }
-    out.retain(|c| c.len() >= 2);
     out
 }
 
@@ -113,7 +116,7 @@ fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Cop
     }
     // A copy of an article repeats its choice of what to quote next to what: each chain counts
     // for the article it copies.
-    let sources: Vec<usize> = chains.iter().map(|c| copies.root(profiles[c[0]].doc)).collect();
+    let sources: Vec<usize> = chains.iter().map(|c| copies.root(profiles[c.start].doc)).collect();
     // Set sizes by root, kept up to date as sets join (the root of two joined sets is the
     // lower of their roots), so a round reads the chains' quotes, not every quote of the story.
     let mut size = sizes(&all_roots(profiles, sets));
@@ -127,7 +130,7 @@ fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Cop
         seen.clear();
         for (chain, &source) in chains.iter().zip(&sources) {
             grouped.clear();
-            for &p in chain {
+            for p in chain.clone() {
                 let r = sets.find(p);
                 if size[r] >= 2 {
                     grouped.push(r);
@@ -169,13 +172,12 @@ fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Cop
     // A piece that matched nothing, between two pieces of one group in the same chain, is
     // part of that statement too (it straddles pieces that another outlet cut elsewhere).
     for chain in &chains {
-        for k in 1..chain.len().saturating_sub(1) {
-            let p = chain[k];
+        for p in chain.start + 1..chain.end.saturating_sub(1) {
             if size[sets.find(p)] != 1 {
                 continue;
             }
-            let before = chain[..k].iter().rev().map(|&q| sets.find(q)).find(|&r| size[r] >= 2);
-            let after = chain[k + 1..].iter().map(|&q| sets.find(q)).find(|&r| size[r] >= 2);
+            let before = (chain.start..p).rev().map(|q| sets.find(q)).find(|&r| size[r] >= 2);
+            let after = (p + 1..chain.end).map(|q| sets.find(q)).find(|&r| size[r] >= 2);
             if let (Some(x), Some(y)) = (before, after) {
                 if x == y {
                     sets.union(p, x);
