@@ -66,9 +66,40 @@ pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 #[derive(Default)]
 pub struct Interner {
     ids: KeyMap<u32>,
+    /// A quote's (token, use) pairs, packed, while [`Interner::tokens`] sorts them.
+    uses: Vec<u64>,
+}
+
+thread_local! {
+    /// The table of the last interner this thread dropped, emptied: a story numbers thousands
+    /// of tokens, and a fresh table that size is fresh memory for the system to hand over.
+    static SPARE_TABLE: std::cell::RefCell<KeyMap<u32>> = std::cell::RefCell::new(KeyMap::default());
+}
+
+/// Largest table kept for the next story (entries).
+const SPARE_ENTRIES: usize = 1 << 16;
+
+impl Drop for Interner {
+    fn drop(&mut self) {
+        if self.ids.capacity() <= SPARE_ENTRIES {
+            let mut ids = std::mem::take(&mut self.ids);
+            ids.clear();
+            SPARE_TABLE.with(|spare| {
+                if let Ok(mut spare) = spare.try_borrow_mut() {
+                    *spare = ids;
+                }
+            });
+        }
+    }
 }
 
 impl Interner {
+    /// An interner with the table the last one of this thread left (see [`SPARE_TABLE`]).
+    pub fn new() -> Interner {
+        let ids = SPARE_TABLE.with(|spare| spare.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default());
+        Interner { ids, uses: Vec::new() }
+    }
+
     /// The token id of a token text by its key ([`crate::diff::key_of`]).
     fn id_of_key(&mut self, key: u64) -> u32 {
         let n = self.ids.len() as u32;
@@ -78,19 +109,28 @@ impl Interner {
     /// A quote's tokens numbered for this story, with the lists the matching reads of them.
     fn tokens(&mut self, q: &QuoteTokens) -> Tokens {
         let toks: Vec<u32> = q.keys.iter().map(|&k| self.id_of_key(k)).collect();
-        let mut t = Tokens { toks, content: q.content.clone(), name: q.name.clone(), ..Tokens::default() };
-        let mut uses: Vec<(u32, u8)> = (0..t.toks.len())
-            .map(|i| {
-                let u = match (t.content[i], t.name[i]) {
-                    (false, _) => Use::FUNCTION,
-                    (true, true) => Use::NAME,
-                    (true, false) => Use::CONTENT,
-                };
-                (t.toks[i], u)
-            })
-            .collect();
+        let n_content = q.content.iter().filter(|&&c| c).count();
+        let mut t = Tokens {
+            toks,
+            content: q.content.clone(),
+            name: q.name.clone(),
+            bag: Vec::with_capacity(n_content),
+            uses: Vec::with_capacity(q.keys.len()),
+            ..Tokens::default()
+        };
+        // (token, use) pairs packed into one number each, sorted by token, then use.
+        let mut uses = std::mem::take(&mut self.uses);
+        uses.clear();
+        uses.extend((0..t.toks.len()).map(|i| {
+            let u = match (t.content[i], t.name[i]) {
+                (false, _) => Use::FUNCTION,
+                (true, true) => Use::NAME,
+                (true, false) => Use::CONTENT,
+            };
+            (t.toks[i] as u64) << 8 | u as u64
+        }));
         uses.sort_unstable();
-        for &(tok, u) in &uses {
+        for (tok, u) in uses.iter().map(|&x| ((x >> 8) as u32, x as u8)) {
             match t.uses.last_mut() {
                 Some((last, n, all)) if *last == tok => {
                     *n += 1;
@@ -108,6 +148,7 @@ impl Interner {
                 }
             }
         }
+        self.uses = uses;
         t
     }
 
