@@ -121,8 +121,9 @@ fn score_pair(p: &Tokens, q: &Tokens, w: &[f32], (wp, wq): (f32, f32)) -> PairSc
     let (bag, bag_mass) = bag_overlap(p, q, w);
     // The longer side, where a shorter quote's words may be scattered.
     let density = {
-        let content_pairs: Vec<(usize, usize)> = pairs.iter().copied().filter(|&(i, _)| p.content[i]).collect();
-        match (content_pairs.first(), content_pairs.last()) {
+        let mut content_pairs = pairs.iter().filter(|&&(i, _)| p.content[i]);
+        let first = content_pairs.next();
+        match (first, content_pairs.next_back().or(first)) {
             (Some(&(i0, j0)), Some(&(i1, j1))) => {
                 let (long, lo, hi, side) = if wq >= wp { (q, j0, j1, 1) } else { (p, i0, i1, 0) };
                 let region: f32 = (lo..=hi).map(|k| weight(long, k, w)).sum();
