@@ -108,7 +108,10 @@ pub type Aliases = std::cell::OnceCell<HashMap<u64, Vec<usize>>>;
 pub fn describe(view: &StoryView, profiles: &[Profile], shapes: &[Tokens], members: &[usize], aliases: &Aliases) -> QuoteGroup {
     let order = order_members(profiles, shapes, members);
     // Members' texts, read from their articles only here: most quotes of a story are in no group.
+    // They are all looked up first, in one short loop: the lookups do not depend on one another,
+    // so the processor overlaps their reads of the articles (each a different place in memory).
     let text = |p: usize| view.docs.get(profiles[p].doc).and_then(|d| d.body.get(profiles[p].span.clone())).unwrap_or("");
+    let member_text: Vec<&str> = order.iter().map(|&p| text(p)).collect();
     // Members printed identically (wire copies) are split into words and diffed once. Equal
     // texts nearly always have one shape, so a member's text is compared with the distinct
     // texts met so far of its shape only (telling equal texts apart is only a saving).
@@ -121,7 +124,7 @@ pub fn describe(view: &StoryView, profiles: &[Profile], shapes: &[Tokens], membe
             variants.push(Vec::new());
             variants.len() - 1
         });
-        let first = match variants[slot].iter().find(|&&f| text(order[f]) == text(p)) {
+        let first = match variants[slot].iter().find(|&&f| member_text[f] == member_text[m]) {
             Some(&f) => f,
             None => {
                 variants[slot].push(m);
@@ -133,12 +136,12 @@ pub fn describe(view: &StoryView, profiles: &[Profile], shapes: &[Tokens], membe
     // One wording per distinct text; members point to theirs.
     let mut texts: Vec<Wording> = Vec::new();
     let mut text_of: Vec<usize> = Vec::with_capacity(order.len());
-    for (m, &p) in order.iter().enumerate() {
+    for m in 0..order.len() {
         match same_text[m] {
             f if f < m => text_of.push(text_of[f]),
             _ => {
                 text_of.push(texts.len());
-                texts.push(Wording::new(text(p)));
+                texts.push(Wording::new(member_text[m]));
             }
         }
     }
