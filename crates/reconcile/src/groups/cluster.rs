@@ -84,29 +84,18 @@ fn chains(profiles: &[Profile]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Per set root of `wanted`: the speaker most of its members are credited to (the lowest
-/// entity on a tie), if any member's is known; as (root, speaker), sorted by root. `roots` is
-/// every quote's root.
-fn main_speakers(profiles: &[Profile], roots: &[usize], wanted: impl Iterator<Item = usize>) -> Vec<(usize, usize)> {
-    let mut wanted: Vec<usize> = wanted.collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    // Per wanted root (by its place in `wanted`): (speaker, credits), a few speakers each.
-    let mut slot = vec![usize::MAX; profiles.len()];
-    wanted.iter().enumerate().for_each(|(i, &r)| slot[r] = i);
-    let mut credits: Vec<Vec<(usize, usize)>> = vec![Vec::new(); wanted.len()];
-    for (p, &root) in roots.iter().enumerate() {
-        let (Some(counts), Some(who)) = (credits.get_mut(slot[root]), profiles[p].speaker) else { continue };
-        match counts.iter_mut().find(|c| c.0 == who) {
-            Some(c) => c.1 += 1,
-            None => counts.push((who, 1)),
-        }
+/// The speaker most of a group's members are credited to (the lowest entity on a tie), from
+/// its (speaker, credits), if any member's is known.
+fn main_speaker(credits: &[(usize, usize)]) -> Option<usize> {
+    credits.iter().max_by_key(|&&(who, n)| (n, std::cmp::Reverse(who))).map(|&(who, _)| who)
+}
+
+/// Adds `n` credits to `who` in a group's (speaker, credits).
+fn credit(credits: &mut Vec<(usize, usize)>, who: usize, n: usize) {
+    match credits.iter_mut().find(|c| c.0 == who) {
+        Some(c) => c.1 += n,
+        None => credits.push((who, n)),
     }
-    wanted
-        .iter()
-        .zip(&credits)
-        .filter_map(|(&root, counts)| counts.iter().max_by_key(|&&(who, n)| (n, std::cmp::Reverse(who))).map(|&(who, _)| (root, who)))
-        .collect()
 }
 
 fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Copies) {
@@ -120,6 +109,16 @@ fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Cop
     // Set sizes by root, kept up to date as sets join (the root of two joined sets is the
     // lower of their roots), so a round reads the chains' quotes, not every quote of the story.
     let mut size = sizes(&all_roots(profiles, sets));
+    // Per root of a group (a set of two or more: only groups join here, so no other set ever
+    // becomes one), its members' speakers and their credits, merged as groups join.
+    let mut credits: Vec<Vec<(usize, usize)>> = vec![Vec::new(); profiles.len()];
+    for (p, profile) in profiles.iter().enumerate() {
+        let Some(who) = profile.speaker else { continue };
+        let root = sets.find(p);
+        if size[root] >= 2 {
+            credit(&mut credits[root], who, 1);
+        }
+    }
     // (earlier group, later group, source article) packed into one sortable number.
     let pack = |(a, b): (usize, usize), source: usize| (a as u128) << 86 | (b as u128) << 43 | source as u128;
     let pair_of = |key: u128| ((key >> 86) as usize, (key >> 43) as usize & ((1 << 43) - 1));
@@ -152,15 +151,19 @@ fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Cop
         }
         // One statement has one speaker: pieces whose groups name different people (an
         // attribution slip in one article) do not join.
-        let roots = all_roots(profiles, sets);
-        let main = main_speakers(profiles, &roots, together.iter().flat_map(|&(a, b)| [a, b]));
-        let speaker = |r: usize| main.binary_search_by_key(&r, |m| m.0).ok().map(|i| main[i].1);
+        // (The speakers are the groups' as the round began, before any of its joins.)
+        let speakers: Vec<(Option<usize>, Option<usize>)> =
+            together.iter().map(|&(a, b)| (main_speaker(&credits[a]), main_speaker(&credits[b]))).collect();
         let mut merged = false;
-        for (ra, rb) in together {
-            if !matches!((speaker(ra), speaker(rb)), (Some(x), Some(y)) if x != y) {
+        for (&(ra, rb), speakers) in together.iter().zip(speakers) {
+            if !matches!(speakers, (Some(x), Some(y)) if x != y) {
                 let (fa, fb) = (sets.find(ra), sets.find(rb));
                 if sets.union(fa, fb) {
-                    size[fa.min(fb)] = size[fa] + size[fb];
+                    let (root, gone) = (fa.min(fb), fa.max(fb));
+                    size[root] = size[fa] + size[fb];
+                    for (who, n) in std::mem::take(&mut credits[gone]) {
+                        credit(&mut credits[root], who, n);
+                    }
                     merged = true;
                 }
             }
