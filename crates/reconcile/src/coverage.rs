@@ -70,47 +70,65 @@ pub fn coverage(view: &StoryView, copies: &Copies, groups: &[QuoteGroup], events
     }
     // An outlet lists each group once, at its first member from that outlet.
     let mut listed_group: Vec<Vec<usize>> = vec![Vec::new(); outlets.len()];
-    for d in 0..view.analyses.len().min(n) {
-        let k = outlet_of[d];
-        for (q, slot) in group_of[d].iter().enumerate() {
-            let group = slot.and_then(|g| groups.get(g).map(|gr| (g, gr)));
-            let exclusive = match group {
-                None => true,
-                Some((g, gr)) => {
-                    let confirmed = gr.members.iter().any(|&(e, _)| e < n && outlet_of[e] != k && root(d) != root(e));
-                    // A reprint's quote that its original also carries belongs to the original.
-                    let from_original =
-                        original.of(d).is_some_and(|o| gr.members.iter().any(|&(e, _)| e == o && outlet_of[e] != k));
-                    let exclusive = !confirmed && !from_original && !listed_group[k].contains(&g);
-                    if exclusive {
-                        listed_group[k].push(g);
+    // Quotes and mentions per story entity, counted outlet by outlet (an outlet's articles in
+    // order, as every list above is per outlet).
+    let mut quoted = Tally::new(view.entities.entities.len());
+    let mut mentions = Tally::new(view.entities.entities.len());
+    for k in 0..outlets.len() {
+        for i in 0..outlets[k].docs.len() {
+            let d = outlets[k].docs[i];
+            if d >= view.analyses.len() {
+                continue;
+            }
+            for (q, slot) in group_of[d].iter().enumerate() {
+                let group = slot.and_then(|g| groups.get(g).map(|gr| (g, gr)));
+                let exclusive = match group {
+                    None => true,
+                    Some((g, gr)) => {
+                        let confirmed = || gr.members.iter().any(|&(e, _)| e < n && outlet_of[e] != k && root(d) != root(e));
+                        // A reprint's quote that its original also carries belongs to the original.
+                        let from_original =
+                            || original.of(d).is_some_and(|o| gr.members.iter().any(|&(e, _)| e == o && outlet_of[e] != k));
+                        let exclusive = !confirmed() && !from_original() && !listed_group[k].contains(&g);
+                        if exclusive {
+                            listed_group[k].push(g);
+                        }
+                        exclusive
                     }
-                    exclusive
+                };
+                if exclusive {
+                    outlets[k].exclusive_quotes.push((d, q));
                 }
-            };
-            if exclusive {
-                outlets[k].exclusive_quotes.push((d, q));
-            }
-            if let Some(s) = view.speaker(d, q) {
-                bump(&mut outlets[k].quoted, s, 1);
-            }
-        }
-        for (local, entity) in view.analyses[d].entities.iter().enumerate() {
-            if let Some(s) = view.story_entity(d, local) {
-                if !entity.mentions.is_empty() {
-                    bump(&mut outlets[k].mentions, s, entity.mentions.len());
+                if let Some(s) = view.speaker(d, q) {
+                    quoted.add(s, 1);
                 }
             }
+            for (local, entity) in view.analyses[d].entities.iter().enumerate() {
+                if let Some(s) = view.story_entity(d, local) {
+                    if !entity.mentions.is_empty() {
+                        mentions.add(s, entity.mentions.len());
+                    }
+                }
+            }
         }
+        // Sorted by count, then entity: the order the counts came in does not matter.
+        let o = &mut outlets[k];
+        o.quoted = quoted.take();
+        o.mentions = mentions.take();
+        o.quoted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        o.mentions.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     }
 
     // Events: the independent outlets among an event's evidence.
+    // `evidence_of[d]` is one more than the last event with evidence from document `d`.
+    let mut evidence_of = vec![0usize; n];
     for (i, event) in events.iter().enumerate() {
-        let docs: Vec<usize> = event.evidence.iter().map(|t| t.doc).filter(|&d| d < n).collect();
+        let docs = || event.evidence.iter().map(|t| t.doc).filter(|&d| d < n);
+        docs().for_each(|d| evidence_of[d] = i + 1);
         let mut sources: Vec<usize> = Vec::new();
-        for &d in &docs {
+        for d in docs() {
             // Evidence from a reprint counts for the original when the original is evidence too.
-            let copied = original.of(d).is_some_and(|o| docs.contains(&o));
+            let copied = original.of(d).is_some_and(|o| o < n && evidence_of[o] == i + 1);
             if !copied && !sources.contains(&outlet_of[d]) {
                 sources.push(outlet_of[d]);
             }
@@ -120,17 +138,46 @@ pub fn coverage(view: &StoryView, copies: &Copies, groups: &[QuoteGroup], events
         }
     }
 
-    for o in &mut outlets {
-        o.quoted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        o.mentions.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    }
     Coverage { outlets }
 }
 
-fn bump(counts: &mut Vec<(usize, usize)>, key: usize, by: usize) {
-    match counts.iter_mut().find(|c| c.0 == key) {
-        Some(c) => c.1 += by,
-        None => counts.push((key, by)),
+/// Counts per story entity, one outlet at a time: a count's place in the list by entity, so
+/// an addition costs the same however many entities the outlet names.
+struct Tally {
+    at: Vec<usize>,
+    counts: Vec<(usize, usize)>,
+}
+
+impl Tally {
+    fn new(entities: usize) -> Tally {
+        Tally { at: vec![usize::MAX; entities], counts: Vec::new() }
+    }
+
+    fn add(&mut self, entity: usize, by: usize) {
+        let found = match self.at.get(entity) {
+            Some(&i) => self.counts.get_mut(i),
+            // (An entity number beyond the story's: looked for in the list.)
+            None => self.counts.iter_mut().find(|c| c.0 == entity),
+        };
+        match found {
+            Some(c) => c.1 += by,
+            None => {
+                if let Some(i) = self.at.get_mut(entity) {
+                    *i = self.counts.len();
+                }
+                self.counts.push((entity, by));
+            }
+        }
+    }
+
+    /// The counts so far, unordered; the tally starts again empty.
+    fn take(&mut self) -> Vec<(usize, usize)> {
+        for &(e, _) in &self.counts {
+            if let Some(i) = self.at.get_mut(e) {
+                *i = usize::MAX;
+            }
+        }
+        std::mem::take(&mut self.counts)
     }
 }
 

@@ -92,30 +92,44 @@ pub fn key_text(printed: &str) -> String {
 /// "U.S", "1.2"), and across a comma only between digits ("1,200"). One pass, no allocation
 /// but the output.
 pub fn words(text: &str) -> Vec<Word> {
+    let bytes = text.as_bytes();
+    // The character at byte `i` (a char boundary): an ASCII byte is its own character, so
+    // mostly-ASCII text (curly quotes and apostrophes aside) is read byte by byte.
+    let at = |i: usize| -> Option<char> {
+        match bytes.get(i) {
+            Some(&b) if b.is_ascii() => Some(b as char),
+            Some(_) => text[i..].chars().next(),
+            None => None,
+        }
+    };
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let mut it = text.char_indices().peekable();
-    while let Some((start, c)) = it.next() {
+    let mut i = 0;
+    while let Some(c) = at(i) {
         if !c.is_alphanumeric() {
+            i += c.len_utf8();
             continue;
         }
+        let start = i;
         let mut h = KeyHash::new();
         h.char(c);
-        let (mut prev, mut end) = (c, start + c.len_utf8());
-        while let Some(&(i, d)) = it.peek() {
+        let mut prev = c;
+        i += c.len_utf8();
+        let mut end = i;
+        while let Some(d) = at(i) {
             if d.is_alphanumeric() {
                 h.char(d);
                 prev = d;
-                end = i + d.len_utf8();
-                it.next();
+                i += d.len_utf8();
+                end = i;
                 continue;
             }
-            let next = text[i + d.len_utf8()..].chars().next();
+            let next = at(i + d.len_utf8());
             let joins = is_joiner(d)
                 && next.is_some_and(|n| n.is_alphanumeric() && (d != ',' || (prev.is_ascii_digit() && n.is_ascii_digit())));
             if !joins {
                 break;
             }
-            it.next();
+            i += d.len_utf8();
         }
         out.push(Word { range: start..end, key: h.0 });
     }
@@ -396,6 +410,57 @@ mod tests {
         assert_eq!(&t[w.range.clone()], "didn’t");
         assert!(words("").is_empty());
         assert!(words(" — … ").is_empty());
+    }
+
+    /// [`words`] as first written, over `char_indices`.
+    fn reference_words(text: &str) -> Vec<Word> {
+        let mut out = Vec::with_capacity(text.len() / 5 + 1);
+        let mut it = text.char_indices().peekable();
+        while let Some((start, c)) = it.next() {
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            let mut h = KeyHash::new();
+            h.char(c);
+            let (mut prev, mut end) = (c, start + c.len_utf8());
+            while let Some(&(i, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    h.char(d);
+                    prev = d;
+                    end = i + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                let next = text[i + d.len_utf8()..].chars().next();
+                let joins = is_joiner(d)
+                    && next.is_some_and(|n| n.is_alphanumeric() && (d != ',' || (prev.is_ascii_digit() && n.is_ascii_digit())));
+                if !joins {
+                    break;
+                }
+                it.next();
+            }
+            out.push(Word { range: start..end, key: h.0 });
+        }
+        out
+    }
+
+    /// Reading ASCII characters byte by byte finds the words a reading by characters finds.
+    #[test]
+    fn words_are_the_reference_words() {
+        let texts = [
+            "\"We didn't re-open it,\" she said - 1,200 jobs, U.S. firms; rock 'n' roll.",
+            "a,b 1,2 3,x x,4 1.2.3 -a- 'b' c' 'd .5 5. ,6 7, a--b a..b 1,,2 I'M Don't",
+            "“We didn’t re‑open it,” she said — 1,200 jobs; Zoë’s café, ÉCOLE 2ᵉ x’y ’z",
+            "",
+            " \n\t!?",
+            "x",
+            "Z9",
+            "end-",
+            "é",
+        ];
+        for t in texts {
+            assert_eq!(words(t), reference_words(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -46,7 +46,7 @@ pub fn group_quotes_from(view: &StoryView, quotes: &[&DocQuotes], copies: &Copie
         .map(|(d, (doc, a))| (!quotes.get(d).is_some_and(|q| q.fits(a))).then(|| read_quotes(doc, a)))
         .collect();
     let quotes: Vec<&DocQuotes> = again.iter().enumerate().map(|(d, q)| q.as_ref().unwrap_or_else(|| quotes[d])).collect();
-    let mut interner = profile::Interner::default();
+    let mut interner = profile::Interner::new();
     let (profiles, shapes) = profile::profiles(view, &quotes, &mut interner);
     if profiles.len() < 2 {
         return Vec::new();

@@ -62,8 +62,9 @@ pub struct QuoteGroup {
     pub identical_wording: bool,
     /// What differs, for people ("003 has 'keeping within' where 001 has 'in'").
     pub note: String,
-    /// For each member, its word-level difference from the group's first member.
-    pub diffs: Vec<Vec<diff::DiffOp>>,
+    /// For each member, its word-level difference from the group's first member (members
+    /// with one wording share theirs).
+    pub diffs: Vec<std::sync::Arc<[diff::DiffOp]>>,
     /// Set when the wordings differ in a way that changes meaning (a negation, a number, a
     /// name): the reason.
     pub possible_misquote: Option<String>,

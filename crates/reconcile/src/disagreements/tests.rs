@@ -189,7 +189,7 @@ fn two_outlet_group() -> (Vec<Document>, Vec<DocAnalysis>, Vec<QuoteGroup>) {
         members: vec![(0, 0), (1, 0)],
         identical_wording: false,
         note: String::new(),
-        diffs: vec![vec![], vec![DiffOp::Same(String::new())]],
+        diffs: vec![vec![].into(), vec![DiffOp::Same(String::new())].into()],
         possible_misquote: None,
     };
     (vec![a, b], vec![aa, ab], vec![group])

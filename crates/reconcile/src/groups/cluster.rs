@@ -68,42 +68,34 @@ fn continues(a: &Profile, b: &Profile) -> bool {
     near && same_speaker
 }
 
-/// Runs of consecutive quotes of one article, each continuing the one before.
-fn chains(profiles: &[Profile]) -> Vec<Vec<usize>> {
-    let mut out: Vec<Vec<usize>> = Vec::new();
-    for i in 0..profiles.len() {
-        match out.last_mut() {
-            Some(chain) if i > 0 && continues(&profiles[i - 1], &profiles[i]) => chain.push(i),
-            _ => out.push(vec![i]),
+/// Runs of consecutive quotes of one article, each continuing the one before (as ranges of
+/// quote indices: a run is consecutive quotes).
+fn chains(profiles: &[Profile]) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = 0;
+    for i in 1..=profiles.len() {
+        if i == profiles.len() || !continues(&profiles[i - 1], &profiles[i]) {
+            if i - start >= 2 {
+                out.push(start..i);
+            }
+            start = i;
         }
     }
-    out.retain(|c| c.len() >= 2);
     out
 }
 
-/// Per set root of `wanted`: the speaker most of its members are credited to (the lowest
-/// entity on a tie), if any member's is known; as (root, speaker), sorted by root. `roots` is
-/// every quote's root.
-fn main_speakers(profiles: &[Profile], roots: &[usize], wanted: impl Iterator<Item = usize>) -> Vec<(usize, usize)> {
-    let mut wanted: Vec<usize> = wanted.collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    // Per wanted root (by its place in `wanted`): (speaker, credits), a few speakers each.
-    let mut slot = vec![usize::MAX; profiles.len()];
-    wanted.iter().enumerate().for_each(|(i, &r)| slot[r] = i);
-    let mut credits: Vec<Vec<(usize, usize)>> = vec![Vec::new(); wanted.len()];
-    for (p, &root) in roots.iter().enumerate() {
-        let (Some(counts), Some(who)) = (credits.get_mut(slot[root]), profiles[p].speaker) else { continue };
-        match counts.iter_mut().find(|c| c.0 == who) {
-            Some(c) => c.1 += 1,
-            None => counts.push((who, 1)),
-        }
+/// The speaker most of a group's members are credited to (the lowest entity on a tie), from
+/// its (speaker, credits), if any member's is known.
+fn main_speaker(credits: &[(usize, usize)]) -> Option<usize> {
+    credits.iter().max_by_key(|&&(who, n)| (n, std::cmp::Reverse(who))).map(|&(who, _)| who)
+}
+
+/// Adds `n` credits to `who` in a group's (speaker, credits).
+fn credit(credits: &mut Vec<(usize, usize)>, who: usize, n: usize) {
+    match credits.iter_mut().find(|c| c.0 == who) {
+        Some(c) => c.1 += n,
+        None => credits.push((who, n)),
     }
-    wanted
-        .iter()
-        .zip(&credits)
-        .filter_map(|(&root, counts)| counts.iter().max_by_key(|&&(who, n)| (n, std::cmp::Reverse(who))).map(|&(who, _)| (root, who)))
-        .collect()
 }
 
 fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Copies) {
@@ -113,40 +105,67 @@ fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Cop
     }
     // A copy of an article repeats its choice of what to quote next to what: each chain counts
     // for the article it copies.
-    let sources: Vec<usize> = chains.iter().map(|c| copies.root(profiles[c[0]].doc)).collect();
-    let mut seen: Vec<((usize, usize), usize)> = Vec::new();
+    let sources: Vec<usize> = chains.iter().map(|c| copies.root(profiles[c.start].doc)).collect();
+    // Set sizes by root, kept up to date as sets join (the root of two joined sets is the
+    // lower of their roots), so a round reads the chains' quotes, not every quote of the story.
+    let mut size = sizes(&all_roots(profiles, sets));
+    // Per root of a group (a set of two or more: only groups join here, so no other set ever
+    // becomes one), its members' speakers and their credits, merged as groups join.
+    let mut credits: Vec<Vec<(usize, usize)>> = vec![Vec::new(); profiles.len()];
+    for (p, profile) in profiles.iter().enumerate() {
+        let Some(who) = profile.speaker else { continue };
+        let root = sets.find(p);
+        if size[root] >= 2 {
+            credit(&mut credits[root], who, 1);
+        }
+    }
+    // (earlier group, later group, source article) packed into one sortable number.
+    let pack = |(a, b): (usize, usize), source: usize| (a as u128) << 86 | (b as u128) << 43 | source as u128;
+    let pair_of = |key: u128| ((key >> 86) as usize, (key >> 43) as usize & ((1 << 43) - 1));
+    let mut seen: Vec<u128> = Vec::new();
     let mut grouped: Vec<usize> = Vec::new();
     loop {
-        let roots = all_roots(profiles, sets);
-        let size = sizes(&roots);
-        // (earlier group, later group, source article): grouped pieces next to each other in a
-        // chain, skipping pieces that matched nothing.
+        // Grouped pieces next to each other in a chain, skipping pieces that matched nothing.
         seen.clear();
         for (chain, &source) in chains.iter().zip(&sources) {
             grouped.clear();
-            grouped.extend(chain.iter().map(|&p| roots[p]).filter(|&r| size[r] >= 2));
+            for p in chain.clone() {
+                let r = sets.find(p);
+                if size[r] >= 2 {
+                    grouped.push(r);
+                }
+            }
             for w in grouped.windows(2) {
                 let (ra, rb) = (w[0], w[1]);
                 if ra != rb {
-                    seen.push(((ra.min(rb), ra.max(rb)), source));
+                    seen.push(pack((ra.min(rb), ra.max(rb)), source));
                 }
             }
         }
         seen.sort_unstable();
         seen.dedup();
         let together: Vec<(usize, usize)> =
-            seen.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() >= 2).map(|run| run[0].0).collect();
+            seen.chunk_by(|&a, &b| a >> 43 == b >> 43).filter(|run| run.len() >= 2).map(|run| pair_of(run[0])).collect();
         if together.is_empty() {
             break;
         }
         // One statement has one speaker: pieces whose groups name different people (an
         // attribution slip in one article) do not join.
-        let main = main_speakers(profiles, &roots, together.iter().flat_map(|&(a, b)| [a, b]));
-        let speaker = |r: usize| main.binary_search_by_key(&r, |m| m.0).ok().map(|i| main[i].1);
+        // (The speakers are the groups' as the round began, before any of its joins.)
+        let speakers: Vec<(Option<usize>, Option<usize>)> =
+            together.iter().map(|&(a, b)| (main_speaker(&credits[a]), main_speaker(&credits[b]))).collect();
         let mut merged = false;
-        for (ra, rb) in together {
-            if !matches!((speaker(ra), speaker(rb)), (Some(x), Some(y)) if x != y) {
-                merged |= sets.union(ra, rb);
+        for (&(ra, rb), speakers) in together.iter().zip(speakers) {
+            if !matches!(speakers, (Some(x), Some(y)) if x != y) {
+                let (fa, fb) = (sets.find(ra), sets.find(rb));
+                if sets.union(fa, fb) {
+                    let (root, gone) = (fa.min(fb), fa.max(fb));
+                    size[root] = size[fa] + size[fb];
+                    for (who, n) in std::mem::take(&mut credits[gone]) {
+                        credit(&mut credits[root], who, n);
+                    }
+                    merged = true;
+                }
             }
         }
         if !merged {
@@ -155,15 +174,13 @@ fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Cop
     }
     // A piece that matched nothing, between two pieces of one group in the same chain, is
     // part of that statement too (it straddles pieces that another outlet cut elsewhere).
-    let size = sizes(&all_roots(profiles, sets));
     for chain in &chains {
-        for k in 1..chain.len().saturating_sub(1) {
-            let p = chain[k];
+        for p in chain.start + 1..chain.end.saturating_sub(1) {
             if size[sets.find(p)] != 1 {
                 continue;
             }
-            let before = chain[..k].iter().rev().map(|&q| sets.find(q)).find(|&r| size[r] >= 2);
-            let after = chain[k + 1..].iter().map(|&q| sets.find(q)).find(|&r| size[r] >= 2);
+            let before = (chain.start..p).rev().map(|q| sets.find(q)).find(|&r| size[r] >= 2);
+            let after = (p + 1..chain.end).map(|q| sets.find(q)).find(|&r| size[r] >= 2);
             if let (Some(x), Some(y)) = (before, after) {
                 if x == y {
                     sets.union(p, x);

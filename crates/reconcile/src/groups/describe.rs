@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use parallax_core::QuoteKind;
 
@@ -107,22 +108,27 @@ pub type Aliases = std::cell::OnceCell<HashMap<u64, Vec<usize>>>;
 pub fn describe(view: &StoryView, profiles: &[Profile], shapes: &[Tokens], members: &[usize], aliases: &Aliases) -> QuoteGroup {
     let order = order_members(profiles, shapes, members);
     // Members' texts, read from their articles only here: most quotes of a story are in no group.
+    // They are all looked up first, in one short loop: the lookups do not depend on one another,
+    // so the processor overlaps their reads of the articles (each a different place in memory).
     let text = |p: usize| view.docs.get(profiles[p].doc).and_then(|d| d.body.get(profiles[p].span.clone())).unwrap_or("");
-    // Members printed identically (wire copies) are split into words and diffed once.
-    // Equal texts nearly always have one shape: the first member of each shape is tried first,
-    // and texts are hashed only when it differs.
-    let mut first_of_text: HashMap<&str, usize> = HashMap::with_capacity(order.len());
-    let mut first_of_shape: KeyMap<usize> = KeyMap::with_capacity_and_hasher(order.len(), Default::default());
+    let member_text: Vec<&str> = order.iter().map(|&p| text(p)).collect();
+    // Members printed identically (wire copies) are split into words and diffed once. Equal
+    // texts nearly always have one shape, so a member's text is compared with the distinct
+    // texts met so far of its shape only (telling equal texts apart is only a saving).
+    let mut texts_of_shape: KeyMap<usize> = KeyMap::with_capacity_and_hasher(order.len(), Default::default());
+    // Per shape met (by `texts_of_shape`), the first member of each of its distinct texts.
+    let mut variants: Vec<Vec<usize>> = Vec::new();
     let mut same_text: Vec<usize> = Vec::with_capacity(order.len());
     for (m, &p) in order.iter().enumerate() {
-        let shape = profiles[p].shape as u64;
-        let first = match first_of_shape.get(&shape) {
-            Some(&f) if text(order[f]) == text(p) => same_text[f],
-            found => {
-                if found.is_none() {
-                    first_of_shape.insert(shape, m);
-                }
-                *first_of_text.entry(text(p)).or_insert(m)
+        let slot = *texts_of_shape.entry(profiles[p].shape as u64).or_insert_with(|| {
+            variants.push(Vec::new());
+            variants.len() - 1
+        });
+        let first = match variants[slot].iter().find(|&&f| member_text[f] == member_text[m]) {
+            Some(&f) => f,
+            None => {
+                variants[slot].push(m);
+                m
             }
         };
         same_text.push(first);
@@ -130,12 +136,12 @@ pub fn describe(view: &StoryView, profiles: &[Profile], shapes: &[Tokens], membe
     // One wording per distinct text; members point to theirs.
     let mut texts: Vec<Wording> = Vec::new();
     let mut text_of: Vec<usize> = Vec::with_capacity(order.len());
-    for (m, &p) in order.iter().enumerate() {
+    for m in 0..order.len() {
         match same_text[m] {
             f if f < m => text_of.push(text_of[f]),
             _ => {
                 text_of.push(texts.len());
-                texts.push(Wording::new(text(p)));
+                texts.push(Wording::new(member_text[m]));
             }
         }
     }
@@ -166,11 +172,14 @@ pub fn describe(view: &StoryView, profiles: &[Profile], shapes: &[Tokens], membe
         }
     }
     let common = |i: usize, j: usize| class_common[class[i] * k + class[j]];
-    let mut diffs: Vec<Vec<diff::DiffOp>> = Vec::with_capacity(n);
+    // Members printed alike share one diff, and so do members with the reference's words (all
+    // the same, spelled as the reference spells them).
+    let mut diffs: Vec<Arc<[diff::DiffOp]>> = Vec::with_capacity(n);
     for m in 0..n {
         let d = match same_text[m] {
             f if f < m => diffs[f].clone(),
-            _ => member_diff(wordings[0], wordings[m], common(0, m)),
+            _ if m > 0 && class[m] == class[0] => diffs[0].clone(),
+            _ => member_diff(wordings[0], wordings[m], common(0, m)).into(),
         };
         diffs.push(d);
     }
@@ -301,9 +310,11 @@ struct Candidates {
     /// Per (class, indirect) bucket: the first member, and the first member of another article
     /// than that one.
     buckets: Vec<(usize, Option<usize>)>,
-    /// Members by article, in member order.
-    by_doc: Vec<(usize, Vec<usize>)>,
-    /// Per document, its place in `by_doc` (`usize::MAX` when none of its quotes is a member).
+    /// Members by article, in member order: the members of the article in slot `s` are
+    /// `by_doc[starts[s]..starts[s + 1]]`.
+    by_doc: Vec<usize>,
+    starts: Vec<usize>,
+    /// Per document, its slot (`usize::MAX` when none of its quotes is a member).
     slot_of_doc: Vec<usize>,
 }
 
@@ -312,8 +323,9 @@ impl Candidates {
         let doc: Vec<usize> = order.iter().map(|&p| profiles[p].doc).collect();
         let indirect: Vec<bool> = order.iter().map(|&p| profiles[p].kind == QuoteKind::Indirect).collect();
         let mut buckets: Vec<(usize, Option<usize>)> = vec![(usize::MAX, None); 2 * k];
-        let mut by_doc: Vec<(usize, Vec<usize>)> = Vec::new();
         let mut slot_of_doc = vec![usize::MAX; doc.iter().max().map_or(0, |&d| d + 1)];
+        // Members per slot counted, then placed (a counting sort, stable in member order).
+        let mut starts: Vec<usize> = vec![0];
         for m in 0..order.len() {
             let b = &mut buckets[class[m] * 2 + indirect[m] as usize];
             if b.0 == usize::MAX {
@@ -321,15 +333,23 @@ impl Candidates {
             } else if b.1.is_none() && doc[b.0] != doc[m] {
                 b.1 = Some(m);
             }
-            match by_doc.get_mut(slot_of_doc[doc[m]]) {
-                Some((_, v)) => v.push(m),
-                None => {
-                    slot_of_doc[doc[m]] = by_doc.len();
-                    by_doc.push((doc[m], vec![m]));
-                }
+            if slot_of_doc[doc[m]] == usize::MAX {
+                slot_of_doc[doc[m]] = starts.len() - 1;
+                starts.push(0);
             }
+            starts[slot_of_doc[doc[m]] + 1] += 1;
         }
-        Candidates { doc, indirect, buckets, by_doc, slot_of_doc }
+        for s in 1..starts.len() {
+            starts[s] += starts[s - 1];
+        }
+        let mut fill = starts.clone();
+        let mut by_doc = vec![0usize; order.len()];
+        for (m, &d) in doc.iter().enumerate() {
+            let s = slot_of_doc[d];
+            by_doc[fill[s]] = m;
+            fill[s] += 1;
+        }
+        Candidates { doc, indirect, buckets, by_doc, starts, slot_of_doc }
     }
 
     /// The member (position in `order`) that member `m` shares most words with, in order, and
@@ -374,7 +394,8 @@ impl Candidates {
             tier = Some(rank);
             other_doc = Some(other_doc.map_or(j, |o| o.min(j)));
         }
-        let own_doc = self.by_doc.get(self.slot_of_doc[dm]).into_iter().flat_map(|(_, v)| v.iter().copied()).filter(|&j| j != m);
+        let s = self.slot_of_doc[dm];
+        let own_doc = self.by_doc[self.starts[s]..self.starts[s + 1]].iter().copied().filter(|&j| j != m);
         other_doc.into_iter().chain(own_doc).map(|j| (j, key(j))).max_by_key(|&(_, (k, _))| k).map(|(j, (_, n))| (j, n))
     }
 }

@@ -121,8 +121,9 @@ fn score_pair(p: &Tokens, q: &Tokens, w: &[f32], (wp, wq): (f32, f32)) -> PairSc
     let (bag, bag_mass) = bag_overlap(p, q, w);
     // The longer side, where a shorter quote's words may be scattered.
     let density = {
-        let content_pairs: Vec<(usize, usize)> = pairs.iter().copied().filter(|&(i, _)| p.content[i]).collect();
-        match (content_pairs.first(), content_pairs.last()) {
+        let mut content_pairs = pairs.iter().filter(|&&(i, _)| p.content[i]);
+        let first = content_pairs.next();
+        match (first, content_pairs.next_back().or(first)) {
             (Some(&(i0, j0)), Some(&(i1, j1))) => {
                 let (long, lo, hi, side) = if wq >= wp { (q, j0, j1, 1) } else { (p, i0, i1, 0) };
                 let region: f32 = (lo..=hi).map(|k| weight(long, k, w)).sum();
@@ -211,15 +212,29 @@ fn heaviest(t: u32, uses: u8, w: &[f32]) -> f32 {
     most
 }
 
-/// Whether a pair could pass [`accept`] at all, from token counts alone. The word alignment
-/// is a common subsequence, so it aligns at most min(count) of each token, each weighing at
-/// most the token's heaviest use in the shorter quote: when even that covers too little of
-/// the shorter quote, the alignment is not worth computing. `totals` are the quotes' weights.
-/// (Rejects nothing [`accept`] would take.)
-fn could_accept(p: &Profile, tp: &Tokens, q: &Profile, tq: &Tokens, totals: (f32, f32), w: &[f32], same_doc: bool) -> bool {
+/// Whether a pair could pass [`accept`] at all, from token counts alone: `bound` is
+/// [`alignment_bound`] of the two quotes' tokens, `bag` their [`bag_overlap`] share (read only
+/// when one is indirect). (Rejects nothing [`accept`] would take.)
+fn could_accept(p: &Profile, q: &Profile, bound: Option<f32>, bag: impl FnOnce() -> f32, same_doc: bool) -> bool {
     if p.habitual || q.habitual {
         return false;
     }
+    let Some(bound) = bound else { return false };
+    if bound < MIN_CONTAINMENT {
+        return false;
+    }
+    let need = need(p, q, same_doc);
+    let indirect = p.kind == QuoteKind::Indirect || q.kind == QuoteKind::Indirect;
+    bound >= need || (indirect && 0.9 * bag() + 1e-4 >= need)
+}
+
+/// How much of the shorter of two quotes a word alignment could cover at most, from token
+/// counts alone (none when the shorter weighs nothing). The alignment is a common subsequence,
+/// so it aligns at most min(count) of each token, each weighing at most the token's heaviest
+/// use in the shorter quote: when even that covers too little of the shorter quote, the
+/// alignment is not worth computing. `totals` are the quotes' weights. It depends on the two
+/// shapes alone, so it is worked out once per pair of shapes and orientation.
+fn alignment_bound(tp: &Tokens, tq: &Tokens, totals: (f32, f32), w: &[f32]) -> Option<f32> {
     let p_short = totals.0 <= totals.1;
     let (a, b) = (&tp.uses, &tq.uses);
     let (mut i, mut j, mut shared) = (0, 0, 0f32);
@@ -238,15 +253,17 @@ fn could_accept(p: &Profile, tp: &Tokens, q: &Profile, tq: &Tokens, totals: (f32
     }
     let smaller = totals.0.min(totals.1);
     if smaller <= 0.0 {
-        return false;
+        return None;
     }
-    let bound = shared / smaller + 1e-4; // slack for the order in which floats are summed
-    if bound < MIN_CONTAINMENT {
-        return false;
-    }
-    let need = need(p, q, same_doc);
-    let indirect = p.kind == QuoteKind::Indirect || q.kind == QuoteKind::Indirect;
-    bound >= need || (indirect && 0.9 * bag_overlap(tp, tq, w).0 + 1e-4 >= need)
+    Some(shared / smaller + 1e-4) // slack for the order in which floats are summed
+}
+
+/// What the verdicts on two shapes in one orientation share, worked out when first needed.
+#[derive(Default)]
+struct PairMemo {
+    bound: Option<Option<f32>>,
+    bag: Option<f32>,
+    score: Option<PairScore>,
 }
 
 /// Share of the shorter quote a pair's score must reach, by who speaks and where.
@@ -389,8 +406,8 @@ pub fn link(profiles: &[Profile], shapes: &[Tokens], w: &[f32], n_tokens: usize,
                 continue;
             }
             // Scores by orientation (the first quote of a pair in profile order is `p`).
-            let mut ab: Option<PairScore> = None;
-            let mut ba: Option<PairScore> = None;
+            let mut ab = PairMemo::default();
+            let mut ba = PairMemo::default();
             for &x in &by_shape[a] {
                 for &y in by_shape[b].iter().filter(|&&y| a != b || y >= x) {
                     let (cx, cy) = (&classes[x], &classes[y]);
@@ -406,10 +423,14 @@ pub fn link(profiles: &[Profile], shapes: &[Tokens], w: &[f32], n_tokens: usize,
                             } else {
                                 (py, tb, px, ta, (totals[b], totals[a]), &mut ba)
                             };
-                            if !same_phrase && !could_accept(p, tp, q, tq, tot, w, same_doc) {
-                                return false;
+                            if !same_phrase {
+                                let bound = *memo.bound.get_or_insert_with(|| alignment_bound(tp, tq, tot, w));
+                                let bag = &mut memo.bag;
+                                if !could_accept(p, q, bound, || *bag.get_or_insert_with(|| bag_overlap(tp, tq, w).0), same_doc) {
+                                    return false;
+                                }
                             }
-                            let s = *memo.get_or_insert_with(|| score_pair(tp, tq, w, tot));
+                            let s = *memo.score.get_or_insert_with(|| score_pair(tp, tq, w, tot));
                             accept(p, tp, q, tq, &s, same_doc)
                         })
                     };

@@ -66,9 +66,40 @@ pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 #[derive(Default)]
 pub struct Interner {
     ids: KeyMap<u32>,
+    /// A quote's (token, use) pairs, packed, while [`Interner::tokens`] sorts them.
+    uses: Vec<u64>,
+}
+
+thread_local! {
+    /// The table of the last interner this thread dropped, emptied: a story numbers thousands
+    /// of tokens, and a fresh table that size is fresh memory for the system to hand over.
+    static SPARE_TABLE: std::cell::RefCell<KeyMap<u32>> = std::cell::RefCell::new(KeyMap::default());
+}
+
+/// Largest table kept for the next story (entries).
+const SPARE_ENTRIES: usize = 1 << 16;
+
+impl Drop for Interner {
+    fn drop(&mut self) {
+        if self.ids.capacity() <= SPARE_ENTRIES {
+            let mut ids = std::mem::take(&mut self.ids);
+            ids.clear();
+            SPARE_TABLE.with(|spare| {
+                if let Ok(mut spare) = spare.try_borrow_mut() {
+                    *spare = ids;
+                }
+            });
+        }
+    }
 }
 
 impl Interner {
+    /// An interner with the table the last one of this thread left (see [`SPARE_TABLE`]).
+    pub fn new() -> Interner {
+        let ids = SPARE_TABLE.with(|spare| spare.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default());
+        Interner { ids, uses: Vec::new() }
+    }
+
     /// The token id of a token text by its key ([`crate::diff::key_of`]).
     fn id_of_key(&mut self, key: u64) -> u32 {
         let n = self.ids.len() as u32;
@@ -76,21 +107,31 @@ impl Interner {
     }
 
     /// A quote's tokens numbered for this story, with the lists the matching reads of them.
-    fn tokens(&mut self, q: &QuoteTokens) -> Tokens {
+    fn tokens(&mut self, q: KeyTokens) -> Tokens {
         let toks: Vec<u32> = q.keys.iter().map(|&k| self.id_of_key(k)).collect();
-        let mut t = Tokens { toks, content: q.content.clone(), name: q.name.clone(), ..Tokens::default() };
-        let mut uses: Vec<(u32, u8)> = (0..t.toks.len())
-            .map(|i| {
-                let u = match (t.content[i], t.name[i]) {
-                    (false, _) => Use::FUNCTION,
-                    (true, true) => Use::NAME,
-                    (true, false) => Use::CONTENT,
-                };
-                (t.toks[i], u)
-            })
-            .collect();
+        let content: Vec<bool> = q.flags.iter().map(|&f| f & CONTENT != 0).collect();
+        let n_content = content.iter().filter(|&&c| c).count();
+        let mut t = Tokens {
+            toks,
+            content,
+            name: q.flags.iter().map(|&f| f & NAME != 0).collect(),
+            bag: Vec::with_capacity(n_content),
+            uses: Vec::with_capacity(q.keys.len()),
+            ..Tokens::default()
+        };
+        // (token, use) pairs packed into one number each, sorted by token, then use.
+        let mut uses = std::mem::take(&mut self.uses);
+        uses.clear();
+        uses.extend((0..t.toks.len()).map(|i| {
+            let u = match (t.content[i], t.name[i]) {
+                (false, _) => Use::FUNCTION,
+                (true, true) => Use::NAME,
+                (true, false) => Use::CONTENT,
+            };
+            (t.toks[i] as u64) << 8 | u as u64
+        }));
         uses.sort_unstable();
-        for &(tok, u) in &uses {
+        for (tok, u) in uses.iter().map(|&x| ((x >> 8) as u32, x as u8)) {
             match t.uses.last_mut() {
                 Some((last, n, all)) if *last == tok => {
                     *n += 1;
@@ -108,6 +149,7 @@ impl Interner {
                 }
             }
         }
+        self.uses = uses;
         t
     }
 
@@ -171,17 +213,14 @@ fn work_out(buf: &mut String, printed: &str) -> (Option<u64>, bool, bool) {
 /// Most distinct words kept between articles by [`word_tokens`] (a few MB at most).
 const KNOWN_WORDS: usize = 1 << 17;
 
-/// One quote's matching tokens as its article alone decides them: the keys of the token
-/// texts (the story numbers them), content and name flags, and where the quote sits.
+/// One quote's matching tokens as its article alone decides them (the keys of the token texts,
+/// which the story numbers, and their flags: a stretch of its article's [`DocQuotes`]), and
+/// where the quote sits.
 #[derive(Debug, Default, Clone)]
 pub struct QuoteTokens {
-    /// Keys of the token texts ([`crate::diff::key_of`]), in text order.
-    keys: Vec<u64>,
-    /// Parallel to `keys`: a content word.
-    content: Vec<bool>,
-    /// Parallel to `keys`: capitalised inside a sentence (a name).
-    name: Vec<bool>,
-    /// A hash of the three above: quotes with equal tokens share a shape.
+    /// Where the quote's tokens are in its article's `keys` and `flags`.
+    tokens: std::ops::Range<u32>,
+    /// A hash of the keys and flags: quotes with equal tokens share a shape.
     hash: u64,
     /// "has repeatedly said ...".
     habitual: bool,
@@ -189,21 +228,42 @@ pub struct QuoteTokens {
     para: Option<usize>,
 }
 
-impl QuoteTokens {
-    fn same_tokens(&self, other: &QuoteTokens) -> bool {
-        self.keys == other.keys && self.content == other.content && self.name == other.name
+/// Flags of a token ([`KeyTokens::flags`]): a content word; capitalised inside a sentence (a
+/// name).
+const CONTENT: u8 = 2;
+const NAME: u8 = 1;
+
+/// A quote's tokens as keys of the token texts ([`crate::diff::key_of`]), in text order, and
+/// parallel to them, their flags ([`CONTENT`], [`NAME`]).
+#[derive(Clone, Copy)]
+struct KeyTokens<'a> {
+    keys: &'a [u64],
+    flags: &'a [u8],
+}
+
+impl KeyTokens<'_> {
+    fn same_tokens(&self, other: &KeyTokens) -> bool {
+        self.keys == other.keys && self.flags == other.flags
     }
 }
 
 /// What the grouping needs of one article's quotes, worked out once, when the article is read
 /// (see [`crate::prepare`]): per quote (in the article's order), its tokens, or `None` when
-/// its span is not in the body.
+/// its span is not in the body. The tokens of all the article's quotes are in one list, so
+/// a story reads each article's from one place.
 #[derive(Debug, Default, Clone)]
 pub struct DocQuotes {
     quotes: Vec<Option<QuoteTokens>>,
+    keys: Vec<u64>,
+    flags: Vec<u8>,
 }
 
 impl DocQuotes {
+    fn tokens(&self, t: &QuoteTokens) -> KeyTokens<'_> {
+        let r = t.tokens.start as usize..t.tokens.end as usize;
+        KeyTokens { keys: &self.keys[r.clone()], flags: &self.flags[r] }
+    }
+
     /// Whether these can be the quotes of `analysis`: one entry per quote (the count is
     /// what is checked).
     pub fn fits(&self, analysis: &DocAnalysis) -> bool {
@@ -223,25 +283,29 @@ pub fn read_quotes(doc: &Document, an: &DocAnalysis) -> DocQuotes {
     let owned = (an.words.words.is_empty() && !doc.body.is_empty()).then(|| parallax_core::words::tokenize(&doc.body, &an.sentences));
     let words: &[Word] = owned.as_ref().map_or(&an.words.words, |w| &w.words);
     let mut buf = String::new();
+    let mut out = DocQuotes { quotes: Vec::with_capacity(an.quotes.len()), ..DocQuotes::default() };
     // Quotes mostly come in text order: each one's words are looked for from the last's.
     let mut from = 0;
-    let quotes = an
-        .quotes
-        .iter()
-        .map(|quote| {
-            doc.body.get(quote.text.clone())?;
-            if from > 0 && words.get(from - 1).is_some_and(|w| w.start as usize >= quote.text.start) {
-                from = 0;
-            }
-            let range = words_in(words, from, &quote.text);
-            from = range.start;
-            let mut t = key_tokens(&doc.body, &words[range], &mut buf);
-            t.habitual = quote.cue.as_ref().is_some_and(|cue| habitual_cue(&doc.body, words, cue));
-            t.para = doc.paragraph_of(quote.text.start);
-            Some(t)
-        })
-        .collect();
-    DocQuotes { quotes }
+    for quote in &an.quotes {
+        if doc.body.get(quote.text.clone()).is_none() {
+            out.quotes.push(None);
+            continue;
+        }
+        if from > 0 && words.get(from - 1).is_some_and(|w| w.start as usize >= quote.text.start) {
+            from = 0;
+        }
+        let range = words_in(words, from, &quote.text);
+        from = range.start;
+        let start = out.keys.len() as u32;
+        let hash = key_tokens(&doc.body, &words[range], &mut buf, &mut out.keys, &mut out.flags);
+        out.quotes.push(Some(QuoteTokens {
+            tokens: start..out.keys.len() as u32,
+            hash,
+            habitual: quote.cue.as_ref().is_some_and(|cue| habitual_cue(&doc.body, words, cue)),
+            para: doc.paragraph_of(quote.text.start),
+        }));
+    }
+    out
 }
 
 /// Profiles of every quote of the story, in (document, quote) order, and the distinct token
@@ -260,24 +324,25 @@ pub fn profiles(view: &StoryView, quotes: &[&DocQuotes], interner: &mut Interner
     // The quote tokens each shape was made from, and the first shape of each hash of tokens.
     // Sharing is only a saving: on a collision a quote gets a shape of its own, which compares
     // as its tokens do.
-    let mut made_from: Vec<&QuoteTokens> = Vec::new();
+    let mut made_from: Vec<KeyTokens> = Vec::new();
     let mut by_tokens: KeyMap<usize> = KeyMap::default();
     for (d, an) in view.analyses.iter().enumerate() {
         let Some(prepared) = quotes.get(d) else { continue };
         for (q, quote) in an.quotes.iter().enumerate() {
             // (A quote whose span is not in its article's body has no tokens.)
             let Some(Some(t)) = prepared.quotes.get(q) else { continue };
-            if t.keys.is_empty() {
+            if t.tokens.is_empty() {
                 continue;
             }
+            let toks = prepared.tokens(t);
             let shape = match by_tokens.get(&t.hash) {
-                Some(&s) if made_from[s].same_tokens(t) => s,
+                Some(&s) if made_from[s].same_tokens(&toks) => s,
                 found => {
                     if found.is_none() {
                         by_tokens.insert(t.hash, shapes.len());
                     }
-                    shapes.push(interner.tokens(t));
-                    made_from.push(t);
+                    shapes.push(interner.tokens(toks));
+                    made_from.push(toks);
                     shapes.len() - 1
                 }
             };
@@ -358,17 +423,17 @@ fn joined(body: &str, end: usize, start: usize) -> bool {
 /// Matching tokens of the words of `body` inside `span`, their content and name flags.
 #[cfg(test)]
 fn quote_tokens(body: &str, words: &[Word], span: &Span, interner: &mut Interner) -> Tokens {
-    interner.tokens(&key_tokens(body, &words[words_in(words, 0, span)], &mut String::new()))
+    let (mut keys, mut flags) = (Vec::new(), Vec::new());
+    key_tokens(body, &words[words_in(words, 0, span)], &mut String::new(), &mut keys, &mut flags);
+    interner.tokens(KeyTokens { keys: &keys, flags: &flags })
 }
 
-/// Matching tokens of a run of words of `body`, as keys, with their flags and hash.
-fn key_tokens(body: &str, words: &[Word], buf: &mut String) -> QuoteTokens {
-    let mut t = QuoteTokens {
-        keys: Vec::with_capacity(words.len() + 2),
-        content: Vec::with_capacity(words.len() + 2),
-        name: Vec::with_capacity(words.len() + 2),
-        ..QuoteTokens::default()
-    };
+/// Matching tokens of a run of words of `body`, as keys with their flags, added to `keys` and
+/// `flags`; returns their hash.
+fn key_tokens(body: &str, words: &[Word], buf: &mut String, keys: &mut Vec<u64>, flags: &mut Vec<u8>) -> u64 {
+    let from = keys.len();
+    keys.reserve(words.len() + 2);
+    flags.reserve(words.len() + 2);
     let bytes = body.as_bytes();
     let mut prev_end: Option<usize> = None;
     let mut i = 0;
@@ -389,23 +454,20 @@ fn key_tokens(body: &str, words: &[Word], buf: &mut String) -> QuoteTokens {
         let capital = w.is(Word::CAPITALISED) && printed != "I";
         let (tok, content, negated) = word_tokens(key, printed, buf);
         if let Some(tok) = tok {
-            t.content.push(content);
-            t.name.push(capital && !initial);
-            t.keys.push(tok);
+            flags.push(if content { CONTENT } else { 0 } | if capital && !initial { NAME } else { 0 });
+            keys.push(tok);
         }
         if negated {
-            t.content.push(false);
-            t.name.push(false);
-            t.keys.push(*NOT);
+            flags.push(0);
+            keys.push(*NOT);
         }
     }
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for i in 0..t.keys.len() {
-        h = (h ^ t.keys[i]).wrapping_mul(0x100_0000_01b3);
-        h = (h ^ ((t.content[i] as u64) << 1 | t.name[i] as u64)).wrapping_mul(0x100_0000_01b3);
+    for (&key, &flag) in keys[from..].iter().zip(&flags[from..]) {
+        h = (h ^ key).wrapping_mul(0x100_0000_01b3);
+        h = (h ^ flag as u64).wrapping_mul(0x100_0000_01b3);
     }
-    t.hash = h;
-    t
+    h
 }
 
 /// The key of the token "not", which a negative contraction adds.
