@@ -15,9 +15,12 @@
 use super::model::Ctx;
 use crate::sets::Sets;
 use parallax_core::hash::FastMap;
-use super::text::{self, keys, KeyMap, Word, LONG, STOP, TIME};
+use super::text::{self, keys, KeyMap, Word, LONG, RELATIVE, STOP, TIME};
 use crate::{Discrepancy, DiscrepancyKind, Event, QuoteGroup, Side, TextRef};
 use parallax_core::{QuoteKind, Span, TimexType};
+
+/// Words that date an event against another (class [`RELATIVE`]).
+pub const RELATIVE_WORDS: &[&str] = &["before", "after", "previous", "following", "earlier", "later"];
 
 #[derive(Clone)]
 struct Dated {
@@ -402,8 +405,7 @@ const MAX_DATES: usize = 6;
 fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
     // Evidence must be a real clause, not a verb that happens to repeat, and dated in its own
     // right: "the night before" is resolved too unreliably.
-    let relative =
-        |ws: &[Word]| ws.iter().any(|w| w.is_any(keys!["before", "after", "previous", "following", "earlier", "later"]));
+    let relative = |ws: &[Word]| ws.iter().any(|w| w.is(RELATIVE));
     // (event, evidence, words) of every usable evidence of a dated event.
     let mut items: Vec<(usize, usize, &[Word])> = Vec::new();
     for (i, e) in events.iter().enumerate() {
