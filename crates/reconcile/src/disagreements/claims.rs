@@ -458,7 +458,7 @@ struct Scored {
 impl<'c> Index<'c> {
     fn new(ctx: &'c Ctx) -> Self {
         let topics: Vec<&[u64]> = ctx.units.iter().map(|u| ctx.topic(u)).collect();
-        let reported: Vec<bool> = (0..ctx.sents.len()).map(|si| ctx.sw(si).iter().any(|w| w.is(SPEECH | CLAIM))).collect();
+        let reported: Vec<bool> = ctx.sents.iter().map(|s| s.flags & (SPEECH | CLAIM) != 0).collect();
         let accusing: Vec<bool> = ctx.units.iter().map(|u| u.flags & CLAIM != 0).collect();
         let mut index = Index { topics, by_stem: Vec::new(), reported, accusing };
         for (j, u) in ctx.units.iter().enumerate() {

@@ -14,6 +14,8 @@ pub struct Sent {
     pub span: Span,
     /// Its words: a range of its document's words (see [`Ctx::sw`]).
     words: std::ops::Range<usize>,
+    /// The classes of its words together (`Word::flags` or-ed).
+    pub flags: u32,
 }
 
 /// A clause of a sentence, or the part of a direct or partial quote inside one sentence.
@@ -25,8 +27,6 @@ pub struct Unit {
     words: std::ops::Range<usize>,
     /// Index of the doc's quote this unit is the text of.
     pub quote: Option<usize>,
-    /// Its distinct stems: a range of its document's unit stems (numbered as its words' `sid`).
-    stems: std::ops::Range<usize>,
     /// Hash of its words' keys in order (see [`Ctx::copy`]).
     wording: u64,
     /// Its topic stems (see [`super::claims`]): a range of its document's unit topics.
@@ -76,13 +76,93 @@ pub struct DocText {
     stems: Vec<u64>,
     /// Span and range of `words` of each sentence.
     sents: Vec<(Span, std::ops::Range<usize>)>,
+    /// Per sentence: the classes of its words together.
+    sent_flags: Vec<u32>,
     units: Vec<UnitSeed>,
-    /// Each unit's distinct stems (`UnitSeed::stems` ranges), sorted: the story counts in how
-    /// many units a stem occurs without deduplicating words again.
-    unit_stems: Vec<u32>,
     /// Each unit's topic stems (`UnitSeed::topic` ranges), sorted and distinct.
     unit_topics: Vec<u64>,
+    /// Per stem (`stems`): in how many units it occurs, for the story's word rarity (the
+    /// story adds up its articles' counts).
+    stem_units: Vec<u32>,
     amounts: Vec<Amount>,
+    /// Per [`INDEX_STEP`] bytes of the body: how many words start before them. A lookup of the
+    /// words inside a span starts there and steps over a few words, instead of two binary
+    /// searches over the whole article (most of their probes miss the cache).
+    word_index: Vec<u32>,
+}
+
+/// Bytes of body per entry of [`DocText::word_index`].
+const INDEX_STEP: usize = 16;
+
+impl DocText {
+    /// How many words start before byte `at`.
+    fn words_starting_before(&self, at: usize) -> usize {
+        let ws = &self.words;
+        let mut k = self.word_index.get(at / INDEX_STEP).or(self.word_index.last()).map_or(0, |&k| k as usize);
+        while k < ws.len() && ws[k].span.start < at {
+            k += 1;
+        }
+        k
+    }
+
+    /// How many words end at or before byte `at`.
+    fn words_ending_by(&self, at: usize) -> usize {
+        let ws = &self.words;
+        // Words do not overlap: all but the last word starting before the entry's byte end
+        // before it.
+        let mut k = self.word_index.get(at / INDEX_STEP).or(self.word_index.last()).map_or(0, |&k| k as usize).saturating_sub(1);
+        while k < ws.len() && ws[k].span.end <= at {
+            k += 1;
+        }
+        k
+    }
+
+    /// The words inside `span` (as [`text::inside`] finds them).
+    pub(super) fn words_in(&self, span: &Span) -> &[Word] {
+        let from = self.words_starting_before(span.start);
+        let to = self.words_ending_by(span.end).max(from);
+        &self.words[from..to]
+    }
+
+    /// How many sentences and how many distinct stems the article has.
+    pub(super) fn counts(&self) -> (usize, usize) {
+        (self.sents.len(), self.stems.len())
+    }
+
+    /// The words of sentence `si`.
+    pub(super) fn sentence_words(&self, si: usize) -> &[Word] {
+        self.sents.get(si).and_then(|(_, r)| self.words.get(r.clone())).unwrap_or(&[])
+    }
+
+    /// Index of the sentence that contains `span` (as [`Ctx::sentence_of`] finds it).
+    pub(super) fn sentence_of(&self, span: &Span) -> Option<usize> {
+        let k = self.sents.partition_point(|(s, _)| s.end < span.end.max(span.start + 1));
+        (k < self.sents.len() && self.sents[k].0.start <= span.start).then_some(k)
+    }
+
+    /// The clause of sentence `si` holding `span` (as [`Ctx::clause_of`] finds it).
+    pub(super) fn clause_of(&self, body: &str, si: usize, span: &Span) -> Span {
+        let Some((s, _)) = self.sents.get(si) else { return span.clone() };
+        clause_holding(text::clauses_of(body, self.sentence_words(si), s.start, s.end).into_iter().map(|(_, c)| c), s, span)
+    }
+}
+
+/// Of the clauses of sentence `sentence`, the one holding `span` (the whole sentence if none does).
+fn clause_holding(clauses: impl IntoIterator<Item = Span>, sentence: &Span, span: &Span) -> Span {
+    clauses.into_iter().find(|c| c.start <= span.start && span.end <= c.end).unwrap_or_else(|| sentence.clone())
+}
+
+/// See [`DocText::word_index`].
+fn index_words(body_len: usize, words: &[Word]) -> Vec<u32> {
+    let mut index = Vec::with_capacity(body_len / INDEX_STEP + 1);
+    let mut k = 0;
+    for step in 0..=body_len / INDEX_STEP {
+        while k < words.len() && words[k].span.start < step * INDEX_STEP {
+            k += 1;
+        }
+        index.push(k as u32);
+    }
+    index
 }
 
 /// A unit of one article, before the story places it.
@@ -95,7 +175,6 @@ struct UnitSeed {
     words: std::ops::Range<usize>,
     quote: Option<usize>,
     flags: u32,
-    stems: std::ops::Range<usize>,
     wording: u64,
     topic: std::ops::Range<usize>,
 }
@@ -145,17 +224,35 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
         sents.push((span.clone(), from..to));
     }
     let mut units = units_of(&doc.body, &analysis.quotes, &words, &sents);
-    let mut unit_stems: Vec<u32> = Vec::new();
     let mut unit_topics: Vec<u64> = Vec::new();
+    let mut stem_units = vec![0u32; lexer.stems.len()];
+    let mut distinct: Vec<u32> = Vec::new();
     for u in &mut units {
         let ws = &words[u.words.clone()];
-        u.stems = push_distinct(&mut unit_stems, ws.iter().map(|w| w.sid));
+        distinct.clear();
+        push_distinct(&mut distinct, ws.iter().map(|w| w.sid));
+        for &l in &distinct {
+            stem_units[l as usize] += 1;
+        }
         u.wording = wording_of(ws);
         u.topic = push_distinct(&mut unit_topics, super::claims::topic_stems(ws));
     }
+    let sent_flags = sents.iter().map(|(_, r)| words[r.clone()].iter().fold(0, |f, w| f | w.flags)).collect();
+    let word_index = index_words(doc.body.len(), &words);
+    let mut text = DocText {
+        words,
+        stems: std::mem::take(&mut lexer.stems),
+        sents,
+        sent_flags,
+        units,
+        unit_topics,
+        stem_units,
+        amounts: Vec::new(),
+        word_index,
+    };
     let times: Vec<Span> = analysis.times.iter().map(|t| t.span.clone()).collect();
-    let amounts = super::numbers::doc_amounts(&doc.body, &words, &sents, &times, lexer.stems.len());
-    DocText { words, stems: std::mem::take(&mut lexer.stems), sents, units, unit_stems, unit_topics, amounts }
+    text.amounts = super::numbers::doc_amounts(&doc.body, &text, &times);
+    text
 }
 
 /// The units of one article's sentences: quotes cut out of them and the clauses left.
@@ -223,7 +320,7 @@ fn units_of(body: &str, quotes: &[parallax_core::Quote], words: &[Word], sents: 
             }
             let words = swords.start + from..swords.start + to;
             let flags = sw[from..to].iter().fold(0, |f, w| f | w.flags);
-            units.push(UnitSeed { sent: si, span, words, quote, flags, stems: 0..0, wording: 0, topic: 0..0 });
+            units.push(UnitSeed { sent: si, span, words, quote, flags, wording: 0, topic: 0..0 });
         }
     }
     units
@@ -240,24 +337,27 @@ impl<'v, 'a> Ctx<'v, 'a> {
         let mut sids: KeyMap<u64, u32> = KeyMap::default();
         let mut stems: Vec<u64> = Vec::new();
         let mut doc_sids = Vec::with_capacity(texts.len());
+        // Units holding each stem, by the story's stem number: the sum of its articles' counts.
+        let mut df: Vec<u32> = Vec::new();
         for (d, t) in texts.iter().enumerate() {
-            doc_sids.push(t.stems.iter().map(|&stem| {
+            doc_sids.push(t.stems.iter().zip(&t.stem_units).map(|(&stem, &units)| {
                 let next = stems.len() as u32;
                 let sid = *sids.entry(stem).or_insert(next);
                 if sid == next {
                     stems.push(stem);
+                    df.push(0);
                 }
+                df[sid as usize] += units;
                 sid
             }).collect());
             let first = sents.len();
-            sents.extend(t.sents.iter().map(|(span, r)| Sent { doc: d, span: span.clone(), words: r.clone() }));
+            sents.extend(t.sents.iter().zip(&t.sent_flags).map(|((span, r), &flags)| Sent { doc: d, span: span.clone(), words: r.clone(), flags }));
             units.extend(t.units.iter().map(|u| Unit {
                 doc: d,
                 sent: first + u.sent,
                 span: u.span.clone(),
                 words: u.words.clone(),
                 quote: u.quote,
-                stems: u.stems.clone(),
                 wording: u.wording,
                 topic: u.topic.clone(),
                 flags: u.flags,
@@ -296,7 +396,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
             copy: Vec::new(),
         };
         ctx.clauses = (0..ctx.sents.len()).map(|_| std::cell::OnceCell::new()).collect();
-        ctx.weigh_stems();
+        ctx.weigh_stems(&df);
         ctx.copy = ctx.find_copies();
         ctx
     }
@@ -323,20 +423,10 @@ impl<'v, 'a> Ctx<'v, 'a> {
             .collect()
     }
 
-    /// Rarity of each stem: in how many units of the story it appears.
-    fn weigh_stems(&mut self) {
-        // Units holding each stem, counted by dense stem number from each unit's distinct
-        // stems (made when its article was read).
+    /// Rarity of each stem from `df`, in how many units of the story it appears (by the
+    /// story's stem number).
+    fn weigh_stems(&mut self, df: &[u32]) {
         let ns = self.stems.len();
-        let mut df: Vec<u32> = vec![0; ns];
-        for u in &self.units {
-            let (Some(map), Some(stems)) = (self.doc_sids.get(u.doc), self.texts.get(u.doc).map(|t| &t.unit_stems)) else { continue };
-            for &l in stems.get(u.stems.clone()).unwrap_or(&[]) {
-                if let Some(&k) = map.get(l as usize) {
-                    df[k as usize] += 1;
-                }
-            }
-        }
         // Smoothed so that a short story does not make every word look common.
         let n = self.units.len() as f64 + 10.0;
         let unseen = n.ln();
@@ -388,8 +478,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
 
     /// The words of doc `doc` inside `span`.
     pub fn words_in(&self, doc: usize, span: &Span) -> &[Word] {
-        let ws = self.texts.get(doc).map_or(&[][..], |t| t.words.as_slice());
-        text::inside(ws, span)
+        self.texts.get(doc).map_or(&[], |t| t.words_in(span))
     }
 
     /// The topic stems of unit `u` (see [`super::claims`]), sorted and distinct.
@@ -399,8 +488,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
 
     /// The words of doc `doc` ending at or before byte `at`.
     pub fn words_before(&self, doc: usize, at: usize) -> &[Word] {
-        let ws = self.texts.get(doc).map_or(&[][..], |t| t.words.as_slice());
-        &ws[..ws.partition_point(|w| w.span.end <= at)]
+        self.texts.get(doc).map_or(&[], |t| &t.words[..t.words_ending_by(at)])
     }
 
     /// The clause of sentence `si` holding `span` (the whole sentence if none does).
@@ -411,7 +499,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
             text::clauses_of(body, self.sw(si), s.span.start, s.span.end).into_iter().map(|(_, c)| c).collect()
         };
         let clauses: &Vec<Span> = self.clauses.get(si).map_or(&EMPTY, |c| c.get_or_init(cut));
-        clauses.iter().find(|c| c.start <= span.start && span.end <= c.end).cloned().unwrap_or_else(|| s.span.clone())
+        clause_holding(clauses.iter().cloned(), &s.span, span)
     }
 
     /// Rarity of a stem across the story's units (higher = more telling).

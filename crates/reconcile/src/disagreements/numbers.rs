@@ -10,7 +10,7 @@
 //!   thing when their head nouns match (or the head of one is in the other's context) and the
 //!   values are of the same order; they disagree when the values differ.
 
-use super::model::Ctx;
+use super::model::{Ctx, DocText};
 use crate::sets::Sets;
 use super::text::{self, keys, Word, DIGITS, LONG, NUMBER_WORD, STOP, TIME};
 use crate::{Discrepancy, DiscrepancyKind, Side};
@@ -168,7 +168,21 @@ fn around(ctx: &Ctx, doc: usize, span: &Span, before: usize, after: usize) -> Sp
         return span.clone();
     };
     let clause = ctx.clause_of(si, span);
-    let ws = ctx.words_in(doc, &clause);
+    widen(ctx.words_in(doc, &clause), span, before, after)
+}
+
+/// [`around`] in one article's text, as it is read.
+fn around_in(text: &DocText, body: &str, span: &Span, before: usize, after: usize) -> Span {
+    let Some(si) = text.sentence_of(span) else {
+        return span.clone();
+    };
+    let clause = text.clause_of(body, si, span);
+    widen(text.words_in(&clause), span, before, after)
+}
+
+/// `span` widened to `before` words before and `after` words after it among the words `ws`
+/// of its clause.
+fn widen(ws: &[Word], span: &Span, before: usize, after: usize) -> Span {
     let Some(first) = ws.iter().position(|w| w.span.end > span.start) else { return span.clone() };
     let last = ws.iter().rposition(|w| w.span.start < span.end).unwrap_or(first);
     let lo = first.saturating_sub(before);
@@ -186,14 +200,14 @@ enum Unit {
 }
 
 /// A number with its unit and what it counts. Read once per article when it is read
-/// ([`doc_amounts`], with `doc` 0 and `sent` its article's sentence), then placed in the story.
+/// ([`doc_amounts`], with `sent` its article's sentence), then placed in the story.
 #[derive(Clone, Debug)]
 pub struct Amount {
-    doc: usize,
     sent: usize,
-    /// Words of the number phrase (modifier to head) in the sentence.
-    from: usize,
-    to: usize,
+    /// The number phrase (modifier to head), and it with a few words around it in its clause:
+    /// the side it is shown as.
+    phrase: Span,
+    side: Span,
     value: f64,
     unit: Unit,
     /// The stem key of "day" in "a day", "year" in "a year" after money.
@@ -316,16 +330,21 @@ impl Stems {
     }
 }
 
-/// The amounts of one article, sentence by sentence (`sents` as [`super::model::DocText`]
-/// holds them; numbers inside a time expression of `times` are not amounts).
-pub fn doc_amounts(body: &str, words: &[Word], sents: &[(Span, std::ops::Range<usize>)], times: &[Span], stem_count: usize) -> Vec<Amount> {
+/// The amounts of one article, sentence by sentence (numbers inside a time expression of
+/// `times` are not amounts).
+pub fn doc_amounts(body: &str, text: &DocText, times: &[Span]) -> Vec<Amount> {
+    let (sentences, stem_count) = text.counts();
     let mut stems = Stems { known: vec![None; stem_count], buf: (String::new(), Vec::new()) };
     let mut out = Vec::new();
-    for (si, (_, r)) in sents.iter().enumerate() {
-        let ws = words.get(r.clone()).unwrap_or(&[]);
+    for si in 0..sentences {
+        let ws = text.sentence_words(si);
         // Most sentences hold no number at all.
         if ws.iter().any(|w| w.is(DIGITS) || small_number(w).is_some()) {
+            let from = out.len();
             amounts_in(body, ws, si, times, &mut stems, &mut out);
+            for a in &mut out[from..] {
+                a.side = around_in(text, body, &a.phrase, 3, 2);
+            }
         }
     }
     out
@@ -425,7 +444,7 @@ fn amounts_in(body: &str, ws: &[Word], si: usize, timex: &[Span], stems: &mut St
         }
         let context: Vec<Stem> =
             ws[start.saturating_sub(6)..start].iter().filter(|w| is_content(w)).map(|w| stems.of(body, w.sid as usize, w)).collect();
-        out.push(Amount { doc: 0, sent: si, from, to, value: v, unit, rate, heads, context });
+        out.push(Amount { sent: si, phrase: text::cover(ws, from, to), side: 0..0, value: v, unit, rate, heads, context });
         i = end + 1;
     }
 }
@@ -479,12 +498,19 @@ fn same_quantity_said(a: &Amount, b: &Amount) -> bool {
     }
 }
 
+/// An article's amount placed in the story: its document and the story's sentence.
+struct Placed<'c> {
+    doc: usize,
+    sent: usize,
+    a: &'c Amount,
+}
+
 fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
     // Each article's amounts, read with it, placed in the story's documents and sentences.
-    let mut all: Vec<Amount> = Vec::new();
+    let mut all: Vec<Placed> = Vec::new();
     for doc in 0..ctx.view.docs.len() {
         let first = ctx.first_sentence(doc);
-        all.extend(ctx.amounts(doc).iter().map(|a| Amount { doc, sent: first + a.sent, ..a.clone() }));
+        all.extend(ctx.amounts(doc).iter().map(|a| Placed { doc, sent: first + a.sent, a }));
     }
     // Connected groups of same-quantity numbers.
     let n = all.len();
@@ -496,8 +522,8 @@ fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
     let mut classes: Vec<Vec<usize>> = Vec::new();
     let mut by_content: parallax_core::hash::FastMap<u64, Vec<usize>> = Default::default();
     for i in 0..n {
-        let listed = by_content.entry(content_hash(&all[i])).or_default();
-        match listed.iter().find(|&&c| same_content(&all[classes[c][0]], &all[i])) {
+        let listed = by_content.entry(content_hash(all[i].a)).or_default();
+        match listed.iter().find(|&&c| same_content(all[classes[c][0]].a, all[i].a)) {
             Some(&c) => classes[c].push(i),
             None => {
                 listed.push(classes.len());
@@ -505,7 +531,7 @@ fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
             }
         }
     }
-    let reps: Vec<&Amount> = classes.iter().map(|c| &all[c[0]]).collect();
+    let reps: Vec<&Amount> = classes.iter().map(|c| all[c[0]].a).collect();
     let nc = reps.len();
     // Only values within a factor of three can measure the same thing: compare each class
     // with those above it up to three times its value (the groups do not depend on the order
@@ -559,7 +585,7 @@ fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
         if members.len() < 2 {
             continue;
         }
-        let mut values: Vec<f64> = members.iter().map(|&i| all[i].value).collect();
+        let mut values: Vec<f64> = members.iter().map(|&i| all[i].a.value).collect();
         values.sort_by(f64::total_cmp);
         values.dedup();
         if values.len() < 2 {
@@ -568,24 +594,19 @@ fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
         let sides: Vec<Side> = members
             .iter()
             .map(|&i| {
-                let a = &all[i];
-                let s = &ctx.sents[a.sent];
-                let span = around(ctx, a.doc, &text::cover(ctx.sw(a.sent), a.from, a.to), 3, 2);
-                ctx.side_with(a.doc, span.clone(), ctx.holder(a.doc, &s.span))
+                let p = &all[i];
+                ctx.side_with(p.doc, p.a.side.clone(), ctx.holder(p.doc, &ctx.sents[p.sent].span))
             })
             .collect();
         let head = members
             .iter()
-            .find_map(|&i| all[i].heads.first().map(|h| String::from_utf8_lossy(h.as_bytes()).into_owned()))
+            .find_map(|&i| all[i].a.heads.first().map(|h| String::from_utf8_lossy(h.as_bytes()).into_owned()))
             .unwrap_or_default();
         let labels: Vec<String> = members
             .iter()
-            .map(|&i| {
-                let a = &all[i];
-                ctx.body(a.doc)[text::cover(ctx.sw(a.sent), a.from, a.to)].to_string()
-            })
+            .map(|&i| ctx.body(all[i].doc)[all[i].a.phrase.clone()].to_string())
             .collect();
-        let what = match all[members[0]].unit {
+        let what = match all[members[0]].a.unit {
             Unit::Money => "Amount".to_string(),
             Unit::Percent => "Share".to_string(),
             Unit::Count if !head.is_empty() => format!("Number ({head})"),
