@@ -4,7 +4,8 @@
 //! each article's words, sentences and units are read once ([`read_doc`]) and the story joins
 //! them ([`Ctx::from_docs`]).
 
-use super::numbers::Amount;
+use super::dates::DocDate;
+use super::numbers::{Amount, Elapsed};
 use super::text::{self, keys, KeyMap, Lexer, Word, REPORTING};
 use crate::{Side, StoryView, TextRef};
 use parallax_core::{DocAnalysis, Document, EntityType, QuoteKind, Span};
@@ -59,8 +60,6 @@ pub struct Ctx<'v, 'a> {
     idf_unseen: f64,
     /// The story's dense stem number → stem key (see [`Ctx::sid`]).
     stems: Vec<u64>,
-    /// Per sentence: its clause spans, cut on first use (see [`Ctx::clause_of`]).
-    clauses: Vec<std::cell::OnceCell<Vec<Span>>>,
     /// Per unit: whether an earlier article has a unit of the very same words (a syndicated
     /// or copied passage). A copy states no new position: detectors neither start a finding
     /// from it nor take it as a side, so each position is argued once, by its first report.
@@ -85,6 +84,8 @@ pub struct DocText {
     /// story adds up its articles' counts).
     stem_units: Vec<u32>,
     amounts: Vec<Amount>,
+    dates: Vec<DocDate>,
+    durations: Vec<Elapsed>,
     /// Per [`INDEX_STEP`] bytes of the body: how many words start before them. A lookup of the
     /// words inside a span starts there and steps over a few words, instead of two binary
     /// searches over the whole article (most of their probes miss the cache).
@@ -129,6 +130,16 @@ impl DocText {
         (self.sents.len(), self.stems.len())
     }
 
+    /// The words ending at or before byte `at`.
+    pub(super) fn words_before(&self, at: usize) -> &[Word] {
+        &self.words[..self.words_ending_by(at)]
+    }
+
+    /// The span of sentence `si`.
+    pub(super) fn sentence_span(&self, si: usize) -> Option<&Span> {
+        self.sents.get(si).map(|(s, _)| s)
+    }
+
     /// The words of sentence `si`.
     pub(super) fn sentence_words(&self, si: usize) -> &[Word] {
         self.sents.get(si).and_then(|(_, r)| self.words.get(r.clone())).unwrap_or(&[])
@@ -140,16 +151,12 @@ impl DocText {
         (k < self.sents.len() && self.sents[k].0.start <= span.start).then_some(k)
     }
 
-    /// The clause of sentence `si` holding `span` (as [`Ctx::clause_of`] finds it).
+    /// The clause of sentence `si` holding `span` (the whole sentence if none does).
     pub(super) fn clause_of(&self, body: &str, si: usize, span: &Span) -> Span {
         let Some((s, _)) = self.sents.get(si) else { return span.clone() };
-        clause_holding(text::clauses_of(body, self.sentence_words(si), s.start, s.end).into_iter().map(|(_, c)| c), s, span)
+        let clauses = text::clauses_of(body, self.sentence_words(si), s.start, s.end);
+        clauses.into_iter().map(|(_, c)| c).find(|c| c.start <= span.start && span.end <= c.end).unwrap_or_else(|| s.clone())
     }
-}
-
-/// Of the clauses of sentence `sentence`, the one holding `span` (the whole sentence if none does).
-fn clause_holding(clauses: impl IntoIterator<Item = Span>, sentence: &Span, span: &Span) -> Span {
-    clauses.into_iter().find(|c| c.start <= span.start && span.end <= c.end).unwrap_or_else(|| sentence.clone())
 }
 
 /// See [`DocText::word_index`].
@@ -248,10 +255,14 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
         unit_topics,
         stem_units,
         amounts: Vec::new(),
+        dates: Vec::new(),
+        durations: Vec::new(),
         word_index,
     };
     let times: Vec<Span> = analysis.times.iter().map(|t| t.span.clone()).collect();
     text.amounts = super::numbers::doc_amounts(&doc.body, &text, &times);
+    text.dates = super::dates::doc_dates(doc, analysis, &text);
+    text.durations = super::numbers::doc_durations(doc, analysis, &text);
     text
 }
 
@@ -392,10 +403,8 @@ impl<'v, 'a> Ctx<'v, 'a> {
             sid_of_stem: sids,
             idf_unseen: 0.0,
             stems,
-            clauses: Vec::new(),
             copy: Vec::new(),
         };
-        ctx.clauses = (0..ctx.sents.len()).map(|_| std::cell::OnceCell::new()).collect();
         ctx.weigh_stems(&df);
         ctx.copy = ctx.find_copies();
         ctx
@@ -448,7 +457,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
     /// The story's number of the stem of word `w` of doc `doc` (below [`Ctx::stem_count`]),
     /// for counting by stem in a vector.
     pub fn sid(&self, doc: usize, w: &Word) -> usize {
-        self.doc_sids.get(doc).and_then(|s| s.get(w.sid as usize)).map_or(usize::MAX, |&k| k as usize)
+        self.story_sid(doc, w.sid)
     }
 
     /// Who holds unit `u`: the speaker of its quote, else as [`Ctx::holder`] finds.
@@ -459,6 +468,21 @@ impl<'v, 'a> Ctx<'v, 'a> {
     /// The amounts of doc `doc`, as read with it (sentences numbered within the doc).
     pub fn amounts(&self, doc: usize) -> &[Amount] {
         self.texts.get(doc).map_or(&[], |t| t.amounts.as_slice())
+    }
+
+    /// The dates of doc `doc`, as read with it (sentences numbered within the doc).
+    pub fn dates(&self, doc: usize) -> &[DocDate] {
+        self.texts.get(doc).map_or(&[], |t| t.dates.as_slice())
+    }
+
+    /// The elapsed durations of doc `doc`, as read with it.
+    pub fn durations(&self, doc: usize) -> &[Elapsed] {
+        self.texts.get(doc).map_or(&[], |t| t.durations.as_slice())
+    }
+
+    /// The story's number of the stem numbered `local` in doc `doc` (see [`Ctx::sid`]).
+    pub fn story_sid(&self, doc: usize, local: u32) -> usize {
+        self.doc_sids.get(doc).and_then(|s| s.get(local as usize)).map_or(usize::MAX, |&k| k as usize)
     }
 
     /// The story's number of the first sentence of doc `doc`.
@@ -486,21 +510,6 @@ impl<'v, 'a> Ctx<'v, 'a> {
         self.texts.get(u.doc).and_then(|t| t.unit_topics.get(u.topic.clone())).unwrap_or(&[])
     }
 
-    /// The words of doc `doc` ending at or before byte `at`.
-    pub fn words_before(&self, doc: usize, at: usize) -> &[Word] {
-        self.texts.get(doc).map_or(&[], |t| &t.words[..t.words_ending_by(at)])
-    }
-
-    /// The clause of sentence `si` holding `span` (the whole sentence if none does).
-    pub fn clause_of(&self, si: usize, span: &Span) -> Span {
-        let Some(s) = self.sents.get(si) else { return span.clone() };
-        let cut = || {
-            let body = self.body(s.doc);
-            text::clauses_of(body, self.sw(si), s.span.start, s.span.end).into_iter().map(|(_, c)| c).collect()
-        };
-        let clauses: &Vec<Span> = self.clauses.get(si).map_or(&EMPTY, |c| c.get_or_init(cut));
-        clause_holding(clauses.iter().cloned(), &s.span, span)
-    }
 
     /// Rarity of a stem across the story's units (higher = more telling).
     pub fn idf(&self, stem: u64) -> f64 {
@@ -566,8 +575,6 @@ impl<'v, 'a> Ctx<'v, 'a> {
         self.view.entities.entities.get(e).map_or("", |e| e.name.as_str())
     }
 }
-
-static EMPTY: Vec<Span> = Vec::new();
 
 /// Mentions of doc `doc` lying inside `span` (the list is sorted by start).
 fn mentions_within<'m>(

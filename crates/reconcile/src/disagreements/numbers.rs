@@ -14,7 +14,7 @@ use super::model::{Ctx, DocText};
 use crate::sets::Sets;
 use super::text::{self, keys, Word, DIGITS, LONG, NUMBER_WORD, STOP, TIME};
 use crate::{Discrepancy, DiscrepancyKind, Side};
-use parallax_core::{days_in_month, CalendarDate, Span, TimexType};
+use parallax_core::{days_in_month, CalendarDate, DocAnalysis, Document, Span, TimexType};
 
 pub fn find(ctx: &Ctx) -> Vec<Discrepancy> {
     let mut out = durations(ctx);
@@ -24,13 +24,19 @@ pub fn find(ctx: &Ctx) -> Vec<Discrepancy> {
 
 // ---------------------------------------------------------------- durations
 
-struct Elapsed {
-    doc: usize,
+/// An elapsed duration of one article with what the detector needs of its clause, worked out
+/// once, when the article is read ([`doc_durations`]).
+#[derive(Clone, Debug)]
+pub struct Elapsed {
     span: Span,
     days: i64,
     /// Day number of the implied start.
     start: i64,
     approx: bool,
+    /// It with a few words around it in its clause: the side it is shown as.
+    side: Span,
+    /// Content stems of a wider stretch of its clause (see [`share_context`]).
+    context: Vec<u64>,
 }
 
 fn day_number(d: CalendarDate) -> i64 {
@@ -64,47 +70,59 @@ fn is_approx(words: &[Word]) -> bool {
     words.iter().any(|w| w.is_any(approx))
 }
 
-fn durations(ctx: &Ctx) -> Vec<Discrepancy> {
-    let mut items: Vec<Elapsed> = Vec::new();
-    for (d, (doc, an)) in ctx.view.docs.iter().zip(&ctx.view.analyses).enumerate() {
-        let Some(pub_date) = doc.published else { continue };
-        let today = day_number(pub_date);
-        for t in &an.times {
-            let text = doc.body.get(t.span.clone()).unwrap_or("");
-            let ago = text.len() >= 3 && text.as_bytes()[text.len() - 3..].eq_ignore_ascii_case(b"ago");
-            let days = match t.kind {
-                TimexType::Duration => duration_days(&t.value),
-                TimexType::Date if ago => {
-                    parse_date(&t.value).map(|x| today - day_number(x))
-                }
-                _ => None,
-            };
-            let Some(days) = days else { continue };
-            // Long enough to be a stretch of a story, short enough to be counted in days.
-            if !(3..=120).contains(&days) {
-                continue;
+/// The elapsed durations of one article (`text` as read from it), in the order of its time
+/// expressions.
+pub fn doc_durations(doc: &Document, an: &DocAnalysis, text: &DocText) -> Vec<Elapsed> {
+    let Some(pub_date) = doc.published else { return Vec::new() };
+    let today = day_number(pub_date);
+    let body = doc.body.as_str();
+    let mut out = Vec::new();
+    for t in &an.times {
+        let said = body.get(t.span.clone()).unwrap_or("");
+        let ago = said.len() >= 3 && said.as_bytes()[said.len() - 3..].eq_ignore_ascii_case(b"ago");
+        let days = match t.kind {
+            TimexType::Duration => duration_days(&t.value),
+            TimexType::Date if ago => {
+                parse_date(&t.value).map(|x| today - day_number(x))
             }
-            let ws = ctx.words_in(d, &t.span);
-            // Include the two words before: "almost", "more than", "past".
-            let before = preceding_words(ctx, d, t.span.start, 2);
-            let approx = is_approx(ws) || is_approx(before);
-            items.push(Elapsed { doc: d, span: t.span.clone(), days, start: today - days, approx });
+            _ => None,
+        };
+        let Some(days) = days else { continue };
+        // Long enough to be a stretch of a story, short enough to be counted in days.
+        if !(3..=120).contains(&days) {
+            continue;
         }
+        let ws = text.words_in(&t.span);
+        // Include the two words before: "almost", "more than", "past".
+        let before = preceding_words(body, text.words_before(t.span.start), t.span.start, 2);
+        let approx = is_approx(ws) || is_approx(before);
+        let side = around_in(text, body, &t.span, 3, 3);
+        let context = content(text.words_in(&around_in(text, body, &t.span, 5, 5)));
+        out.push(Elapsed { span: t.span.clone(), days, start: today - days, approx, side, context });
     }
-    items.sort_by_key(|e| e.start);
+    out
+}
+
+fn durations(ctx: &Ctx) -> Vec<Discrepancy> {
+    // Each article's durations, read with it, with their documents.
+    let mut items: Vec<(usize, &Elapsed)> = Vec::new();
+    for doc in 0..ctx.view.docs.len() {
+        items.extend(ctx.durations(doc).iter().map(|e| (doc, e)));
+    }
+    items.sort_by_key(|(_, e)| e.start);
     let mut out = Vec::new();
     let mut i = 0;
     while i < items.len() {
         let mut j = i + 1;
-        while j < items.len() && items[j].start - items[j - 1].start <= 2 && items[j].start - items[i].start <= 4 {
+        while j < items.len() && items[j].1.start - items[j - 1].1.start <= 2 && items[j].1.start - items[i].1.start <= 4 {
             j += 1;
         }
         let cluster = &items[i..j];
         i = j;
-        let mut exact: Vec<i64> = cluster.iter().filter(|e| !e.approx).map(|e| e.start).collect();
+        let mut exact: Vec<i64> = cluster.iter().filter(|(_, e)| !e.approx).map(|(_, e)| e.start).collect();
         exact.sort_unstable();
         exact.dedup();
-        let mut values: Vec<i64> = cluster.iter().map(|e| e.days).collect();
+        let mut values: Vec<i64> = cluster.iter().map(|(_, e)| e.days).collect();
         values.sort_unstable();
         values.dedup();
         // Disagreement: exact values imply different starts; with only two mentions they must
@@ -112,18 +130,14 @@ fn durations(ctx: &Ctx) -> Vec<Discrepancy> {
         if exact.len() < 2 || values.len() < 2 {
             continue;
         }
-        if cluster.len() == 2 && !share_context(ctx, &cluster[0], &cluster[1]) {
+        if cluster.len() == 2 && !share_context(cluster[0].1, cluster[1].1) {
             continue;
         }
         let sides: Vec<Side> = cluster
             .iter()
-            .map(|e| {
-                let span = around(ctx, e.doc, &e.span, 3, 3);
-                let holder = ctx.holder(e.doc, &span);
-                ctx.side_with(e.doc, span, holder)
-            })
+            .map(|&(doc, e)| ctx.side_with(doc, e.side.clone(), ctx.holder(doc, &e.side)))
             .collect();
-        let labels: Vec<String> = cluster.iter().map(|e| ctx.body(e.doc)[e.span.clone()].to_string()).collect();
+        let labels: Vec<String> = cluster.iter().map(|&(doc, e)| ctx.body(doc)[e.span.clone()].to_string()).collect();
         let mut uniq: Vec<String> = Vec::new();
         for l in labels {
             if !uniq.iter().any(|u| u.eq_ignore_ascii_case(&l)) {
@@ -139,10 +153,9 @@ fn durations(ctx: &Ctx) -> Vec<Discrepancy> {
     out
 }
 
-fn share_context(ctx: &Ctx, a: &Elapsed, b: &Elapsed) -> bool {
-    let ca = content(ctx.words_in(a.doc, &around(ctx, a.doc, &a.span, 5, 5)));
-    let cb = content(ctx.words_in(b.doc, &around(ctx, b.doc, &b.span, 5, 5)));
-    ca.iter().any(|x| cb.contains(x))
+/// Whether two durations share a content word around them.
+fn share_context(a: &Elapsed, b: &Elapsed) -> bool {
+    a.context.iter().any(|x| b.context.contains(x))
 }
 
 fn is_content(w: &Word) -> bool {
@@ -153,25 +166,16 @@ fn content(ws: &[Word]) -> Vec<u64> {
     ws.iter().filter(|w| is_content(w)).map(|w| w.stem).collect()
 }
 
-/// The last `n` words before byte `at`, within about forty characters of it.
-fn preceding_words<'c>(ctx: &'c Ctx, doc: usize, at: usize, n: usize) -> &'c [Word] {
-    let body = ctx.body(doc);
+/// The last `n` words before byte `at` (of `ws`, the words ending by it), within about forty
+/// characters of it.
+fn preceding_words<'w>(body: &str, ws: &'w [Word], at: usize, n: usize) -> &'w [Word] {
     let from = body.get(..at).and_then(|b| b.char_indices().rev().nth(40)).map_or(0, |(i, _)| i);
-    let ws = ctx.words_before(doc, at);
     let near = ws.len() - ws.iter().rev().take_while(|w| w.span.start >= from).count();
     &ws[near.max(ws.len().saturating_sub(n))..]
 }
 
-/// The clause around `span`, cut to `before` words before and `after` words after it.
-fn around(ctx: &Ctx, doc: usize, span: &Span, before: usize, after: usize) -> Span {
-    let Some(si) = ctx.sentence_of(doc, span) else {
-        return span.clone();
-    };
-    let clause = ctx.clause_of(si, span);
-    widen(ctx.words_in(doc, &clause), span, before, after)
-}
-
-/// [`around`] in one article's text, as it is read.
+/// The clause around `span` in one article's text, cut to `before` words before and `after`
+/// words after it.
 fn around_in(text: &DocText, body: &str, span: &Span, before: usize, after: usize) -> Span {
     let Some(si) = text.sentence_of(span) else {
         return span.clone();
