@@ -444,6 +444,9 @@ struct DateClass {
 /// Dates set against each other in one disagreement, at most.
 const MAX_DATES: usize = 6;
 
+/// Words of an evidence clause, at least.
+const MIN_EVIDENCE_WORDS: usize = 6;
+
 fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
     // Evidence must be a real clause, not a verb that happens to repeat, and dated in its own
     // right: "the night before" is resolved too unreliably.
@@ -455,11 +458,13 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
             continue;
         }
         for (k, x) in e.evidence.iter().enumerate() {
-            if x.doc >= ctx.view.docs.len() {
+            // Six words need eleven bytes at least (words are apart): short evidence (a single
+            // verb) is ruled out without looking its words up.
+            if x.doc >= ctx.view.docs.len() || x.span.len() < 2 * MIN_EVIDENCE_WORDS - 1 {
                 continue;
             }
             let ws = ctx.words_in(x.doc, &x.span);
-            if ws.len() >= 6 && !relative(ws) {
+            if ws.len() >= MIN_EVIDENCE_WORDS && !relative(ws) {
                 items.push((i, k, ws));
             }
         }

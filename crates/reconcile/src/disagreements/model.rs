@@ -84,12 +84,17 @@ pub struct DocText {
     /// story adds up its articles' counts).
     stem_units: Vec<u32>,
     amounts: Vec<Amount>,
+    /// Its entities' mentions as (span, the article's entity), sorted by span.
+    mentions: Vec<(Span, usize)>,
     dates: Vec<DocDate>,
     durations: Vec<Elapsed>,
     /// Per [`INDEX_STEP`] bytes of the body: how many words start before them. A lookup of the
-    /// words inside a span starts there and steps over a few words, instead of two binary
-    /// searches over the whole article (most of their probes miss the cache).
+    /// words inside a span starts there and steps over a few words' `bounds`, instead of two
+    /// binary searches over the whole article (most of their probes miss the cache).
     word_index: Vec<u32>,
+    /// Each word's (start, end): the words' spans packed, so a lookup reads a few bytes, not
+    /// the words.
+    bounds: Vec<(u32, u32)>,
 }
 
 /// Bytes of body per entry of [`DocText::word_index`].
@@ -98,9 +103,9 @@ const INDEX_STEP: usize = 16;
 impl DocText {
     /// How many words start before byte `at`.
     fn words_starting_before(&self, at: usize) -> usize {
-        let ws = &self.words;
+        let bs = &self.bounds;
         let mut k = self.word_index.get(at / INDEX_STEP).or(self.word_index.last()).map_or(0, |&k| k as usize);
-        while k < ws.len() && ws[k].span.start < at {
+        while k < bs.len() && (bs[k].0 as usize) < at {
             k += 1;
         }
         k
@@ -108,11 +113,11 @@ impl DocText {
 
     /// How many words end at or before byte `at`.
     fn words_ending_by(&self, at: usize) -> usize {
-        let ws = &self.words;
+        let bs = &self.bounds;
         // Words do not overlap: all but the last word starting before the entry's byte end
         // before it.
         let mut k = self.word_index.get(at / INDEX_STEP).or(self.word_index.last()).map_or(0, |&k| k as usize).saturating_sub(1);
-        while k < ws.len() && ws[k].span.end <= at {
+        while k < bs.len() && bs[k].1 as usize <= at {
             k += 1;
         }
         k
@@ -246,6 +251,10 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
     }
     let sent_flags = sents.iter().map(|(_, r)| words[r.clone()].iter().fold(0, |f, w| f | w.flags)).collect();
     let word_index = index_words(doc.body.len(), &words);
+    let bounds = words.iter().map(|w| (w.span.start as u32, w.span.end as u32)).collect();
+    let mut mentions: Vec<(Span, usize)> =
+        analysis.entities.iter().enumerate().flat_map(|(local, e)| e.mentions.iter().map(move |m| (m.span.clone(), local))).collect();
+    mentions.sort_by_key(|(sp, _)| (sp.start, sp.end));
     let mut text = DocText {
         words,
         stems: std::mem::take(&mut lexer.stems),
@@ -255,9 +264,11 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
         unit_topics,
         stem_units,
         amounts: Vec::new(),
+        mentions,
         dates: Vec::new(),
         durations: Vec::new(),
         word_index,
+        bounds,
     };
     let times: Vec<Span> = analysis.times.iter().map(|t| t.span.clone()).collect();
     text.amounts = super::numbers::doc_amounts(&doc.body, &text, &times);
@@ -374,21 +385,15 @@ impl<'v, 'a> Ctx<'v, 'a> {
                 flags: u.flags,
                 holder: std::cell::OnceCell::new(),
             }));
-            let mut ms = Vec::new();
-            if let Some(an) = view.analyses.get(d) {
-                for (local, e) in an.entities.iter().enumerate() {
-                    let Some(s) = view.story_entity(d, local) else { continue };
+            // The mentions of people and organisations, already in order.
+            let holders: Vec<Option<usize>> = (0..view.analyses.get(d).map_or(0, |an| an.entities.len()))
+                .map(|local| {
+                    let s = view.story_entity(d, local)?;
                     let kind = view.entities.entities.get(s).map(|e| e.kind);
-                    if !matches!(kind, Some(EntityType::Person | EntityType::Org | EntityType::Group)) {
-                        continue;
-                    }
-                    for m in &e.mentions {
-                        ms.push((m.span.clone(), s));
-                    }
-                }
-            }
-            ms.sort_by_key(|(sp, _)| (sp.start, sp.end));
-            mentions.push(ms);
+                    matches!(kind, Some(EntityType::Person | EntityType::Org | EntityType::Group)).then_some(s)
+                })
+                .collect();
+            mentions.push(t.mentions.iter().filter_map(|(sp, local)| Some((sp.clone(), (*holders.get(*local)?)?))).collect());
             doc_sents.push(first..sents.len());
         }
         let mut ctx = Ctx {
