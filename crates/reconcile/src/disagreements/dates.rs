@@ -17,7 +17,7 @@ use crate::sets::Sets;
 use parallax_core::hash::FastMap;
 use super::text::{self, keys, KeyMap, Word, LONG, RELATIVE, STOP, TIME};
 use crate::{Discrepancy, DiscrepancyKind, Event, QuoteGroup, Side, TextRef};
-use parallax_core::{DocAnalysis, Document, QuoteKind, Span, TimexType};
+use parallax_core::{DocAnalysis, Document, Span, TimexType};
 
 /// Words that date an event against another (class [`RELATIVE`]).
 pub const RELATIVE_WORDS: &[&str] = &["before", "after", "previous", "following", "earlier", "later"];
@@ -39,8 +39,9 @@ pub struct DocDate {
     clause: Span,
     /// Index in its sentence's words of the first word at or after its start.
     at_word: Option<usize>,
-    /// Whether it is the time of an utterance (see [`speech_time`]).
-    speech: bool,
+    /// Whether it can date an utterance's cue: the time of an utterance (see [`speech_time`])
+    /// and outside any quote.
+    cue: bool,
     /// A past act dated in its own right, neither a plan nor relative (see [`from_actions`]).
     firm: bool,
     /// Of a firm date: the content words of its clause (see [`anchors`]), as (index in the
@@ -141,10 +142,10 @@ pub fn doc_dates(doc: &Document, an: &DocAnalysis, text: &DocText) -> Vec<DocDat
         let weekday =
             own.iter().find_map(|w| weekdays.iter().position(|k| *k == w.key)).map(|i| WEEKDAYS[i]);
         let clause = text.clause_of(body, si, &t.span);
-        let speech = speech_time(sw, at_word);
+        let cue = speech_time(sw, at_word) && !an.quotes.iter().any(|q| q.text.start <= t.span.start && t.span.end <= q.text.end);
         let firm = !future && !planned(body, sw) && !relative_text(body, &t.span);
         let anchors = if firm { anchors(sw, &clause, &t.span) } else { Vec::new() };
-        out.push(DocDate { sentence: si, span: t.span.clone(), day, part, future, weekday, clause, at_word, speech, firm, anchors });
+        out.push(DocDate { sentence: si, span: t.span.clone(), day, part, future, weekday, clause, at_word, cue, firm, anchors });
     }
     // In sentence order (each sentence's expressions in their order).
     out.sort_by_key(|x| x.sentence);
@@ -193,14 +194,9 @@ fn from_groups(ctx: &Ctx, groups: &[QuoteGroup], all: &[Dated]) -> Vec<Discrepan
         // Per member: the date next to its cue, outside any quote.
         let mut dates: Vec<Dated> = Vec::new();
         for &(d, q) in &g.members {
-            let Some(quote) = ctx.view.analyses.get(d).and_then(|a| a.quotes.get(q)) else { continue };
-            let quotes = &ctx.view.analyses[d].quotes;
-            let outside = |x: &Dated| {
-                !quotes.iter().any(|q| q.text.start <= x.span.start && x.span.end <= q.text.end) && x.speech
-            };
-            let Some(si) = ctx.sentence_of(d, &(quote.text.start..quote.text.start + 1)) else {
-                continue;
-            };
+            // (The dates looked at are of the sentences of `d`: `cue` says outside its quotes.)
+            let outside = |x: &Dated| x.cue;
+            let Some(si) = ctx.quote_sentence(d, q) else { continue };
             // `all` is in sentence order: look only at the sentence's own dates.
             let in_sent = |si: usize| {
                 let lo = all.partition_point(|x| x.sent < si);
@@ -208,11 +204,7 @@ fn from_groups(ctx: &Ctx, groups: &[QuoteGroup], all: &[Dated]) -> Vec<Discrepan
             };
             let mut found = in_sent(si).find(|x| outside(x));
             if found.is_none() && si > 0 && ctx.sents[si - 1].doc == d {
-                let prev = &ctx.sents[si - 1].span;
-                let prev_quoted = quotes
-                    .iter()
-                    .any(|q| q.kind == QuoteKind::Direct && q.text.start < prev.end && q.text.end > prev.start);
-                if !prev_quoted {
+                if !ctx.sents[si - 1].direct_quote {
                     found = in_sent(si - 1).find(|x| outside(x));
                 }
             }

@@ -17,32 +17,31 @@ pub struct Sent {
     words: std::ops::Range<usize>,
     /// The classes of its words together (`Word::flags` or-ed).
     pub flags: u32,
+    /// Whether a direct quote overlaps it.
+    pub direct_quote: bool,
 }
 
-/// A clause of a sentence, or the part of a direct or partial quote inside one sentence.
-pub struct Unit {
+/// A unit of an article placed in the story: its document, the story's sentence, and what
+/// was read with it ([`UnitSeed`], read in place).
+pub struct Unit<'v> {
     pub doc: usize,
     pub sent: usize,
-    pub span: Span,
-    /// Its words: a range of its document's words (see [`Ctx::uw`]).
-    words: std::ops::Range<usize>,
-    /// Index of the doc's quote this unit is the text of.
-    pub quote: Option<usize>,
-    /// Hash of its words' keys in order (see [`Ctx::copy`]).
-    wording: u64,
-    /// Its topic stems (see [`super::claims`]): a range of its document's unit topics.
-    topic: std::ops::Range<usize>,
-    /// The classes of its words together (`Word::flags` or-ed): lets a detector skip a unit
-    /// without a word of the class it needs.
-    pub flags: u32,
+    seed: &'v UnitSeed,
     /// Who holds it, computed on first use (see [`Ctx::uh`]): most units never become sides.
     holder: std::cell::OnceCell<Option<usize>>,
+}
+
+impl std::ops::Deref for Unit<'_> {
+    type Target = UnitSeed;
+    fn deref(&self) -> &UnitSeed {
+        self.seed
+    }
 }
 
 pub struct Ctx<'v, 'a> {
     pub view: &'v StoryView<'a>,
     pub sents: Vec<Sent>,
-    pub units: Vec<Unit>,
+    pub units: Vec<Unit<'v>>,
     /// Per doc: what was read with it (its words, units' stems and topics, amounts), read
     /// in place, not copied.
     texts: Vec<&'v DocText>,
@@ -77,6 +76,10 @@ pub struct DocText {
     sents: Vec<(Span, std::ops::Range<usize>)>,
     /// Per sentence: the classes of its words together.
     sent_flags: Vec<u32>,
+    /// Per sentence: whether a direct quote overlaps it.
+    direct_quoted: Vec<bool>,
+    /// Per quote: the sentence holding its start.
+    quote_sentences: Vec<Option<usize>>,
     units: Vec<UnitSeed>,
     /// Each unit's topic stems (`UnitSeed::topic` ranges), sorted and distinct.
     unit_topics: Vec<u64>,
@@ -150,7 +153,7 @@ impl DocText {
         self.sents.get(si).and_then(|(_, r)| self.words.get(r.clone())).unwrap_or(&[])
     }
 
-    /// Index of the sentence that contains `span` (as [`Ctx::sentence_of`] finds it).
+    /// Index of the sentence that contains `span`.
     pub(super) fn sentence_of(&self, span: &Span) -> Option<usize> {
         let k = self.sents.partition_point(|(s, _)| s.end < span.end.max(span.start + 1));
         (k < self.sents.len() && self.sents[k].0.start <= span.start).then_some(k)
@@ -177,17 +180,23 @@ fn index_words(body_len: usize, words: &[Word]) -> Vec<u32> {
     index
 }
 
-/// A unit of one article, before the story places it.
+/// A clause of a sentence, or the part of a direct or partial quote inside one sentence, as
+/// its article is read (the story places it as a [`Unit`]).
 #[derive(Debug, Clone)]
-struct UnitSeed {
+pub struct UnitSeed {
     /// Index in the article's sentences.
-    sent: usize,
-    span: Span,
-    /// Range of the article's words.
+    sentence: usize,
+    pub span: Span,
+    /// Its words: a range of its article's words (see [`Ctx::uw`]).
     words: std::ops::Range<usize>,
-    quote: Option<usize>,
-    flags: u32,
+    /// Index of the doc's quote this unit is the text of.
+    pub quote: Option<usize>,
+    /// The classes of its words together (`Word::flags` or-ed): lets a detector skip a unit
+    /// without a word of the class it needs.
+    pub flags: u32,
+    /// Hash of its words' keys in order (see [`Ctx::copy`]).
     wording: u64,
+    /// Its topic stems (see [`super::claims`]): a range of its article's unit topics.
     topic: std::ops::Range<usize>,
 }
 
@@ -260,6 +269,8 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
         stems: std::mem::take(&mut lexer.stems),
         sents,
         sent_flags,
+        direct_quoted: Vec::new(),
+        quote_sentences: Vec::new(),
         units,
         unit_topics,
         stem_units,
@@ -270,6 +281,12 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
         word_index,
         bounds,
     };
+    text.direct_quoted = text
+        .sents
+        .iter()
+        .map(|(s, _)| analysis.quotes.iter().any(|q| q.kind == QuoteKind::Direct && q.text.start < s.end && q.text.end > s.start))
+        .collect();
+    text.quote_sentences = analysis.quotes.iter().map(|q| text.sentence_of(&(q.text.start..q.text.start + 1))).collect();
     let times: Vec<Span> = analysis.times.iter().map(|t| t.span.clone()).collect();
     text.amounts = super::numbers::doc_amounts(&doc.body, &text, &times);
     text.dates = super::dates::doc_dates(doc, analysis, &text);
@@ -342,7 +359,7 @@ fn units_of(body: &str, quotes: &[parallax_core::Quote], words: &[Word], sents: 
             }
             let words = swords.start + from..swords.start + to;
             let flags = sw[from..to].iter().fold(0, |f, w| f | w.flags);
-            units.push(UnitSeed { sent: si, span, words, quote, flags, wording: 0, topic: 0..0 });
+            units.push(UnitSeed { sentence: si, span, words, quote, flags, wording: 0, topic: 0..0 });
         }
     }
     units
@@ -373,18 +390,14 @@ impl<'v, 'a> Ctx<'v, 'a> {
                 sid
             }).collect());
             let first = sents.len();
-            sents.extend(t.sents.iter().zip(&t.sent_flags).map(|((span, r), &flags)| Sent { doc: d, span: span.clone(), words: r.clone(), flags }));
-            units.extend(t.units.iter().map(|u| Unit {
+            sents.extend(t.sents.iter().zip(&t.sent_flags).zip(&t.direct_quoted).map(|(((span, r), &flags), &direct_quote)| Sent {
                 doc: d,
-                sent: first + u.sent,
-                span: u.span.clone(),
-                words: u.words.clone(),
-                quote: u.quote,
-                wording: u.wording,
-                topic: u.topic.clone(),
-                flags: u.flags,
-                holder: std::cell::OnceCell::new(),
+                span: span.clone(),
+                words: r.clone(),
+                flags,
+                direct_quote,
             }));
+            units.extend(t.units.iter().map(|seed| Unit { doc: d, sent: first + seed.sentence, seed, holder: std::cell::OnceCell::new() }));
             // The mentions of people and organisations, already in order.
             let holders: Vec<Option<usize>> = (0..view.analyses.get(d).map_or(0, |an| an.entities.len()))
                 .map(|local| {
@@ -490,6 +503,12 @@ impl<'v, 'a> Ctx<'v, 'a> {
         self.doc_sids.get(doc).and_then(|s| s.get(local as usize)).map_or(usize::MAX, |&k| k as usize)
     }
 
+    /// The story's number of the sentence holding the start of quote `q` of doc `doc`.
+    pub fn quote_sentence(&self, doc: usize, q: usize) -> Option<usize> {
+        let local = (*self.texts.get(doc)?.quote_sentences.get(q)?)?;
+        Some(self.first_sentence(doc) + local)
+    }
+
     /// The story's number of the first sentence of doc `doc`.
     pub fn first_sentence(&self, doc: usize) -> usize {
         self.doc_sents.get(doc).map_or(0, |r| r.start)
@@ -558,14 +577,6 @@ impl<'v, 'a> Ctx<'v, 'a> {
     /// person or organisation mentioned in it.
     pub fn holder(&self, doc: usize, span: &Span) -> Option<usize> {
         holder_of(self.view, &self.mentions, doc, span, None, self.words_in(doc, span))
-    }
-
-    /// Index of the sentence of doc `doc` that contains `span`.
-    pub fn sentence_of(&self, doc: usize, span: &Span) -> Option<usize> {
-        let range = self.doc_sents.get(doc)?.clone();
-        let sents = &self.sents[range.clone()];
-        let k = sents.partition_point(|s| s.span.end < span.end.max(span.start + 1));
-        (k < sents.len() && sents[k].span.start <= span.start).then_some(range.start + k)
     }
 
     pub fn side_with(&self, doc: usize, span: Span, holder: Option<usize>) -> Side {
