@@ -15,11 +15,11 @@
 use super::model::{Ctx, DocText};
 use crate::sets::Sets;
 use parallax_core::hash::FastMap;
-use super::text::{self, keys, KeyMap, Word, LONG, RELATIVE, STOP, TIME};
+use super::text::{self, keys, KeyMap, Word, LONG, STOP, TIME};
 use crate::{Discrepancy, DiscrepancyKind, Event, QuoteGroup, Side, TextRef};
 use parallax_core::{DocAnalysis, Document, Span, TimexType};
 
-/// Words that date an event against another (class [`RELATIVE`]).
+/// Words that date an event against another (class [`super::text::RELATIVE`]).
 pub const RELATIVE_WORDS: &[&str] = &["before", "after", "previous", "following", "earlier", "later"];
 
 /// A date of one article with what the detectors ask of it and of its sentence, worked out
@@ -442,7 +442,6 @@ const MIN_EVIDENCE_WORDS: usize = 6;
 fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
     // Evidence must be a real clause, not a verb that happens to repeat, and dated in its own
     // right: "the night before" is resolved too unreliably.
-    let relative = |ws: &[Word]| ws.iter().any(|w| w.is(RELATIVE));
     // (event, evidence, words) of every usable evidence of a dated event.
     let mut items: Vec<(usize, usize, &[Word])> = Vec::new();
     for (i, e) in events.iter().enumerate() {
@@ -455,9 +454,9 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
             if x.doc >= ctx.view.docs.len() || x.span.len() < 2 * MIN_EVIDENCE_WORDS - 1 {
                 continue;
             }
-            let ws = ctx.words_in(x.doc, &x.span);
-            if ws.len() >= MIN_EVIDENCE_WORDS && !relative(ws) {
-                items.push((i, k, ws));
+            let ws = ctx.word_range(x.doc, &x.span);
+            if ws.len() >= MIN_EVIDENCE_WORDS && !ctx.has_relative(x.doc, &ws) {
+                items.push((i, k, ctx.doc_words(x.doc, ws)));
             }
         }
     }

@@ -6,7 +6,7 @@
 
 use super::dates::DocDate;
 use super::numbers::{Amount, Elapsed};
-use super::text::{self, keys, KeyMap, Lexer, Word, REPORTING};
+use super::text::{self, keys, KeyMap, Lexer, Word, RELATIVE, REPORTING};
 use crate::{Side, StoryView, TextRef};
 use parallax_core::{DocAnalysis, Document, EntityType, QuoteKind, Span};
 
@@ -49,8 +49,9 @@ pub struct Ctx<'v, 'a> {
     doc_sids: Vec<Vec<u32>>,
     /// Per doc: the range of `sents` holding its sentences.
     doc_sents: Vec<std::ops::Range<usize>>,
-    /// Per doc: (mention span, story entity), sorted by start.
-    mentions: Vec<Vec<(Span, usize)>>,
+    /// Per doc, per entity of the article: the story entity, when a person or organisation
+    /// (whose mentions can hold a position; the article's mentions are read in place).
+    holders: Vec<Vec<Option<usize>>>,
     /// Rarity of each stem seen (see [`Ctx::idf`]), by the story's stem number (see [`Ctx::sid`]).
     idf_by_sid: Vec<f64>,
     /// Stem key → the story's stem number.
@@ -98,6 +99,9 @@ pub struct DocText {
     /// Each word's (start, end): the words' spans packed, so a lookup reads a few bytes, not
     /// the words.
     bounds: Vec<(u32, u32)>,
+    /// The indices of its words of class [`RELATIVE`], in order: few, so whether a stretch
+    /// holds one is found without reading its words.
+    relative_words: Vec<u32>,
 }
 
 /// Bytes of body per entry of [`DocText::word_index`].
@@ -128,9 +132,14 @@ impl DocText {
 
     /// The words inside `span` (as [`text::inside`] finds them).
     pub(super) fn words_in(&self, span: &Span) -> &[Word] {
+        &self.words[self.word_range(span)]
+    }
+
+    /// The range of the words inside `span`.
+    fn word_range(&self, span: &Span) -> std::ops::Range<usize> {
         let from = self.words_starting_before(span.start);
         let to = self.words_ending_by(span.end).max(from);
-        &self.words[from..to]
+        from..to
     }
 
     /// How many sentences and how many distinct stems the article has.
@@ -261,6 +270,7 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
     let sent_flags = sents.iter().map(|(_, r)| words[r.clone()].iter().fold(0, |f, w| f | w.flags)).collect();
     let word_index = index_words(doc.body.len(), &words);
     let bounds = words.iter().map(|w| (w.span.start as u32, w.span.end as u32)).collect();
+    let relative_words = (0..words.len() as u32).filter(|&k| words[k as usize].is(RELATIVE)).collect();
     let mut mentions: Vec<(Span, usize)> =
         analysis.entities.iter().enumerate().flat_map(|(local, e)| e.mentions.iter().map(move |m| (m.span.clone(), local))).collect();
     mentions.sort_by_key(|(sp, _)| (sp.start, sp.end));
@@ -280,6 +290,7 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
         durations: Vec::new(),
         word_index,
         bounds,
+        relative_words,
     };
     text.direct_quoted = text
         .sents
@@ -370,7 +381,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
     pub fn from_docs(view: &'v StoryView<'a>, texts: &[&'v DocText]) -> Self {
         let mut sents = Vec::with_capacity(texts.iter().map(|t| t.sents.len()).sum());
         let mut units = Vec::with_capacity(texts.iter().map(|t| t.units.len()).sum());
-        let mut mentions = Vec::with_capacity(texts.len());
+        let mut holders = Vec::with_capacity(texts.len());
         let mut doc_sents = Vec::with_capacity(texts.len());
         // Stems renumbered for the story, in order of first use as a story lexer would.
         let mut sids: KeyMap<u64, u32> = KeyMap::default();
@@ -398,15 +409,15 @@ impl<'v, 'a> Ctx<'v, 'a> {
                 direct_quote,
             }));
             units.extend(t.units.iter().map(|seed| Unit { doc: d, sent: first + seed.sentence, seed, holder: std::cell::OnceCell::new() }));
-            // The mentions of people and organisations, already in order.
-            let holders: Vec<Option<usize>> = (0..view.analyses.get(d).map_or(0, |an| an.entities.len()))
-                .map(|local| {
-                    let s = view.story_entity(d, local)?;
-                    let kind = view.entities.entities.get(s).map(|e| e.kind);
-                    matches!(kind, Some(EntityType::Person | EntityType::Org | EntityType::Group)).then_some(s)
-                })
-                .collect();
-            mentions.push(t.mentions.iter().filter_map(|(sp, local)| Some((sp.clone(), (*holders.get(*local)?)?))).collect());
+            holders.push(
+                (0..view.analyses.get(d).map_or(0, |an| an.entities.len()))
+                    .map(|local| {
+                        let s = view.story_entity(d, local)?;
+                        let kind = view.entities.entities.get(s).map(|e| e.kind);
+                        matches!(kind, Some(EntityType::Person | EntityType::Org | EntityType::Group)).then_some(s)
+                    })
+                    .collect(),
+            );
             doc_sents.push(first..sents.len());
         }
         let mut ctx = Ctx {
@@ -416,7 +427,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
             texts: texts.to_vec(),
             doc_sids,
             doc_sents,
-            mentions,
+            holders,
             idf_by_sid: Vec::new(),
             sid_of_stem: sids,
             idf_unseen: 0.0,
@@ -480,7 +491,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
 
     /// Who holds unit `u`: the speaker of its quote, else as [`Ctx::holder`] finds.
     pub fn uh(&self, u: &Unit) -> Option<usize> {
-        *u.holder.get_or_init(|| holder_of(self.view, &self.mentions, u.doc, &u.span, u.quote, self.uw(u)))
+        *u.holder.get_or_init(|| self.holder_of(u.doc, &u.span, u.quote, self.uw(u)))
     }
 
     /// The amounts of doc `doc`, as read with it (sentences numbered within the doc).
@@ -529,6 +540,24 @@ impl<'v, 'a> Ctx<'v, 'a> {
         self.texts.get(doc).map_or(&[], |t| t.words_in(span))
     }
 
+    /// The range of the words of doc `doc` inside `span` (see [`Ctx::doc_words`]).
+    pub fn word_range(&self, doc: usize, span: &Span) -> std::ops::Range<usize> {
+        self.texts.get(doc).map_or(0..0, |t| t.word_range(span))
+    }
+
+    /// The words `range` of doc `doc`.
+    pub fn doc_words(&self, doc: usize, range: std::ops::Range<usize>) -> &[Word] {
+        self.texts.get(doc).and_then(|t| t.words.get(range)).unwrap_or(&[])
+    }
+
+    /// Whether the words `range` of doc `doc` hold one of class [`RELATIVE`].
+    pub fn has_relative(&self, doc: usize, range: &std::ops::Range<usize>) -> bool {
+        self.texts.get(doc).is_some_and(|t| {
+            let k = t.relative_words.partition_point(|&i| (i as usize) < range.start);
+            t.relative_words.get(k).is_some_and(|&i| (i as usize) < range.end)
+        })
+    }
+
     /// The topic stems of unit `u` (see [`super::claims`]), sorted and distinct.
     pub fn topic(&self, u: &Unit) -> &[u64] {
         self.texts.get(u.doc).and_then(|t| t.unit_topics.get(u.topic.clone())).unwrap_or(&[])
@@ -551,13 +580,20 @@ impl<'v, 'a> Ctx<'v, 'a> {
     }
 
     /// (mention span, story entity) of doc `doc` inside `span`, in order.
-    fn mentions_in<'s>(&'s self, doc: usize, span: &'s Span) -> impl Iterator<Item = &'s (Span, usize)> + Clone + 's {
-        mentions_within(&self.mentions, doc, span)
+    fn mentions_in<'s>(&'s self, doc: usize, span: &'s Span) -> impl Iterator<Item = (&'s Span, usize)> + Clone + 's {
+        let ms = self.texts.get(doc).map_or(&[][..], |t| t.mentions.as_slice());
+        let holders = self.holders.get(doc).map_or(&[][..], Vec::as_slice);
+        let lo = ms.partition_point(|(m, _)| m.start < span.start);
+        ms[lo..]
+            .iter()
+            .take_while(move |(m, _)| m.start < span.end)
+            .filter(move |(m, _)| m.end <= span.end)
+            .filter_map(move |(m, local)| Some((m, (*holders.get(*local)?)?)))
     }
 
     /// Story entities with a mention inside `span` of doc `doc`.
     pub fn entities_in(&self, doc: usize, span: &Span) -> Vec<usize> {
-        let mut out: Vec<usize> = self.mentions_in(doc, span).map(|(_, e)| *e).collect();
+        let mut out: Vec<usize> = self.mentions_in(doc, span).map(|(_, e)| e).collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -565,7 +601,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
 
     /// Does story entity `e` have a mention inside `span` of doc `doc`?
     pub fn mentions_entity(&self, doc: usize, span: &Span, e: usize) -> bool {
-        self.mentions_in(doc, span).any(|(_, x)| *x == e)
+        self.mentions_in(doc, span).any(|(_, x)| x == e)
     }
 
     /// Spans of mentions of story entity `e` inside `span`.
@@ -576,7 +612,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
     /// Who holds the words at `span`: the speaker of a quote covering it, else the first
     /// person or organisation mentioned in it.
     pub fn holder(&self, doc: usize, span: &Span) -> Option<usize> {
-        holder_of(self.view, &self.mentions, doc, span, None, self.words_in(doc, span))
+        self.holder_of(doc, span, None, self.words_in(doc, span))
     }
 
     pub fn side_with(&self, doc: usize, span: Span, holder: Option<usize>) -> Side {
@@ -587,58 +623,43 @@ impl<'v, 'a> Ctx<'v, 'a> {
         &self.view.docs[doc].body
     }
 
-    pub fn entity_name(&self, e: usize) -> &str {
-        self.view.entities.entities.get(e).map_or("", |e| e.name.as_str())
-    }
-}
-
-/// Mentions of doc `doc` lying inside `span` (the list is sorted by start).
-fn mentions_within<'m>(
-    mentions: &'m [Vec<(Span, usize)>],
-    doc: usize,
-    span: &'m Span,
-) -> impl Iterator<Item = &'m (Span, usize)> + Clone + 'm {
-    let ms = mentions.get(doc).map_or(&[][..], Vec::as_slice);
-    let lo = ms.partition_point(|(m, _)| m.start < span.start);
-    ms[lo..].iter().take_while(move |(m, _)| m.start < span.end).filter(move |(m, _)| m.end <= span.end)
-}
-
-fn holder_of(
-    view: &StoryView,
-    mentions: &[Vec<(Span, usize)>],
-    doc: usize,
-    span: &Span,
-    quote: Option<usize>,
-    words: &[Word],
-) -> Option<usize> {
-    if let Some(q) = quote {
-        return view.speaker(doc, q);
-    }
-    if let Some(an) = view.analyses.get(doc) {
-        for (qi, q) in an.quotes.iter().enumerate() {
-            let inter = q.text.end.min(span.end).saturating_sub(q.text.start.max(span.start));
-            if inter * 2 >= span.len().max(1) {
-                if let Some(s) = view.speaker(doc, qi) {
-                    return Some(s);
+    /// Who holds `span` of doc `doc` (its words `words`), the text of quote `quote` if any
+    /// (see [`Ctx::holder`]).
+    fn holder_of(&self, doc: usize, span: &Span, quote: Option<usize>, words: &[Word]) -> Option<usize> {
+        let view = self.view;
+        if let Some(q) = quote {
+            return view.speaker(doc, q);
+        }
+        if let Some(an) = view.analyses.get(doc) {
+            for (qi, q) in an.quotes.iter().enumerate() {
+                let inter = q.text.end.min(span.end).saturating_sub(q.text.start.max(span.start));
+                if inter * 2 >= span.len().max(1) {
+                    if let Some(s) = view.speaker(doc, qi) {
+                        return Some(s);
+                    }
                 }
             }
         }
+        // The subject of the clause's reporting verb: a mention before "said" / "accused" /
+        // "denied"; after it only for an inverted "said X". Without such a verb, the first mention.
+        let inside = self.mentions_in(doc, span);
+        let verb = words.iter().find(|w| w.is(REPORTING));
+        match verb {
+            Some(v) => inside
+                .clone()
+                .filter(|(m, _)| m.end <= v.span.start)
+                .last()
+                .or_else(|| {
+                    let inverted = v.is_any(keys!["said", "says", "told", "added", "responded"]);
+                    inside.clone().find(|(m, _)| inverted && m.start >= v.span.end && m.start <= v.span.end + 2)
+                })
+                .map(|(_, e)| e),
+            None => inside.clone().next().map(|(_, e)| e),
+        }
     }
-    // The subject of the clause's reporting verb: a mention before "said" / "accused" /
-    // "denied"; after it only for an inverted "said X". Without such a verb, the first mention.
-    let inside = mentions_within(mentions, doc, span);
-    let verb = words.iter().find(|w| w.is(REPORTING));
-    match verb {
-        Some(v) => inside
-            .clone()
-            .filter(|(m, _)| m.end <= v.span.start)
-            .last()
-            .or_else(|| {
-                let inverted = v.is_any(keys!["said", "says", "told", "added", "responded"]);
-                inside.clone().find(|(m, _)| inverted && m.start >= v.span.end && m.start <= v.span.end + 2)
-            })
-            .map(|(_, e)| *e),
-        None => inside.clone().next().map(|(_, e)| *e),
+
+    pub fn entity_name(&self, e: usize) -> &str {
+        self.view.entities.entities.get(e).map_or("", |e| e.name.as_str())
     }
 }
 
