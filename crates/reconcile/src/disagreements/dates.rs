@@ -12,7 +12,7 @@
 //! A plan ("will meet on Tuesday") and a past act ("met on Tuesday") are never compared: they
 //! are usually two occurrences.
 
-use super::model::{Ctx, DocText};
+use super::model::{Ctx, DocText, FUNCTION_WORD};
 use crate::sets::Sets;
 use parallax_core::hash::FastMap;
 use super::text::{self, keys, KeyMap, Word, LONG, STOP, TIME};
@@ -287,7 +287,7 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
     // report.
     let firm: Vec<Dated> = all.iter().filter(|d| d.firm).copied().collect();
     let all = &firm[..];
-    // Content stems of the clause around each date (story stem numbers, see [`Ctx::sid`]),
+    // Content stems of the clause around each date (story stem numbers, see [`Ctx::story_sid`]),
     // with their word indices in the sentence.
     let anchor: Vec<Vec<(usize, usize)>> =
         all.iter().map(|d| d.anchors.iter().map(|&(i, l)| (i, ctx.story_sid(d.doc, l))).collect()).collect();
@@ -442,8 +442,10 @@ const MIN_EVIDENCE_WORDS: usize = 6;
 fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
     // Evidence must be a real clause, not a verb that happens to repeat, and dated in its own
     // right: "the night before" is resolved too unreliably.
-    // (event, evidence, words) of every usable evidence of a dated event.
-    let mut items: Vec<(usize, usize, &[Word])> = Vec::new();
+    // (event, evidence, words, the words' content stems) of every usable evidence of a dated
+    // event. Its stems are what is read of most items: the words themselves only for the
+    // overlap test.
+    let mut items: Vec<(usize, usize, &[Word], &[u32])> = Vec::new();
     for (i, e) in events.iter().enumerate() {
         if e.date.is_none() {
             continue;
@@ -456,7 +458,7 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
             }
             let ws = ctx.word_range(x.doc, &x.span);
             if ws.len() >= MIN_EVIDENCE_WORDS && !ctx.has_relative(x.doc, &ws) {
-                items.push((i, k, ctx.doc_words(x.doc, ws)));
+                items.push((i, k, ctx.doc_words(x.doc, ws.clone()), ctx.content_stems(x.doc, ws)));
             }
         }
     }
@@ -467,13 +469,14 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
     let rarest: Vec<Option<usize>> = items
         .iter()
         .enumerate()
-        .map(|(n, (_, _, ws))| {
+        .map(|(n, (_, _, _, stems))| {
             let doc = doc_of(n);
             let mut best: Option<(f64, usize)> = None;
-            for w in ws.iter().filter(|w| !w.is(STOP)) {
-                let idf = ctx.idf_of(doc, w);
+            for &l in stems.iter().filter(|&&l| l != FUNCTION_WORD) {
+                let sid = ctx.story_sid(doc, l);
+                let idf = ctx.idf_by_sid(sid);
                 if best.is_none_or(|(b, _)| idf.total_cmp(&b).is_ge()) {
-                    best = Some((idf, ctx.sid(doc, w)));
+                    best = Some((idf, sid));
                 }
             }
             best.map(|(_, s)| s)
@@ -490,10 +493,10 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
             }
         }
     }
-    for (n, (_, _, ws)) in items.iter().enumerate() {
+    for (n, (_, _, _, stems)) in items.iter().enumerate() {
         let doc = doc_of(n);
-        for w in ws.iter().filter(|w| !w.is(STOP)) {
-            if let Some(&l) = list_of.get(ctx.sid(doc, w)) {
+        for &s in stems.iter().filter(|&&l| l != FUNCTION_WORD) {
+            if let Some(&l) = list_of.get(ctx.story_sid(doc, s)) {
                 if l != NOT_INDEXED {
                     let list = &mut lists[l as usize];
                     if list.last() != Some(&n) {
@@ -521,7 +524,7 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
     // Event pairs already joined, as `min << 32 | max`.
     let mut done: KeyMap<u64, ()> = KeyMap::default();
     let pair = |a: usize, b: usize| ((a.min(b) as u64) << 32) | a.max(b) as u64;
-    for (n, (i, k, _)) in items.iter().enumerate() {
+    for (n, (i, k, _, _)) in items.iter().enumerate() {
         let Some(rarest) = rarest[n] else { continue };
         let with_word = match list_of.get(rarest) {
             Some(&l) if l != NOT_INDEXED => lists[l as usize].as_slice(),
@@ -529,7 +532,7 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
         };
         // Lists are in item order: only the later items of each.
         for &m in &with_word[with_word.partition_point(|&m| m <= n)..] {
-            let (j, l, _) = &items[m];
+            let (j, l, _, _) = &items[m];
             let (a, b) = (&events[*i], &events[*j]);
             let (x, y) = (&a.evidence[*k], &b.evidence[*l]);
             if j == i || x.doc == y.doc || a.date == b.date || done.contains_key(&pair(*i, *j)) {
@@ -556,7 +559,7 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
         let mut dates: Vec<&str> = Vec::new();
         let mut sides = Vec::new();
         for &n in &group {
-            let (i, k, _) = items[n];
+            let (i, k, _, _) = items[n];
             let date = events[i].date.as_deref().unwrap_or("");
             if dates.contains(&date) || dates.len() == MAX_DATES {
                 continue;

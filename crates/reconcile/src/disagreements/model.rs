@@ -52,13 +52,13 @@ pub struct Ctx<'v, 'a> {
     /// Per doc, per entity of the article: the story entity, when a person or organisation
     /// (whose mentions can hold a position; the article's mentions are read in place).
     holders: Vec<Vec<Option<usize>>>,
-    /// Rarity of each stem seen (see [`Ctx::idf`]), by the story's stem number (see [`Ctx::sid`]).
+    /// Rarity of each stem seen (see [`Ctx::idf`]), by the story's stem number (see [`Ctx::story_sid`]).
     idf_by_sid: Vec<f64>,
     /// Stem key → the story's stem number.
     sid_of_stem: KeyMap<u64, u32>,
     /// Rarity of a stem no unit holds.
     idf_unseen: f64,
-    /// The story's dense stem number → stem key (see [`Ctx::sid`]).
+    /// The story's dense stem number → stem key (see [`Ctx::story_sid`]).
     stems: Vec<u64>,
     /// Per unit: whether an earlier article has a unit of the very same words (a syndicated
     /// or copied passage). A copy states no new position: detectors neither start a finding
@@ -68,7 +68,7 @@ pub struct Ctx<'v, 'a> {
 
 /// The words, sentences and units of one article. They depend on that article alone, so they
 /// are cut once, when the article is read (see [`crate::prepare`]); the story only joins them.
-/// Word `sid`s number this article's own stems (`stems`); the story maps them to its own ([`Ctx::sid`]).
+/// Word `sid`s number this article's own stems (`stems`); the story maps them to its own ([`Ctx::story_sid`]).
 #[derive(Debug, Default, Clone)]
 pub struct DocText {
     words: Vec<Word>,
@@ -99,10 +99,16 @@ pub struct DocText {
     /// Each word's (start, end): the words' spans packed, so a lookup reads a few bytes, not
     /// the words.
     bounds: Vec<(u32, u32)>,
+    /// Per word: its stem number ([`Word::sid`]), or [`FUNCTION_WORD`] for a word of class
+    /// [`text::STOP`]: what the event dates compare, packed.
+    content_stems: Vec<u32>,
     /// The indices of its words of class [`RELATIVE`], in order: few, so whether a stretch
     /// holds one is found without reading its words.
     relative_words: Vec<u32>,
 }
+
+/// In [`DocText::content_stems`], a function word.
+pub const FUNCTION_WORD: u32 = u32::MAX;
 
 /// Bytes of body per entry of [`DocText::word_index`].
 const INDEX_STEP: usize = 16;
@@ -270,6 +276,7 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
     let sent_flags = sents.iter().map(|(_, r)| words[r.clone()].iter().fold(0, |f, w| f | w.flags)).collect();
     let word_index = index_words(doc.body.len(), &words);
     let bounds = words.iter().map(|w| (w.span.start as u32, w.span.end as u32)).collect();
+    let content_stems = words.iter().map(|w| if w.is(text::STOP) { FUNCTION_WORD } else { w.sid }).collect();
     let relative_words = (0..words.len() as u32).filter(|&k| words[k as usize].is(RELATIVE)).collect();
     let mut mentions: Vec<(Span, usize)> =
         analysis.entities.iter().enumerate().flat_map(|(local, e)| e.mentions.iter().map(move |m| (m.span.clone(), local))).collect();
@@ -290,6 +297,7 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
         durations: Vec::new(),
         word_index,
         bounds,
+        content_stems,
         relative_words,
     };
     text.direct_quoted = text
@@ -483,12 +491,6 @@ impl<'v, 'a> Ctx<'v, 'a> {
         self.texts.get(u.doc).and_then(|t| t.words.get(u.words.clone())).unwrap_or(&[])
     }
 
-    /// The story's number of the stem of word `w` of doc `doc` (below [`Ctx::stem_count`]),
-    /// for counting by stem in a vector.
-    pub fn sid(&self, doc: usize, w: &Word) -> usize {
-        self.story_sid(doc, w.sid)
-    }
-
     /// Who holds unit `u`: the speaker of its quote, else as [`Ctx::holder`] finds.
     pub fn uh(&self, u: &Unit) -> Option<usize> {
         *u.holder.get_or_init(|| self.holder_of(u.doc, &u.span, u.quote, self.uw(u)))
@@ -509,7 +511,8 @@ impl<'v, 'a> Ctx<'v, 'a> {
         self.texts.get(doc).map_or(&[], |t| t.durations.as_slice())
     }
 
-    /// The story's number of the stem numbered `local` in doc `doc` (see [`Ctx::sid`]).
+    /// The story's number of the stem numbered `local` ([`Word::sid`]) in doc `doc` (below
+    /// [`Ctx::stem_count`]), for counting by stem in a vector.
     pub fn story_sid(&self, doc: usize, local: u32) -> usize {
         self.doc_sids.get(doc).and_then(|s| s.get(local as usize)).map_or(usize::MAX, |&k| k as usize)
     }
@@ -530,7 +533,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
         self.sents.get(si).and_then(|s| self.texts.get(s.doc)?.words.get(s.words.clone())).unwrap_or(&[])
     }
 
-    /// How many distinct stems the story has (the bound of [`Ctx::sid`]).
+    /// How many distinct stems the story has (the bound of [`Ctx::story_sid`]).
     pub fn stem_count(&self) -> usize {
         self.stems.len()
     }
@@ -548,6 +551,11 @@ impl<'v, 'a> Ctx<'v, 'a> {
     /// The words `range` of doc `doc`.
     pub fn doc_words(&self, doc: usize, range: std::ops::Range<usize>) -> &[Word] {
         self.texts.get(doc).and_then(|t| t.words.get(range)).unwrap_or(&[])
+    }
+
+    /// The stem numbers of the words `range` of doc `doc` (see [`DocText::content_stems`]).
+    pub fn content_stems(&self, doc: usize, range: std::ops::Range<usize>) -> &[u32] {
+        self.texts.get(doc).and_then(|t| t.content_stems.get(range)).unwrap_or(&[])
     }
 
     /// Whether the words `range` of doc `doc` hold one of class [`RELATIVE`].
@@ -569,12 +577,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
         self.sid_of_stem.get(&stem).map_or(self.idf_unseen, |&k| self.idf_by_sid(k as usize))
     }
 
-    /// [`Ctx::idf`] of word `w` of doc `doc`, by its stem number.
-    pub fn idf_of(&self, doc: usize, w: &Word) -> f64 {
-        self.idf_by_sid(self.sid(doc, w))
-    }
-
-    /// [`Ctx::idf`] of the stem numbered `sid` (see [`Ctx::sid`]).
+    /// [`Ctx::idf`] of the stem numbered `sid` (see [`Ctx::story_sid`]).
     pub fn idf_by_sid(&self, sid: usize) -> f64 {
         self.idf_by_sid.get(sid).copied().unwrap_or(self.idf_unseen)
     }

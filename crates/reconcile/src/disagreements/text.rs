@@ -83,7 +83,7 @@ pub struct Word {
     pub stem: u64,
     pub flags: u32,
     /// Dense number of the stem within its article (see [`Lexer::stems`]; the story's number
-    /// is `Ctx::sid`), for counting by stem in a vector instead of a map.
+    /// is `Ctx::story_sid`), for counting by stem in a vector instead of a map.
     pub sid: u32,
 }
 
