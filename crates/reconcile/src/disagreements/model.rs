@@ -42,8 +42,7 @@ pub struct Ctx<'v, 'a> {
     pub view: &'v StoryView<'a>,
     pub sents: Vec<Sent>,
     pub units: Vec<Unit<'v>>,
-    /// Per doc: what was read with it (its words, units' stems and topics, amounts), read
-    /// in place, not copied.
+    /// Per doc: what was read with it ([`DocText`]), read in place, not copied.
     texts: Vec<&'v DocText>,
     /// Per doc: its own stem numbers ([`Word::sid`]) → the story's.
     doc_sids: Vec<Vec<u32>>,
@@ -66,8 +65,10 @@ pub struct Ctx<'v, 'a> {
     pub copy: Vec<bool>,
 }
 
-/// The words, sentences and units of one article. They depend on that article alone, so they
-/// are cut once, when the article is read (see [`crate::prepare`]); the story only joins them.
+/// The words, sentences and units of one article, what the detectors ask of it alone (its
+/// amounts, dates, durations, entity mentions) and packed indexes for looking its words up.
+/// They depend on that article alone, so they are worked out once, when the article is read
+/// (see [`crate::prepare`]); the story only joins them.
 /// Word `sid`s number this article's own stems (`stems`); the story maps them to its own ([`Ctx::story_sid`]).
 #[derive(Debug, Default, Clone)]
 pub struct DocText {
