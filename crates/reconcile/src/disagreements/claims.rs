@@ -91,6 +91,14 @@ fn has_strong_denial(ws: &[Word]) -> Option<usize> {
     None
 }
 
+/// [`has_strong_denial`] of a unit: none without a denial word or a negation among its words.
+fn strong_denial(ctx: &Ctx, u: &Unit) -> Option<usize> {
+    if u.flags & (DENIAL | NEG) == 0 {
+        return None;
+    }
+    has_strong_denial(ctx.uw(u))
+}
+
 /// Stems right after a negation ("never bullied", "nobody had been blocked"): what is denied.
 fn negated_stems(ws: &[Word]) -> Vec<u64> {
     let mut out = Vec::new();
@@ -192,7 +200,7 @@ pub fn find(ctx: &Ctx) -> Vec<Discrepancy> {
         // Neither a denial word nor a negation: no denial, strong or weak.
         let found = if u.flags & (DENIAL | NEG) == 0 || ctx.copy[ui] {
             None
-        } else if let Some(k) = has_strong_denial(ctx.uw(u)) {
+        } else if let Some(k) = strong_denial(ctx, u) {
             strong(ctx, &index, ui, k)
         } else if u.flags & NEG != 0 && ctx.uh(u).is_some() {
             weak(ctx, &index, ui)
@@ -353,7 +361,7 @@ fn antecedent(ctx: &Ctx, index: &Index, ui: usize, probe: &[u64]) -> Option<usiz
             continue;
         }
         let t = index.topic(j);
-        if t.len() < 2 || has_strong_denial(ctx.uw(p)).is_some() {
+        if t.len() < 2 || strong_denial(ctx, p).is_some() {
             continue;
         }
         let (s, _) = shared_score(ctx, t, probe);
@@ -458,11 +466,11 @@ struct Scored {
 impl<'c> Index<'c> {
     fn new(ctx: &'c Ctx) -> Self {
         let topics: Vec<&[u64]> = ctx.units.iter().map(|u| ctx.topic(u)).collect();
-        let reported: Vec<bool> = (0..ctx.sents.len()).map(|si| ctx.sw(si).iter().any(|w| w.is(SPEECH | CLAIM))).collect();
+        let reported: Vec<bool> = ctx.sents.iter().map(|s| s.flags & (SPEECH | CLAIM) != 0).collect();
         let accusing: Vec<bool> = ctx.units.iter().map(|u| u.flags & CLAIM != 0).collect();
         let mut index = Index { topics, by_stem: Vec::new(), reported, accusing };
         for (j, u) in ctx.units.iter().enumerate() {
-            if ctx.copy[j] || !index.claim_like_at(j, u) || has_strong_denial(ctx.uw(u)).is_some() {
+            if ctx.copy[j] || !index.claim_like_at(j, u) || strong_denial(ctx, u).is_some() {
                 continue;
             }
             for &t in index.topics[j] {

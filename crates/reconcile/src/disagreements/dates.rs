@@ -12,24 +12,56 @@
 //! A plan ("will meet on Tuesday") and a past act ("met on Tuesday") are never compared: they
 //! are usually two occurrences.
 
-use super::model::Ctx;
+use super::model::{Ctx, DocText, FUNCTION_WORD};
 use crate::sets::Sets;
 use parallax_core::hash::FastMap;
 use super::text::{self, keys, KeyMap, Word, LONG, STOP, TIME};
 use crate::{Discrepancy, DiscrepancyKind, Event, QuoteGroup, Side, TextRef};
-use parallax_core::{QuoteKind, Span, TimexType};
+use parallax_core::{DocAnalysis, Document, Span, TimexType};
 
-#[derive(Clone)]
-struct Dated {
-    doc: usize,
-    sent: usize,
+/// Words that date an event against another (class [`super::text::RELATIVE`]).
+pub const RELATIVE_WORDS: &[&str] = &["before", "after", "previous", "following", "earlier", "later"];
+
+/// A date of one article with what the detectors ask of it and of its sentence, worked out
+/// once, when the article is read ([`doc_dates`]).
+#[derive(Clone, Debug)]
+pub struct DocDate {
+    /// Index in the article's sentences.
+    sentence: usize,
     span: Span,
     /// `YYYY-MM-DD`.
-    day: String,
+    day: [u8; 10],
     part: Part,
     future: bool,
     /// The weekday named in the expression, if any.
     weekday: Option<&'static str>,
+    /// The clause of its sentence holding it.
+    clause: Span,
+    /// Index in its sentence's words of the first word at or after its start.
+    at_word: Option<usize>,
+    /// Whether it can date an utterance's cue: the time of an utterance (see [`speech_time`])
+    /// and outside any quote.
+    cue: bool,
+    /// A past act dated in its own right, neither a plan nor relative (see [`from_actions`]).
+    firm: bool,
+    /// Of a firm date: the content words of its clause (see [`anchors`]), as (index in the
+    /// sentence's words, the article's stem number).
+    anchors: Vec<(usize, u32)>,
+}
+
+/// An article's date placed in the story: its document and the story's sentence.
+#[derive(Clone, Copy)]
+struct Dated<'c> {
+    doc: usize,
+    sent: usize,
+    date: &'c DocDate,
+}
+
+impl std::ops::Deref for Dated<'_> {
+    type Target = DocDate;
+    fn deref(&self) -> &DocDate {
+        self.date
+    }
 }
 
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -73,43 +105,60 @@ fn conflict(a: &Dated, b: &Dated) -> bool {
     )
 }
 
-fn dated(ctx: &Ctx) -> Vec<Dated> {
+/// The dates of one article (`text` as read from it), in sentence order (each sentence's in
+/// their order).
+pub fn doc_dates(doc: &Document, an: &DocAnalysis, text: &DocText) -> Vec<DocDate> {
     let weekdays = keys!["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let body = doc.body.as_str();
+    // The publication day as text (compared with each date's day).
+    let published = doc.published.map(|p| p.to_string());
     let mut out = Vec::new();
-    for (d, (doc, an)) in ctx.view.docs.iter().zip(&ctx.view.analyses).enumerate() {
-        // The publication day as text, once per document (compared with each date's day).
-        let published = doc.published.map(|p| p.to_string());
-        for t in &an.times {
-            if !matches!(t.kind, TimexType::Date | TimexType::Time) {
-                continue;
-            }
-            let Some(si) = ctx.sentence_of(d, &t.span) else { continue };
-            let s = &ctx.sents[si];
-            if t.span.start < s.span.start || t.span.end > s.span.end {
-                continue;
-            }
-            let sw = ctx.sw(si);
-            let v = &t.value;
-            let b = v.as_bytes();
-            if b.len() < 10 || b[4] != b'-' || b[7] != b'-' || !b[..4].iter().all(u8::is_ascii_digit) {
-                continue;
-            }
-            let day = v[..10].to_string();
-            let before_from = sw.iter().position(|w| w.span.start >= t.span.start).unwrap_or(0);
-            let before = &sw[before_from.saturating_sub(3)..before_from];
-            let own = ctx.words_in(d, &t.span);
-            let mut part = part_of(v, before);
-            if part == Part::None {
-                part = part_of(v, own);
-            }
-            let future = published.as_deref().is_some_and(|p| day.as_str() > p);
-            let weekday =
-                own.iter().find_map(|w| weekdays.iter().position(|k| *k == w.key)).map(|i| WEEKDAYS[i]);
-            out.push(Dated { doc: s.doc, sent: si, span: t.span.clone(), day, part, future, weekday });
+    for t in &an.times {
+        if !matches!(t.kind, TimexType::Date | TimexType::Time) {
+            continue;
         }
+        let Some(si) = text.sentence_of(&t.span) else { continue };
+        let Some(s) = text.sentence_span(si) else { continue };
+        if t.span.start < s.start || t.span.end > s.end {
+            continue;
+        }
+        let sw = text.sentence_words(si);
+        let v = &t.value;
+        let b = v.as_bytes();
+        if b.len() < 10 || b[4] != b'-' || b[7] != b'-' || !b[..4].iter().all(u8::is_ascii_digit) {
+            continue;
+        }
+        let mut day = [0u8; 10];
+        day.copy_from_slice(&b[..10]);
+        let at_word = sw.iter().position(|w| w.span.start >= t.span.start);
+        let before_from = at_word.unwrap_or(0);
+        let before = &sw[before_from.saturating_sub(3)..before_from];
+        let own = text.words_in(&t.span);
+        let mut part = part_of(v, before);
+        if part == Part::None {
+            part = part_of(v, own);
+        }
+        let future = published.as_deref().is_some_and(|p| &day[..] > p.as_bytes());
+        let weekday =
+            own.iter().find_map(|w| weekdays.iter().position(|k| *k == w.key)).map(|i| WEEKDAYS[i]);
+        let clause = text.clause_of(body, si, &t.span);
+        let cue = speech_time(sw, at_word) && !an.quotes.iter().any(|q| q.text.start <= t.span.start && t.span.end <= q.text.end);
+        let firm = !future && !planned(body, sw) && !relative_text(body, &t.span);
+        let anchors = if firm { anchors(sw, &clause, &t.span) } else { Vec::new() };
+        out.push(DocDate { sentence: si, span: t.span.clone(), day, part, future, weekday, clause, at_word, cue, firm, anchors });
     }
-    // In sentence order (each document's expressions in their order).
-    out.sort_by_key(|x| x.sent);
+    // In sentence order (each sentence's expressions in their order).
+    out.sort_by_key(|x| x.sentence);
+    out
+}
+
+/// The dates of the story, in sentence order.
+fn dated<'c>(ctx: &'c Ctx) -> Vec<Dated<'c>> {
+    let mut out = Vec::new();
+    for doc in 0..ctx.view.docs.len() {
+        let first = ctx.first_sentence(doc);
+        out.extend(ctx.dates(doc).iter().map(|date| Dated { doc, sent: first + date.sentence, date }));
+    }
     out
 }
 
@@ -123,8 +172,7 @@ pub fn find(ctx: &Ctx, groups: &[QuoteGroup], events: &[Event]) -> Vec<Discrepan
 
 /// The dated phrase: a few words before the time expression, through its end.
 fn phrase(ctx: &Ctx, d: &Dated, from_word: Option<usize>) -> Span {
-    let clause = ctx.clause_of(d.sent, &d.span);
-    let ws = ctx.words_in(d.doc, &clause);
+    let ws = ctx.words_in(d.doc, &d.clause);
     let Some(first) = ws.iter().position(|w| w.span.end > d.span.start) else { return d.span.clone() };
     let last = ws.iter().rposition(|w| w.span.start < d.span.end).unwrap_or(first);
     let lo = match from_word.and_then(|k| ctx.sw(d.sent).get(k)).and_then(|w| ws.iter().position(|x| x.span == w.span)) {
@@ -146,14 +194,9 @@ fn from_groups(ctx: &Ctx, groups: &[QuoteGroup], all: &[Dated]) -> Vec<Discrepan
         // Per member: the date next to its cue, outside any quote.
         let mut dates: Vec<Dated> = Vec::new();
         for &(d, q) in &g.members {
-            let Some(quote) = ctx.view.analyses.get(d).and_then(|a| a.quotes.get(q)) else { continue };
-            let quotes = &ctx.view.analyses[d].quotes;
-            let outside = |x: &Dated| {
-                !quotes.iter().any(|q| q.text.start <= x.span.start && x.span.end <= q.text.end) && speech_time(ctx, x)
-            };
-            let Some(si) = ctx.sentence_of(d, &(quote.text.start..quote.text.start + 1)) else {
-                continue;
-            };
+            // (The dates looked at are of the sentences of `d`: `cue` says outside its quotes.)
+            let outside = |x: &Dated| x.cue;
+            let Some(si) = ctx.quote_sentence(d, q) else { continue };
             // `all` is in sentence order: look only at the sentence's own dates.
             let in_sent = |si: usize| {
                 let lo = all.partition_point(|x| x.sent < si);
@@ -161,17 +204,13 @@ fn from_groups(ctx: &Ctx, groups: &[QuoteGroup], all: &[Dated]) -> Vec<Discrepan
             };
             let mut found = in_sent(si).find(|x| outside(x));
             if found.is_none() && si > 0 && ctx.sents[si - 1].doc == d {
-                let prev = &ctx.sents[si - 1].span;
-                let prev_quoted = quotes
-                    .iter()
-                    .any(|q| q.kind == QuoteKind::Direct && q.text.start < prev.end && q.text.end > prev.start);
-                if !prev_quoted {
+                if !ctx.sents[si - 1].direct_quote {
                     found = in_sent(si - 1).find(|x| outside(x));
                 }
             }
             if let Some(x) = found {
                 if !dates.iter().any(|y| y.doc == x.doc) {
-                    dates.push(x.clone());
+                    dates.push(*x);
                 }
             }
         }
@@ -202,10 +241,10 @@ fn from_groups(ctx: &Ctx, groups: &[QuoteGroup], all: &[Dated]) -> Vec<Discrepan
 }
 
 /// Is this date the time of an utterance: a speech word ("said", "statement", "interview")
-/// shortly before or just after it?
-fn speech_time(ctx: &Ctx, d: &Dated) -> bool {
-    let ws = ctx.sw(d.sent);
-    let Some(at) = ws.iter().position(|w| w.span.start >= d.span.start) else { return false };
+/// shortly before or just after it? `ws` are the words of its sentence, `at` the index of its
+/// first word.
+fn speech_time(ws: &[Word], at: Option<usize>) -> bool {
+    let Some(at) = at else { return false };
     let lo = at.saturating_sub(7);
     let hi = (at + 4).min(ws.len());
     let speech = keys![
@@ -215,45 +254,43 @@ fn speech_time(ctx: &Ctx, d: &Dated) -> bool {
     ws[lo..hi].iter().any(|w| w.is_any(speech))
 }
 
-/// Content stems of the clause around a date (story stem numbers, see [`Ctx::sid`]), with
-/// their word indices in the sentence.
-fn anchors(ctx: &Ctx, d: &Dated) -> Vec<(usize, usize)> {
-    let clause = ctx.clause_of(d.sent, &d.span);
-    ctx.sw(d.sent)
-        .iter()
+/// Content words of the clause around a date (`clause` of the sentence whose words are `ws`,
+/// the date at `span`), as (word index in the sentence, the article's stem number).
+fn anchors(ws: &[Word], clause: &Span, span: &Span) -> Vec<(usize, u32)> {
+    ws.iter()
         .enumerate()
         .filter(|(_, w)| w.span.start >= clause.start && w.span.end <= clause.end)
-        .filter(|(_, w)| !(w.span.start >= d.span.start && w.span.end <= d.span.end))
+        .filter(|(_, w)| !(w.span.start >= span.start && w.span.end <= span.end))
         .filter(|(_, w)| w.is(LONG) && !w.is(STOP | TIME))
-        .map(|(i, w)| (i, ctx.sid(d.doc, w)))
+        .map(|(i, w)| (i, w.sid))
         .collect()
 }
 
+/// A plan ("will meet on Tuesday", "due to resume on Monday"): a word of the sentence (`ws`)
+/// says so.
+fn planned(body: &str, ws: &[Word]) -> bool {
+    ws.iter().any(|w| {
+        w.is_any(keys!["will", "due", "would", "plans", "planned", "expected", "scheduled", "next"])
+            || body.get(w.span.clone()).is_some_and(|x| x.ends_with("'ll") || x.ends_with("\u{2019}ll"))
+    })
+}
+
+/// A date given relative to another event ("the night before").
+fn relative_text(body: &str, span: &Span) -> bool {
+    let own = body.get(span.clone()).unwrap_or("").to_lowercase();
+    ["before", "after", "previous", "following", "that "].iter().any(|w| own.contains(w))
+}
+
 fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
-    // Plans ("will meet on Tuesday", "due to resume on Monday") and dates given relative to
-    // another event ("the night before") are left out: the first are other occurrences, the
-    // second are resolved too unreliably to be set against a report.
-    let firm: Vec<Dated> = all
-        .iter()
-        .filter(|d| {
-            if d.future {
-                return false;
-            }
-            let body = ctx.body(d.doc);
-            let plan = ctx.sw(d.sent).iter().any(|w| {
-                w.is_any(keys!["will", "due", "would", "plans", "planned", "expected", "scheduled", "next"])
-                    || body.get(w.span.clone()).is_some_and(|x| x.ends_with("'ll") || x.ends_with("\u{2019}ll"))
-            });
-            if plan {
-                return false;
-            }
-            let own = body.get(d.span.clone()).unwrap_or("").to_lowercase();
-            !["before", "after", "previous", "following", "that "].iter().any(|w| own.contains(w))
-        })
-        .cloned()
-        .collect();
+    // Plans and dates given relative to another event are left out (see `DocDate::firm`): the
+    // first are other occurrences, the second are resolved too unreliably to be set against a
+    // report.
+    let firm: Vec<Dated> = all.iter().filter(|d| d.firm).copied().collect();
     let all = &firm[..];
-    let anchor: Vec<Vec<(usize, usize)>> = all.iter().map(|d| anchors(ctx, d)).collect();
+    // Content stems of the clause around each date (story stem numbers, see [`Ctx::story_sid`]),
+    // with their word indices in the sentence.
+    let anchor: Vec<Vec<(usize, usize)>> =
+        all.iter().map(|d| d.anchors.iter().map(|&(i, l)| (i, ctx.story_sid(d.doc, l))).collect()).collect();
     let n = all.len();
     // Copies of one report give the same date: only dates that conflict (in another
     // document) are worth counting shared words for. Conflicts compare (future, day, part,
@@ -363,7 +400,7 @@ fn from_actions(ctx: &Ctx, all: &[Dated]) -> Vec<Discrepancy> {
                 .filter_map(|&b| classes[b].members.iter().find(|&&m| all[m].doc != all[k].doc).map(|&m| (m, b)))
                 .collect();
             firsts.sort_unstable();
-            let before = ctx.sw(all[k].sent).iter().position(|w| w.span.start >= all[k].span.start).unwrap_or(0);
+            let before = all[k].at_word.unwrap_or(0);
             firsts.iter().find_map(|&(_, b)| {
                 anchor[k].iter().filter(|(idx, s)| *idx < before && classes[b].stems.binary_search(s).is_ok()).map(|(idx, _)| *idx).max()
             })
@@ -399,24 +436,29 @@ struct DateClass {
 /// Dates set against each other in one disagreement, at most.
 const MAX_DATES: usize = 6;
 
+/// Words of an evidence clause, at least.
+const MIN_EVIDENCE_WORDS: usize = 6;
+
 fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
     // Evidence must be a real clause, not a verb that happens to repeat, and dated in its own
     // right: "the night before" is resolved too unreliably.
-    let relative =
-        |ws: &[Word]| ws.iter().any(|w| w.is_any(keys!["before", "after", "previous", "following", "earlier", "later"]));
-    // (event, evidence, words) of every usable evidence of a dated event.
-    let mut items: Vec<(usize, usize, &[Word])> = Vec::new();
+    // (event, evidence, words, the words' content stems) of every usable evidence of a dated
+    // event. Its stems are what is read of most items: the words themselves only for the
+    // overlap test.
+    let mut items: Vec<(usize, usize, &[Word], &[u32])> = Vec::new();
     for (i, e) in events.iter().enumerate() {
         if e.date.is_none() {
             continue;
         }
         for (k, x) in e.evidence.iter().enumerate() {
-            if x.doc >= ctx.view.docs.len() {
+            // Six words need eleven bytes at least (words are apart): short evidence (a single
+            // verb) is ruled out without looking its words up.
+            if x.doc >= ctx.view.docs.len() || x.span.len() < 2 * MIN_EVIDENCE_WORDS - 1 {
                 continue;
             }
-            let ws = ctx.words_in(x.doc, &x.span);
-            if ws.len() >= 6 && !relative(ws) {
-                items.push((i, k, ws));
+            let ws = ctx.word_range(x.doc, &x.span);
+            if ws.len() >= MIN_EVIDENCE_WORDS && !ctx.has_relative(x.doc, &ws) {
+                items.push((i, k, ctx.doc_words(x.doc, ws.clone()), ctx.content_stems(x.doc, ws)));
             }
         }
     }
@@ -427,13 +469,14 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
     let rarest: Vec<Option<usize>> = items
         .iter()
         .enumerate()
-        .map(|(n, (_, _, ws))| {
+        .map(|(n, (_, _, _, stems))| {
             let doc = doc_of(n);
             let mut best: Option<(f64, usize)> = None;
-            for w in ws.iter().filter(|w| !w.is(STOP)) {
-                let idf = ctx.idf_of(doc, w);
+            for &l in stems.iter().filter(|&&l| l != FUNCTION_WORD) {
+                let sid = ctx.story_sid(doc, l);
+                let idf = ctx.idf_by_sid(sid);
                 if best.is_none_or(|(b, _)| idf.total_cmp(&b).is_ge()) {
-                    best = Some((idf, ctx.sid(doc, w)));
+                    best = Some((idf, sid));
                 }
             }
             best.map(|(_, s)| s)
@@ -450,10 +493,10 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
             }
         }
     }
-    for (n, (_, _, ws)) in items.iter().enumerate() {
+    for (n, (_, _, _, stems)) in items.iter().enumerate() {
         let doc = doc_of(n);
-        for w in ws.iter().filter(|w| !w.is(STOP)) {
-            if let Some(&l) = list_of.get(ctx.sid(doc, w)) {
+        for &s in stems.iter().filter(|&&l| l != FUNCTION_WORD) {
+            if let Some(&l) = list_of.get(ctx.story_sid(doc, s)) {
                 if l != NOT_INDEXED {
                     let list = &mut lists[l as usize];
                     if list.last() != Some(&n) {
@@ -481,7 +524,7 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
     // Event pairs already joined, as `min << 32 | max`.
     let mut done: KeyMap<u64, ()> = KeyMap::default();
     let pair = |a: usize, b: usize| ((a.min(b) as u64) << 32) | a.max(b) as u64;
-    for (n, (i, k, _)) in items.iter().enumerate() {
+    for (n, (i, k, _, _)) in items.iter().enumerate() {
         let Some(rarest) = rarest[n] else { continue };
         let with_word = match list_of.get(rarest) {
             Some(&l) if l != NOT_INDEXED => lists[l as usize].as_slice(),
@@ -489,7 +532,7 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
         };
         // Lists are in item order: only the later items of each.
         for &m in &with_word[with_word.partition_point(|&m| m <= n)..] {
-            let (j, l, _) = &items[m];
+            let (j, l, _, _) = &items[m];
             let (a, b) = (&events[*i], &events[*j]);
             let (x, y) = (&a.evidence[*k], &b.evidence[*l]);
             if j == i || x.doc == y.doc || a.date == b.date || done.contains_key(&pair(*i, *j)) {
@@ -516,7 +559,7 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
         let mut dates: Vec<&str> = Vec::new();
         let mut sides = Vec::new();
         for &n in &group {
-            let (i, k, _) = items[n];
+            let (i, k, _, _) = items[n];
             let date = events[i].date.as_deref().unwrap_or("");
             if dates.contains(&date) || dates.len() == MAX_DATES {
                 continue;

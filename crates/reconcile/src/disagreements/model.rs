@@ -4,8 +4,9 @@
 //! each article's words, sentences and units are read once ([`read_doc`]) and the story joins
 //! them ([`Ctx::from_docs`]).
 
-use super::numbers::Amount;
-use super::text::{self, keys, KeyMap, Lexer, Word, REPORTING};
+use super::dates::DocDate;
+use super::numbers::{Amount, Elapsed};
+use super::text::{self, keys, KeyMap, Lexer, Word, RELATIVE, REPORTING};
 use crate::{Side, StoryView, TextRef};
 use parallax_core::{DocAnalysis, Document, EntityType, QuoteKind, Span};
 
@@ -14,89 +15,204 @@ pub struct Sent {
     pub span: Span,
     /// Its words: a range of its document's words (see [`Ctx::sw`]).
     words: std::ops::Range<usize>,
+    /// The classes of its words together (`Word::flags` or-ed).
+    pub flags: u32,
+    /// Whether a direct quote overlaps it.
+    pub direct_quote: bool,
 }
 
-/// A clause of a sentence, or the part of a direct or partial quote inside one sentence.
-pub struct Unit {
+/// A unit of an article placed in the story: its document, the story's sentence, and what
+/// was read with it ([`UnitSeed`], read in place).
+pub struct Unit<'v> {
     pub doc: usize,
     pub sent: usize,
-    pub span: Span,
-    /// Its words: a range of its document's words (see [`Ctx::uw`]).
-    words: std::ops::Range<usize>,
-    /// Index of the doc's quote this unit is the text of.
-    pub quote: Option<usize>,
-    /// Its distinct stems: a range of its document's unit stems (numbered as its words' `sid`).
-    stems: std::ops::Range<usize>,
-    /// Hash of its words' keys in order (see [`Ctx::copy`]).
-    wording: u64,
-    /// Its topic stems (see [`super::claims`]): a range of its document's unit topics.
-    topic: std::ops::Range<usize>,
-    /// The classes of its words together (`Word::flags` or-ed): lets a detector skip a unit
-    /// without a word of the class it needs.
-    pub flags: u32,
+    seed: &'v UnitSeed,
     /// Who holds it, computed on first use (see [`Ctx::uh`]): most units never become sides.
     holder: std::cell::OnceCell<Option<usize>>,
+}
+
+impl std::ops::Deref for Unit<'_> {
+    type Target = UnitSeed;
+    fn deref(&self) -> &UnitSeed {
+        self.seed
+    }
 }
 
 pub struct Ctx<'v, 'a> {
     pub view: &'v StoryView<'a>,
     pub sents: Vec<Sent>,
-    pub units: Vec<Unit>,
-    /// Per doc: what was read with it (its words, units' stems and topics, amounts), read
-    /// in place, not copied.
+    pub units: Vec<Unit<'v>>,
+    /// Per doc: what was read with it ([`DocText`]), read in place, not copied.
     texts: Vec<&'v DocText>,
     /// Per doc: its own stem numbers ([`Word::sid`]) → the story's.
     doc_sids: Vec<Vec<u32>>,
     /// Per doc: the range of `sents` holding its sentences.
     doc_sents: Vec<std::ops::Range<usize>>,
-    /// Per doc: (mention span, story entity), sorted by start.
-    mentions: Vec<Vec<(Span, usize)>>,
-    /// Rarity of each stem seen (see [`Ctx::idf`]), by the story's stem number (see [`Ctx::sid`]).
+    /// Per doc, per entity of the article: the story entity, when a person or organisation
+    /// (whose mentions can hold a position; the article's mentions are read in place).
+    holders: Vec<Vec<Option<usize>>>,
+    /// Rarity of each stem seen (see [`Ctx::idf`]), by the story's stem number (see [`Ctx::story_sid`]).
     idf_by_sid: Vec<f64>,
     /// Stem key → the story's stem number.
     sid_of_stem: KeyMap<u64, u32>,
     /// Rarity of a stem no unit holds.
     idf_unseen: f64,
-    /// The story's dense stem number → stem key (see [`Ctx::sid`]).
+    /// The story's dense stem number → stem key (see [`Ctx::story_sid`]).
     stems: Vec<u64>,
-    /// Per sentence: its clause spans, cut on first use (see [`Ctx::clause_of`]).
-    clauses: Vec<std::cell::OnceCell<Vec<Span>>>,
     /// Per unit: whether an earlier article has a unit of the very same words (a syndicated
     /// or copied passage). A copy states no new position: detectors neither start a finding
     /// from it nor take it as a side, so each position is argued once, by its first report.
     pub copy: Vec<bool>,
 }
 
-/// The words, sentences and units of one article. They depend on that article alone, so they
-/// are cut once, when the article is read (see [`crate::prepare`]); the story only joins them.
-/// Word `sid`s number this article's own stems (`stems`); the story maps them to its own ([`Ctx::sid`]).
+/// The words, sentences and units of one article, what the detectors ask of it alone (its
+/// amounts, dates, durations, entity mentions) and packed indexes for looking its words up.
+/// They depend on that article alone, so they are worked out once, when the article is read
+/// (see [`crate::prepare`]); the story only joins them.
+/// Word `sid`s number this article's own stems (`stems`); the story maps them to its own ([`Ctx::story_sid`]).
 #[derive(Debug, Default, Clone)]
 pub struct DocText {
     words: Vec<Word>,
     stems: Vec<u64>,
     /// Span and range of `words` of each sentence.
     sents: Vec<(Span, std::ops::Range<usize>)>,
+    /// Per sentence: the classes of its words together.
+    sent_flags: Vec<u32>,
+    /// Per sentence: whether a direct quote overlaps it.
+    direct_quoted: Vec<bool>,
+    /// Per quote: the sentence holding its start.
+    quote_sentences: Vec<Option<usize>>,
     units: Vec<UnitSeed>,
-    /// Each unit's distinct stems (`UnitSeed::stems` ranges), sorted: the story counts in how
-    /// many units a stem occurs without deduplicating words again.
-    unit_stems: Vec<u32>,
     /// Each unit's topic stems (`UnitSeed::topic` ranges), sorted and distinct.
     unit_topics: Vec<u64>,
+    /// Per stem (`stems`): in how many units it occurs, for the story's word rarity (the
+    /// story adds up its articles' counts).
+    stem_units: Vec<u32>,
     amounts: Vec<Amount>,
+    /// Its entities' mentions as (span, the article's entity), sorted by span.
+    mentions: Vec<(Span, usize)>,
+    dates: Vec<DocDate>,
+    durations: Vec<Elapsed>,
+    /// Per [`INDEX_STEP`] bytes of the body: how many words start before them. A lookup of the
+    /// words inside a span starts there and steps over a few words' `bounds`, instead of two
+    /// binary searches over the whole article (most of their probes miss the cache).
+    word_index: Vec<u32>,
+    /// Each word's (start, end): the words' spans packed, so a lookup reads a few bytes, not
+    /// the words.
+    bounds: Vec<(u32, u32)>,
+    /// Per word: its stem number ([`Word::sid`]), or [`FUNCTION_WORD`] for a word of class
+    /// [`text::STOP`]: what the event dates compare, packed.
+    content_stems: Vec<u32>,
+    /// The indices of its words of class [`RELATIVE`], in order: few, so whether a stretch
+    /// holds one is found without reading its words.
+    relative_words: Vec<u32>,
 }
 
-/// A unit of one article, before the story places it.
+/// In [`DocText::content_stems`], a function word.
+pub const FUNCTION_WORD: u32 = u32::MAX;
+
+/// Bytes of body per entry of [`DocText::word_index`].
+const INDEX_STEP: usize = 16;
+
+impl DocText {
+    /// How many words start before byte `at`.
+    fn words_starting_before(&self, at: usize) -> usize {
+        let bs = &self.bounds;
+        let mut k = self.word_index.get(at / INDEX_STEP).or(self.word_index.last()).map_or(0, |&k| k as usize);
+        while k < bs.len() && (bs[k].0 as usize) < at {
+            k += 1;
+        }
+        k
+    }
+
+    /// How many words end at or before byte `at`.
+    fn words_ending_by(&self, at: usize) -> usize {
+        let bs = &self.bounds;
+        // Words do not overlap: all but the last word starting before the entry's byte end
+        // before it.
+        let mut k = self.word_index.get(at / INDEX_STEP).or(self.word_index.last()).map_or(0, |&k| k as usize).saturating_sub(1);
+        while k < bs.len() && bs[k].1 as usize <= at {
+            k += 1;
+        }
+        k
+    }
+
+    /// The words inside `span` (as [`text::inside`] finds them).
+    pub(super) fn words_in(&self, span: &Span) -> &[Word] {
+        &self.words[self.word_range(span)]
+    }
+
+    /// The range of the words inside `span`.
+    fn word_range(&self, span: &Span) -> std::ops::Range<usize> {
+        let from = self.words_starting_before(span.start);
+        let to = self.words_ending_by(span.end).max(from);
+        from..to
+    }
+
+    /// How many sentences and how many distinct stems the article has.
+    pub(super) fn counts(&self) -> (usize, usize) {
+        (self.sents.len(), self.stems.len())
+    }
+
+    /// The words ending at or before byte `at`.
+    pub(super) fn words_before(&self, at: usize) -> &[Word] {
+        &self.words[..self.words_ending_by(at)]
+    }
+
+    /// The span of sentence `si`.
+    pub(super) fn sentence_span(&self, si: usize) -> Option<&Span> {
+        self.sents.get(si).map(|(s, _)| s)
+    }
+
+    /// The words of sentence `si`.
+    pub(super) fn sentence_words(&self, si: usize) -> &[Word] {
+        self.sents.get(si).and_then(|(_, r)| self.words.get(r.clone())).unwrap_or(&[])
+    }
+
+    /// Index of the sentence that contains `span`.
+    pub(super) fn sentence_of(&self, span: &Span) -> Option<usize> {
+        let k = self.sents.partition_point(|(s, _)| s.end < span.end.max(span.start + 1));
+        (k < self.sents.len() && self.sents[k].0.start <= span.start).then_some(k)
+    }
+
+    /// The clause of sentence `si` holding `span` (the whole sentence if none does).
+    pub(super) fn clause_of(&self, body: &str, si: usize, span: &Span) -> Span {
+        let Some((s, _)) = self.sents.get(si) else { return span.clone() };
+        let clauses = text::clauses_of(body, self.sentence_words(si), s.start, s.end);
+        clauses.into_iter().map(|(_, c)| c).find(|c| c.start <= span.start && span.end <= c.end).unwrap_or_else(|| s.clone())
+    }
+}
+
+/// See [`DocText::word_index`].
+fn index_words(body_len: usize, words: &[Word]) -> Vec<u32> {
+    let mut index = Vec::with_capacity(body_len / INDEX_STEP + 1);
+    let mut k = 0;
+    for step in 0..=body_len / INDEX_STEP {
+        while k < words.len() && words[k].span.start < step * INDEX_STEP {
+            k += 1;
+        }
+        index.push(k as u32);
+    }
+    index
+}
+
+/// A clause of a sentence, or the part of a direct or partial quote inside one sentence, as
+/// its article is read (the story places it as a [`Unit`]).
 #[derive(Debug, Clone)]
-struct UnitSeed {
+pub struct UnitSeed {
     /// Index in the article's sentences.
-    sent: usize,
-    span: Span,
-    /// Range of the article's words.
+    sentence: usize,
+    pub span: Span,
+    /// Its words: a range of its article's words (see [`Ctx::uw`]).
     words: std::ops::Range<usize>,
-    quote: Option<usize>,
-    flags: u32,
-    stems: std::ops::Range<usize>,
+    /// Index of the doc's quote this unit is the text of.
+    pub quote: Option<usize>,
+    /// The classes of its words together (`Word::flags` or-ed): lets a detector skip a unit
+    /// without a word of the class it needs.
+    pub flags: u32,
+    /// Hash of its words' keys in order (see [`Ctx::copy`]).
     wording: u64,
+    /// Its topic stems (see [`super::claims`]): a range of its article's unit topics.
     topic: std::ops::Range<usize>,
 }
 
@@ -145,17 +261,57 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
         sents.push((span.clone(), from..to));
     }
     let mut units = units_of(&doc.body, &analysis.quotes, &words, &sents);
-    let mut unit_stems: Vec<u32> = Vec::new();
     let mut unit_topics: Vec<u64> = Vec::new();
+    let mut stem_units = vec![0u32; lexer.stems.len()];
+    let mut distinct: Vec<u32> = Vec::new();
     for u in &mut units {
         let ws = &words[u.words.clone()];
-        u.stems = push_distinct(&mut unit_stems, ws.iter().map(|w| w.sid));
+        distinct.clear();
+        push_distinct(&mut distinct, ws.iter().map(|w| w.sid));
+        for &l in &distinct {
+            stem_units[l as usize] += 1;
+        }
         u.wording = wording_of(ws);
         u.topic = push_distinct(&mut unit_topics, super::claims::topic_stems(ws));
     }
+    let sent_flags = sents.iter().map(|(_, r)| words[r.clone()].iter().fold(0, |f, w| f | w.flags)).collect();
+    let word_index = index_words(doc.body.len(), &words);
+    let bounds = words.iter().map(|w| (w.span.start as u32, w.span.end as u32)).collect();
+    let content_stems = words.iter().map(|w| if w.is(text::STOP) { FUNCTION_WORD } else { w.sid }).collect();
+    let relative_words = (0..words.len() as u32).filter(|&k| words[k as usize].is(RELATIVE)).collect();
+    let mut mentions: Vec<(Span, usize)> =
+        analysis.entities.iter().enumerate().flat_map(|(local, e)| e.mentions.iter().map(move |m| (m.span.clone(), local))).collect();
+    mentions.sort_by_key(|(sp, _)| (sp.start, sp.end));
+    let mut text = DocText {
+        words,
+        stems: std::mem::take(&mut lexer.stems),
+        sents,
+        sent_flags,
+        direct_quoted: Vec::new(),
+        quote_sentences: Vec::new(),
+        units,
+        unit_topics,
+        stem_units,
+        amounts: Vec::new(),
+        mentions,
+        dates: Vec::new(),
+        durations: Vec::new(),
+        word_index,
+        bounds,
+        content_stems,
+        relative_words,
+    };
+    text.direct_quoted = text
+        .sents
+        .iter()
+        .map(|(s, _)| analysis.quotes.iter().any(|q| q.kind == QuoteKind::Direct && q.text.start < s.end && q.text.end > s.start))
+        .collect();
+    text.quote_sentences = analysis.quotes.iter().map(|q| text.sentence_of(&(q.text.start..q.text.start + 1))).collect();
     let times: Vec<Span> = analysis.times.iter().map(|t| t.span.clone()).collect();
-    let amounts = super::numbers::doc_amounts(&doc.body, &words, &sents, &times, lexer.stems.len());
-    DocText { words, stems: std::mem::take(&mut lexer.stems), sents, units, unit_stems, unit_topics, amounts }
+    text.amounts = super::numbers::doc_amounts(&doc.body, &text, &times);
+    text.dates = super::dates::doc_dates(doc, analysis, &text);
+    text.durations = super::numbers::doc_durations(doc, analysis, &text);
+    text
 }
 
 /// The units of one article's sentences: quotes cut out of them and the clauses left.
@@ -223,7 +379,7 @@ fn units_of(body: &str, quotes: &[parallax_core::Quote], words: &[Word], sents: 
             }
             let words = swords.start + from..swords.start + to;
             let flags = sw[from..to].iter().fold(0, |f, w| f | w.flags);
-            units.push(UnitSeed { sent: si, span, words, quote, flags, stems: 0..0, wording: 0, topic: 0..0 });
+            units.push(UnitSeed { sentence: si, span, words, quote, flags, wording: 0, topic: 0..0 });
         }
     }
     units
@@ -234,50 +390,43 @@ impl<'v, 'a> Ctx<'v, 'a> {
     pub fn from_docs(view: &'v StoryView<'a>, texts: &[&'v DocText]) -> Self {
         let mut sents = Vec::with_capacity(texts.iter().map(|t| t.sents.len()).sum());
         let mut units = Vec::with_capacity(texts.iter().map(|t| t.units.len()).sum());
-        let mut mentions = Vec::with_capacity(texts.len());
+        let mut holders = Vec::with_capacity(texts.len());
         let mut doc_sents = Vec::with_capacity(texts.len());
         // Stems renumbered for the story, in order of first use as a story lexer would.
         let mut sids: KeyMap<u64, u32> = KeyMap::default();
         let mut stems: Vec<u64> = Vec::new();
         let mut doc_sids = Vec::with_capacity(texts.len());
+        // Units holding each stem, by the story's stem number: the sum of its articles' counts.
+        let mut df: Vec<u32> = Vec::new();
         for (d, t) in texts.iter().enumerate() {
-            doc_sids.push(t.stems.iter().map(|&stem| {
+            doc_sids.push(t.stems.iter().zip(&t.stem_units).map(|(&stem, &units)| {
                 let next = stems.len() as u32;
                 let sid = *sids.entry(stem).or_insert(next);
                 if sid == next {
                     stems.push(stem);
+                    df.push(0);
                 }
+                df[sid as usize] += units;
                 sid
             }).collect());
             let first = sents.len();
-            sents.extend(t.sents.iter().map(|(span, r)| Sent { doc: d, span: span.clone(), words: r.clone() }));
-            units.extend(t.units.iter().map(|u| Unit {
+            sents.extend(t.sents.iter().zip(&t.sent_flags).zip(&t.direct_quoted).map(|(((span, r), &flags), &direct_quote)| Sent {
                 doc: d,
-                sent: first + u.sent,
-                span: u.span.clone(),
-                words: u.words.clone(),
-                quote: u.quote,
-                stems: u.stems.clone(),
-                wording: u.wording,
-                topic: u.topic.clone(),
-                flags: u.flags,
-                holder: std::cell::OnceCell::new(),
+                span: span.clone(),
+                words: r.clone(),
+                flags,
+                direct_quote,
             }));
-            let mut ms = Vec::new();
-            if let Some(an) = view.analyses.get(d) {
-                for (local, e) in an.entities.iter().enumerate() {
-                    let Some(s) = view.story_entity(d, local) else { continue };
-                    let kind = view.entities.entities.get(s).map(|e| e.kind);
-                    if !matches!(kind, Some(EntityType::Person | EntityType::Org | EntityType::Group)) {
-                        continue;
-                    }
-                    for m in &e.mentions {
-                        ms.push((m.span.clone(), s));
-                    }
-                }
-            }
-            ms.sort_by_key(|(sp, _)| (sp.start, sp.end));
-            mentions.push(ms);
+            units.extend(t.units.iter().map(|seed| Unit { doc: d, sent: first + seed.sentence, seed, holder: std::cell::OnceCell::new() }));
+            holders.push(
+                (0..view.analyses.get(d).map_or(0, |an| an.entities.len()))
+                    .map(|local| {
+                        let s = view.story_entity(d, local)?;
+                        let kind = view.entities.entities.get(s).map(|e| e.kind);
+                        matches!(kind, Some(EntityType::Person | EntityType::Org | EntityType::Group)).then_some(s)
+                    })
+                    .collect(),
+            );
             doc_sents.push(first..sents.len());
         }
         let mut ctx = Ctx {
@@ -287,16 +436,14 @@ impl<'v, 'a> Ctx<'v, 'a> {
             texts: texts.to_vec(),
             doc_sids,
             doc_sents,
-            mentions,
+            holders,
             idf_by_sid: Vec::new(),
             sid_of_stem: sids,
             idf_unseen: 0.0,
             stems,
-            clauses: Vec::new(),
             copy: Vec::new(),
         };
-        ctx.clauses = (0..ctx.sents.len()).map(|_| std::cell::OnceCell::new()).collect();
-        ctx.weigh_stems();
+        ctx.weigh_stems(&df);
         ctx.copy = ctx.find_copies();
         ctx
     }
@@ -323,20 +470,10 @@ impl<'v, 'a> Ctx<'v, 'a> {
             .collect()
     }
 
-    /// Rarity of each stem: in how many units of the story it appears.
-    fn weigh_stems(&mut self) {
-        // Units holding each stem, counted by dense stem number from each unit's distinct
-        // stems (made when its article was read).
+    /// Rarity of each stem from `df`, in how many units of the story it appears (by the
+    /// story's stem number).
+    fn weigh_stems(&mut self, df: &[u32]) {
         let ns = self.stems.len();
-        let mut df: Vec<u32> = vec![0; ns];
-        for u in &self.units {
-            let (Some(map), Some(stems)) = (self.doc_sids.get(u.doc), self.texts.get(u.doc).map(|t| &t.unit_stems)) else { continue };
-            for &l in stems.get(u.stems.clone()).unwrap_or(&[]) {
-                if let Some(&k) = map.get(l as usize) {
-                    df[k as usize] += 1;
-                }
-            }
-        }
         // Smoothed so that a short story does not make every word look common.
         let n = self.units.len() as f64 + 10.0;
         let unseen = n.ln();
@@ -355,20 +492,36 @@ impl<'v, 'a> Ctx<'v, 'a> {
         self.texts.get(u.doc).and_then(|t| t.words.get(u.words.clone())).unwrap_or(&[])
     }
 
-    /// The story's number of the stem of word `w` of doc `doc` (below [`Ctx::stem_count`]),
-    /// for counting by stem in a vector.
-    pub fn sid(&self, doc: usize, w: &Word) -> usize {
-        self.doc_sids.get(doc).and_then(|s| s.get(w.sid as usize)).map_or(usize::MAX, |&k| k as usize)
-    }
-
     /// Who holds unit `u`: the speaker of its quote, else as [`Ctx::holder`] finds.
     pub fn uh(&self, u: &Unit) -> Option<usize> {
-        *u.holder.get_or_init(|| holder_of(self.view, &self.mentions, u.doc, &u.span, u.quote, self.uw(u)))
+        *u.holder.get_or_init(|| self.holder_of(u.doc, &u.span, u.quote, self.uw(u)))
     }
 
     /// The amounts of doc `doc`, as read with it (sentences numbered within the doc).
     pub fn amounts(&self, doc: usize) -> &[Amount] {
         self.texts.get(doc).map_or(&[], |t| t.amounts.as_slice())
+    }
+
+    /// The dates of doc `doc`, as read with it (sentences numbered within the doc).
+    pub fn dates(&self, doc: usize) -> &[DocDate] {
+        self.texts.get(doc).map_or(&[], |t| t.dates.as_slice())
+    }
+
+    /// The elapsed durations of doc `doc`, as read with it.
+    pub fn durations(&self, doc: usize) -> &[Elapsed] {
+        self.texts.get(doc).map_or(&[], |t| t.durations.as_slice())
+    }
+
+    /// The story's number of the stem numbered `local` ([`Word::sid`]) in doc `doc` (below
+    /// [`Ctx::stem_count`]), for counting by stem in a vector.
+    pub fn story_sid(&self, doc: usize, local: u32) -> usize {
+        self.doc_sids.get(doc).and_then(|s| s.get(local as usize)).map_or(usize::MAX, |&k| k as usize)
+    }
+
+    /// The story's number of the sentence holding the start of quote `q` of doc `doc`.
+    pub fn quote_sentence(&self, doc: usize, q: usize) -> Option<usize> {
+        let local = (*self.texts.get(doc)?.quote_sentences.get(q)?)?;
+        Some(self.first_sentence(doc) + local)
     }
 
     /// The story's number of the first sentence of doc `doc`.
@@ -381,15 +534,37 @@ impl<'v, 'a> Ctx<'v, 'a> {
         self.sents.get(si).and_then(|s| self.texts.get(s.doc)?.words.get(s.words.clone())).unwrap_or(&[])
     }
 
-    /// How many distinct stems the story has (the bound of [`Ctx::sid`]).
+    /// How many distinct stems the story has (the bound of [`Ctx::story_sid`]).
     pub fn stem_count(&self) -> usize {
         self.stems.len()
     }
 
     /// The words of doc `doc` inside `span`.
     pub fn words_in(&self, doc: usize, span: &Span) -> &[Word] {
-        let ws = self.texts.get(doc).map_or(&[][..], |t| t.words.as_slice());
-        text::inside(ws, span)
+        self.texts.get(doc).map_or(&[], |t| t.words_in(span))
+    }
+
+    /// The range of the words of doc `doc` inside `span` (see [`Ctx::doc_words`]).
+    pub fn word_range(&self, doc: usize, span: &Span) -> std::ops::Range<usize> {
+        self.texts.get(doc).map_or(0..0, |t| t.word_range(span))
+    }
+
+    /// The words `range` of doc `doc`.
+    pub fn doc_words(&self, doc: usize, range: std::ops::Range<usize>) -> &[Word] {
+        self.texts.get(doc).and_then(|t| t.words.get(range)).unwrap_or(&[])
+    }
+
+    /// The stem numbers of the words `range` of doc `doc` (see [`DocText::content_stems`]).
+    pub fn content_stems(&self, doc: usize, range: std::ops::Range<usize>) -> &[u32] {
+        self.texts.get(doc).and_then(|t| t.content_stems.get(range)).unwrap_or(&[])
+    }
+
+    /// Whether the words `range` of doc `doc` hold one of class [`RELATIVE`].
+    pub fn has_relative(&self, doc: usize, range: &std::ops::Range<usize>) -> bool {
+        self.texts.get(doc).is_some_and(|t| {
+            let k = t.relative_words.partition_point(|&i| (i as usize) < range.start);
+            t.relative_words.get(k).is_some_and(|&i| (i as usize) < range.end)
+        })
     }
 
     /// The topic stems of unit `u` (see [`super::claims`]), sorted and distinct.
@@ -397,46 +572,32 @@ impl<'v, 'a> Ctx<'v, 'a> {
         self.texts.get(u.doc).and_then(|t| t.unit_topics.get(u.topic.clone())).unwrap_or(&[])
     }
 
-    /// The words of doc `doc` ending at or before byte `at`.
-    pub fn words_before(&self, doc: usize, at: usize) -> &[Word] {
-        let ws = self.texts.get(doc).map_or(&[][..], |t| t.words.as_slice());
-        &ws[..ws.partition_point(|w| w.span.end <= at)]
-    }
-
-    /// The clause of sentence `si` holding `span` (the whole sentence if none does).
-    pub fn clause_of(&self, si: usize, span: &Span) -> Span {
-        let Some(s) = self.sents.get(si) else { return span.clone() };
-        let cut = || {
-            let body = self.body(s.doc);
-            text::clauses_of(body, self.sw(si), s.span.start, s.span.end).into_iter().map(|(_, c)| c).collect()
-        };
-        let clauses: &Vec<Span> = self.clauses.get(si).map_or(&EMPTY, |c| c.get_or_init(cut));
-        clauses.iter().find(|c| c.start <= span.start && span.end <= c.end).cloned().unwrap_or_else(|| s.span.clone())
-    }
 
     /// Rarity of a stem across the story's units (higher = more telling).
     pub fn idf(&self, stem: u64) -> f64 {
         self.sid_of_stem.get(&stem).map_or(self.idf_unseen, |&k| self.idf_by_sid(k as usize))
     }
 
-    /// [`Ctx::idf`] of word `w` of doc `doc`, by its stem number.
-    pub fn idf_of(&self, doc: usize, w: &Word) -> f64 {
-        self.idf_by_sid(self.sid(doc, w))
-    }
-
-    /// [`Ctx::idf`] of the stem numbered `sid` (see [`Ctx::sid`]).
+    /// [`Ctx::idf`] of the stem numbered `sid` (see [`Ctx::story_sid`]).
     pub fn idf_by_sid(&self, sid: usize) -> f64 {
         self.idf_by_sid.get(sid).copied().unwrap_or(self.idf_unseen)
     }
 
     /// (mention span, story entity) of doc `doc` inside `span`, in order.
-    fn mentions_in<'s>(&'s self, doc: usize, span: &'s Span) -> impl Iterator<Item = &'s (Span, usize)> + Clone + 's {
-        mentions_within(&self.mentions, doc, span)
+    fn mentions_in<'s>(&'s self, doc: usize, span: &'s Span) -> impl Iterator<Item = (&'s Span, usize)> + Clone + 's {
+        let ms = self.texts.get(doc).map_or(&[][..], |t| t.mentions.as_slice());
+        let holders = self.holders.get(doc).map_or(&[][..], Vec::as_slice);
+        let lo = ms.partition_point(|(m, _)| m.start < span.start);
+        ms[lo..]
+            .iter()
+            .take_while(move |(m, _)| m.start < span.end)
+            .filter(move |(m, _)| m.end <= span.end)
+            .filter_map(move |(m, local)| Some((m, (*holders.get(*local)?)?)))
     }
 
     /// Story entities with a mention inside `span` of doc `doc`.
     pub fn entities_in(&self, doc: usize, span: &Span) -> Vec<usize> {
-        let mut out: Vec<usize> = self.mentions_in(doc, span).map(|(_, e)| *e).collect();
+        let mut out: Vec<usize> = self.mentions_in(doc, span).map(|(_, e)| e).collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -444,7 +605,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
 
     /// Does story entity `e` have a mention inside `span` of doc `doc`?
     pub fn mentions_entity(&self, doc: usize, span: &Span, e: usize) -> bool {
-        self.mentions_in(doc, span).any(|(_, x)| *x == e)
+        self.mentions_in(doc, span).any(|(_, x)| x == e)
     }
 
     /// Spans of mentions of story entity `e` inside `span`.
@@ -455,15 +616,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
     /// Who holds the words at `span`: the speaker of a quote covering it, else the first
     /// person or organisation mentioned in it.
     pub fn holder(&self, doc: usize, span: &Span) -> Option<usize> {
-        holder_of(self.view, &self.mentions, doc, span, None, self.words_in(doc, span))
-    }
-
-    /// Index of the sentence of doc `doc` that contains `span`.
-    pub fn sentence_of(&self, doc: usize, span: &Span) -> Option<usize> {
-        let range = self.doc_sents.get(doc)?.clone();
-        let sents = &self.sents[range.clone()];
-        let k = sents.partition_point(|s| s.span.end < span.end.max(span.start + 1));
-        (k < sents.len() && sents[k].span.start <= span.start).then_some(range.start + k)
+        self.holder_of(doc, span, None, self.words_in(doc, span))
     }
 
     pub fn side_with(&self, doc: usize, span: Span, holder: Option<usize>) -> Side {
@@ -474,60 +627,43 @@ impl<'v, 'a> Ctx<'v, 'a> {
         &self.view.docs[doc].body
     }
 
-    pub fn entity_name(&self, e: usize) -> &str {
-        self.view.entities.entities.get(e).map_or("", |e| e.name.as_str())
-    }
-}
-
-static EMPTY: Vec<Span> = Vec::new();
-
-/// Mentions of doc `doc` lying inside `span` (the list is sorted by start).
-fn mentions_within<'m>(
-    mentions: &'m [Vec<(Span, usize)>],
-    doc: usize,
-    span: &'m Span,
-) -> impl Iterator<Item = &'m (Span, usize)> + Clone + 'm {
-    let ms = mentions.get(doc).map_or(&[][..], Vec::as_slice);
-    let lo = ms.partition_point(|(m, _)| m.start < span.start);
-    ms[lo..].iter().take_while(move |(m, _)| m.start < span.end).filter(move |(m, _)| m.end <= span.end)
-}
-
-fn holder_of(
-    view: &StoryView,
-    mentions: &[Vec<(Span, usize)>],
-    doc: usize,
-    span: &Span,
-    quote: Option<usize>,
-    words: &[Word],
-) -> Option<usize> {
-    if let Some(q) = quote {
-        return view.speaker(doc, q);
-    }
-    if let Some(an) = view.analyses.get(doc) {
-        for (qi, q) in an.quotes.iter().enumerate() {
-            let inter = q.text.end.min(span.end).saturating_sub(q.text.start.max(span.start));
-            if inter * 2 >= span.len().max(1) {
-                if let Some(s) = view.speaker(doc, qi) {
-                    return Some(s);
+    /// Who holds `span` of doc `doc` (its words `words`), the text of quote `quote` if any
+    /// (see [`Ctx::holder`]).
+    fn holder_of(&self, doc: usize, span: &Span, quote: Option<usize>, words: &[Word]) -> Option<usize> {
+        let view = self.view;
+        if let Some(q) = quote {
+            return view.speaker(doc, q);
+        }
+        if let Some(an) = view.analyses.get(doc) {
+            for (qi, q) in an.quotes.iter().enumerate() {
+                let inter = q.text.end.min(span.end).saturating_sub(q.text.start.max(span.start));
+                if inter * 2 >= span.len().max(1) {
+                    if let Some(s) = view.speaker(doc, qi) {
+                        return Some(s);
+                    }
                 }
             }
         }
+        // The subject of the clause's reporting verb: a mention before "said" / "accused" /
+        // "denied"; after it only for an inverted "said X". Without such a verb, the first mention.
+        let inside = self.mentions_in(doc, span);
+        let verb = words.iter().find(|w| w.is(REPORTING));
+        match verb {
+            Some(v) => inside
+                .clone()
+                .filter(|(m, _)| m.end <= v.span.start)
+                .last()
+                .or_else(|| {
+                    let inverted = v.is_any(keys!["said", "says", "told", "added", "responded"]);
+                    inside.clone().find(|(m, _)| inverted && m.start >= v.span.end && m.start <= v.span.end + 2)
+                })
+                .map(|(_, e)| e),
+            None => inside.clone().next().map(|(_, e)| e),
+        }
     }
-    // The subject of the clause's reporting verb: a mention before "said" / "accused" /
-    // "denied"; after it only for an inverted "said X". Without such a verb, the first mention.
-    let inside = mentions_within(mentions, doc, span);
-    let verb = words.iter().find(|w| w.is(REPORTING));
-    match verb {
-        Some(v) => inside
-            .clone()
-            .filter(|(m, _)| m.end <= v.span.start)
-            .last()
-            .or_else(|| {
-                let inverted = v.is_any(keys!["said", "says", "told", "added", "responded"]);
-                inside.clone().find(|(m, _)| inverted && m.start >= v.span.end && m.start <= v.span.end + 2)
-            })
-            .map(|(_, e)| *e),
-        None => inside.clone().next().map(|(_, e)| *e),
+
+    pub fn entity_name(&self, e: usize) -> &str {
+        self.view.entities.entities.get(e).map_or("", |e| e.name.as_str())
     }
 }
 

@@ -10,11 +10,11 @@
 //!   thing when their head nouns match (or the head of one is in the other's context) and the
 //!   values are of the same order; they disagree when the values differ.
 
-use super::model::Ctx;
+use super::model::{Ctx, DocText};
 use crate::sets::Sets;
 use super::text::{self, keys, Word, DIGITS, LONG, NUMBER_WORD, STOP, TIME};
 use crate::{Discrepancy, DiscrepancyKind, Side};
-use parallax_core::{days_in_month, CalendarDate, Span, TimexType};
+use parallax_core::{days_in_month, CalendarDate, DocAnalysis, Document, Span, TimexType};
 
 pub fn find(ctx: &Ctx) -> Vec<Discrepancy> {
     let mut out = durations(ctx);
@@ -24,13 +24,19 @@ pub fn find(ctx: &Ctx) -> Vec<Discrepancy> {
 
 // ---------------------------------------------------------------- durations
 
-struct Elapsed {
-    doc: usize,
+/// An elapsed duration of one article with what the detector needs of its clause, worked out
+/// once, when the article is read ([`doc_durations`]).
+#[derive(Clone, Debug)]
+pub struct Elapsed {
     span: Span,
     days: i64,
     /// Day number of the implied start.
     start: i64,
     approx: bool,
+    /// It with a few words around it in its clause: the side it is shown as.
+    side: Span,
+    /// Content stems of a wider stretch of its clause (see [`share_context`]).
+    context: Vec<u64>,
 }
 
 fn day_number(d: CalendarDate) -> i64 {
@@ -64,47 +70,59 @@ fn is_approx(words: &[Word]) -> bool {
     words.iter().any(|w| w.is_any(approx))
 }
 
-fn durations(ctx: &Ctx) -> Vec<Discrepancy> {
-    let mut items: Vec<Elapsed> = Vec::new();
-    for (d, (doc, an)) in ctx.view.docs.iter().zip(&ctx.view.analyses).enumerate() {
-        let Some(pub_date) = doc.published else { continue };
-        let today = day_number(pub_date);
-        for t in &an.times {
-            let text = doc.body.get(t.span.clone()).unwrap_or("");
-            let ago = text.len() >= 3 && text.as_bytes()[text.len() - 3..].eq_ignore_ascii_case(b"ago");
-            let days = match t.kind {
-                TimexType::Duration => duration_days(&t.value),
-                TimexType::Date if ago => {
-                    parse_date(&t.value).map(|x| today - day_number(x))
-                }
-                _ => None,
-            };
-            let Some(days) = days else { continue };
-            // Long enough to be a stretch of a story, short enough to be counted in days.
-            if !(3..=120).contains(&days) {
-                continue;
+/// The elapsed durations of one article (`text` as read from it), in the order of its time
+/// expressions.
+pub fn doc_durations(doc: &Document, an: &DocAnalysis, text: &DocText) -> Vec<Elapsed> {
+    let Some(pub_date) = doc.published else { return Vec::new() };
+    let today = day_number(pub_date);
+    let body = doc.body.as_str();
+    let mut out = Vec::new();
+    for t in &an.times {
+        let said = body.get(t.span.clone()).unwrap_or("");
+        let ago = said.len() >= 3 && said.as_bytes()[said.len() - 3..].eq_ignore_ascii_case(b"ago");
+        let days = match t.kind {
+            TimexType::Duration => duration_days(&t.value),
+            TimexType::Date if ago => {
+                parse_date(&t.value).map(|x| today - day_number(x))
             }
-            let ws = ctx.words_in(d, &t.span);
-            // Include the two words before: "almost", "more than", "past".
-            let before = preceding_words(ctx, d, t.span.start, 2);
-            let approx = is_approx(ws) || is_approx(before);
-            items.push(Elapsed { doc: d, span: t.span.clone(), days, start: today - days, approx });
+            _ => None,
+        };
+        let Some(days) = days else { continue };
+        // Long enough to be a stretch of a story, short enough to be counted in days.
+        if !(3..=120).contains(&days) {
+            continue;
         }
+        let ws = text.words_in(&t.span);
+        // Include the two words before: "almost", "more than", "past".
+        let before = preceding_words(body, text.words_before(t.span.start), t.span.start, 2);
+        let approx = is_approx(ws) || is_approx(before);
+        let side = around_in(text, body, &t.span, 3, 3);
+        let context = content(text.words_in(&around_in(text, body, &t.span, 5, 5)));
+        out.push(Elapsed { span: t.span.clone(), days, start: today - days, approx, side, context });
     }
-    items.sort_by_key(|e| e.start);
+    out
+}
+
+fn durations(ctx: &Ctx) -> Vec<Discrepancy> {
+    // Each article's durations, read with it, with their documents.
+    let mut items: Vec<(usize, &Elapsed)> = Vec::new();
+    for doc in 0..ctx.view.docs.len() {
+        items.extend(ctx.durations(doc).iter().map(|e| (doc, e)));
+    }
+    items.sort_by_key(|(_, e)| e.start);
     let mut out = Vec::new();
     let mut i = 0;
     while i < items.len() {
         let mut j = i + 1;
-        while j < items.len() && items[j].start - items[j - 1].start <= 2 && items[j].start - items[i].start <= 4 {
+        while j < items.len() && items[j].1.start - items[j - 1].1.start <= 2 && items[j].1.start - items[i].1.start <= 4 {
             j += 1;
         }
         let cluster = &items[i..j];
         i = j;
-        let mut exact: Vec<i64> = cluster.iter().filter(|e| !e.approx).map(|e| e.start).collect();
+        let mut exact: Vec<i64> = cluster.iter().filter(|(_, e)| !e.approx).map(|(_, e)| e.start).collect();
         exact.sort_unstable();
         exact.dedup();
-        let mut values: Vec<i64> = cluster.iter().map(|e| e.days).collect();
+        let mut values: Vec<i64> = cluster.iter().map(|(_, e)| e.days).collect();
         values.sort_unstable();
         values.dedup();
         // Disagreement: exact values imply different starts; with only two mentions they must
@@ -112,18 +130,14 @@ fn durations(ctx: &Ctx) -> Vec<Discrepancy> {
         if exact.len() < 2 || values.len() < 2 {
             continue;
         }
-        if cluster.len() == 2 && !share_context(ctx, &cluster[0], &cluster[1]) {
+        if cluster.len() == 2 && !share_context(cluster[0].1, cluster[1].1) {
             continue;
         }
         let sides: Vec<Side> = cluster
             .iter()
-            .map(|e| {
-                let span = around(ctx, e.doc, &e.span, 3, 3);
-                let holder = ctx.holder(e.doc, &span);
-                ctx.side_with(e.doc, span, holder)
-            })
+            .map(|&(doc, e)| ctx.side_with(doc, e.side.clone(), ctx.holder(doc, &e.side)))
             .collect();
-        let labels: Vec<String> = cluster.iter().map(|e| ctx.body(e.doc)[e.span.clone()].to_string()).collect();
+        let labels: Vec<String> = cluster.iter().map(|&(doc, e)| ctx.body(doc)[e.span.clone()].to_string()).collect();
         let mut uniq: Vec<String> = Vec::new();
         for l in labels {
             if !uniq.iter().any(|u| u.eq_ignore_ascii_case(&l)) {
@@ -139,10 +153,9 @@ fn durations(ctx: &Ctx) -> Vec<Discrepancy> {
     out
 }
 
-fn share_context(ctx: &Ctx, a: &Elapsed, b: &Elapsed) -> bool {
-    let ca = content(ctx.words_in(a.doc, &around(ctx, a.doc, &a.span, 5, 5)));
-    let cb = content(ctx.words_in(b.doc, &around(ctx, b.doc, &b.span, 5, 5)));
-    ca.iter().any(|x| cb.contains(x))
+/// Whether two durations share a content word around them.
+fn share_context(a: &Elapsed, b: &Elapsed) -> bool {
+    a.context.iter().any(|x| b.context.contains(x))
 }
 
 fn is_content(w: &Word) -> bool {
@@ -153,22 +166,27 @@ fn content(ws: &[Word]) -> Vec<u64> {
     ws.iter().filter(|w| is_content(w)).map(|w| w.stem).collect()
 }
 
-/// The last `n` words before byte `at`, within about forty characters of it.
-fn preceding_words<'c>(ctx: &'c Ctx, doc: usize, at: usize, n: usize) -> &'c [Word] {
-    let body = ctx.body(doc);
+/// The last `n` words before byte `at` (of `ws`, the words ending by it), within about forty
+/// characters of it.
+fn preceding_words<'w>(body: &str, ws: &'w [Word], at: usize, n: usize) -> &'w [Word] {
     let from = body.get(..at).and_then(|b| b.char_indices().rev().nth(40)).map_or(0, |(i, _)| i);
-    let ws = ctx.words_before(doc, at);
     let near = ws.len() - ws.iter().rev().take_while(|w| w.span.start >= from).count();
     &ws[near.max(ws.len().saturating_sub(n))..]
 }
 
-/// The clause around `span`, cut to `before` words before and `after` words after it.
-fn around(ctx: &Ctx, doc: usize, span: &Span, before: usize, after: usize) -> Span {
-    let Some(si) = ctx.sentence_of(doc, span) else {
+/// The clause around `span` in one article's text, cut to `before` words before and `after`
+/// words after it.
+fn around_in(text: &DocText, body: &str, span: &Span, before: usize, after: usize) -> Span {
+    let Some(si) = text.sentence_of(span) else {
         return span.clone();
     };
-    let clause = ctx.clause_of(si, span);
-    let ws = ctx.words_in(doc, &clause);
+    let clause = text.clause_of(body, si, span);
+    widen(text.words_in(&clause), span, before, after)
+}
+
+/// `span` widened to `before` words before and `after` words after it among the words `ws`
+/// of its clause.
+fn widen(ws: &[Word], span: &Span, before: usize, after: usize) -> Span {
     let Some(first) = ws.iter().position(|w| w.span.end > span.start) else { return span.clone() };
     let last = ws.iter().rposition(|w| w.span.start < span.end).unwrap_or(first);
     let lo = first.saturating_sub(before);
@@ -186,14 +204,14 @@ enum Unit {
 }
 
 /// A number with its unit and what it counts. Read once per article when it is read
-/// ([`doc_amounts`], with `doc` 0 and `sent` its article's sentence), then placed in the story.
+/// ([`doc_amounts`], with `sent` its article's sentence), then placed in the story.
 #[derive(Clone, Debug)]
 pub struct Amount {
-    doc: usize,
     sent: usize,
-    /// Words of the number phrase (modifier to head) in the sentence.
-    from: usize,
-    to: usize,
+    /// The number phrase (modifier to head), and it with a few words around it in its clause:
+    /// the side it is shown as.
+    phrase: Span,
+    side: Span,
     value: f64,
     unit: Unit,
     /// The stem key of "day" in "a day", "year" in "a year" after money.
@@ -316,16 +334,21 @@ impl Stems {
     }
 }
 
-/// The amounts of one article, sentence by sentence (`sents` as [`super::model::DocText`]
-/// holds them; numbers inside a time expression of `times` are not amounts).
-pub fn doc_amounts(body: &str, words: &[Word], sents: &[(Span, std::ops::Range<usize>)], times: &[Span], stem_count: usize) -> Vec<Amount> {
+/// The amounts of one article, sentence by sentence (numbers inside a time expression of
+/// `times` are not amounts).
+pub fn doc_amounts(body: &str, text: &DocText, times: &[Span]) -> Vec<Amount> {
+    let (sentences, stem_count) = text.counts();
     let mut stems = Stems { known: vec![None; stem_count], buf: (String::new(), Vec::new()) };
     let mut out = Vec::new();
-    for (si, (_, r)) in sents.iter().enumerate() {
-        let ws = words.get(r.clone()).unwrap_or(&[]);
+    for si in 0..sentences {
+        let ws = text.sentence_words(si);
         // Most sentences hold no number at all.
         if ws.iter().any(|w| w.is(DIGITS) || small_number(w).is_some()) {
+            let from = out.len();
             amounts_in(body, ws, si, times, &mut stems, &mut out);
+            for a in &mut out[from..] {
+                a.side = around_in(text, body, &a.phrase, 3, 2);
+            }
         }
     }
     out
@@ -425,7 +448,7 @@ fn amounts_in(body: &str, ws: &[Word], si: usize, timex: &[Span], stems: &mut St
         }
         let context: Vec<Stem> =
             ws[start.saturating_sub(6)..start].iter().filter(|w| is_content(w)).map(|w| stems.of(body, w.sid as usize, w)).collect();
-        out.push(Amount { doc: 0, sent: si, from, to, value: v, unit, rate, heads, context });
+        out.push(Amount { sent: si, phrase: text::cover(ws, from, to), side: 0..0, value: v, unit, rate, heads, context });
         i = end + 1;
     }
 }
@@ -479,12 +502,19 @@ fn same_quantity_said(a: &Amount, b: &Amount) -> bool {
     }
 }
 
+/// An article's amount placed in the story: its document and the story's sentence.
+struct Placed<'c> {
+    doc: usize,
+    sent: usize,
+    a: &'c Amount,
+}
+
 fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
     // Each article's amounts, read with it, placed in the story's documents and sentences.
-    let mut all: Vec<Amount> = Vec::new();
+    let mut all: Vec<Placed> = Vec::new();
     for doc in 0..ctx.view.docs.len() {
         let first = ctx.first_sentence(doc);
-        all.extend(ctx.amounts(doc).iter().map(|a| Amount { doc, sent: first + a.sent, ..a.clone() }));
+        all.extend(ctx.amounts(doc).iter().map(|a| Placed { doc, sent: first + a.sent, a }));
     }
     // Connected groups of same-quantity numbers.
     let n = all.len();
@@ -496,8 +526,8 @@ fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
     let mut classes: Vec<Vec<usize>> = Vec::new();
     let mut by_content: parallax_core::hash::FastMap<u64, Vec<usize>> = Default::default();
     for i in 0..n {
-        let listed = by_content.entry(content_hash(&all[i])).or_default();
-        match listed.iter().find(|&&c| same_content(&all[classes[c][0]], &all[i])) {
+        let listed = by_content.entry(content_hash(all[i].a)).or_default();
+        match listed.iter().find(|&&c| same_content(all[classes[c][0]].a, all[i].a)) {
             Some(&c) => classes[c].push(i),
             None => {
                 listed.push(classes.len());
@@ -505,7 +535,7 @@ fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
             }
         }
     }
-    let reps: Vec<&Amount> = classes.iter().map(|c| &all[c[0]]).collect();
+    let reps: Vec<&Amount> = classes.iter().map(|c| all[c[0]].a).collect();
     let nc = reps.len();
     // Only values within a factor of three can measure the same thing: compare each class
     // with those above it up to three times its value (the groups do not depend on the order
@@ -559,7 +589,7 @@ fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
         if members.len() < 2 {
             continue;
         }
-        let mut values: Vec<f64> = members.iter().map(|&i| all[i].value).collect();
+        let mut values: Vec<f64> = members.iter().map(|&i| all[i].a.value).collect();
         values.sort_by(f64::total_cmp);
         values.dedup();
         if values.len() < 2 {
@@ -568,24 +598,19 @@ fn quantities(ctx: &Ctx) -> Vec<Discrepancy> {
         let sides: Vec<Side> = members
             .iter()
             .map(|&i| {
-                let a = &all[i];
-                let s = &ctx.sents[a.sent];
-                let span = around(ctx, a.doc, &text::cover(ctx.sw(a.sent), a.from, a.to), 3, 2);
-                ctx.side_with(a.doc, span.clone(), ctx.holder(a.doc, &s.span))
+                let p = &all[i];
+                ctx.side_with(p.doc, p.a.side.clone(), ctx.holder(p.doc, &ctx.sents[p.sent].span))
             })
             .collect();
         let head = members
             .iter()
-            .find_map(|&i| all[i].heads.first().map(|h| String::from_utf8_lossy(h.as_bytes()).into_owned()))
+            .find_map(|&i| all[i].a.heads.first().map(|h| String::from_utf8_lossy(h.as_bytes()).into_owned()))
             .unwrap_or_default();
         let labels: Vec<String> = members
             .iter()
-            .map(|&i| {
-                let a = &all[i];
-                ctx.body(a.doc)[text::cover(ctx.sw(a.sent), a.from, a.to)].to_string()
-            })
+            .map(|&i| ctx.body(all[i].doc)[all[i].a.phrase.clone()].to_string())
             .collect();
-        let what = match all[members[0]].unit {
+        let what = match all[members[0]].a.unit {
             Unit::Money => "Amount".to_string(),
             Unit::Percent => "Share".to_string(),
             Unit::Count if !head.is_empty() => format!("Number ({head})"),

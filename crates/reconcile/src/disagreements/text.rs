@@ -69,6 +69,8 @@ pub const POSS: u32 = 1 << 11;
 pub const CAP: u32 = 1 << 12;
 /// A number written as a word ("twelve", "dozen").
 pub const NUMBER_WORD: u32 = 1 << 13;
+/// Dates an event against another ("before", "later").
+pub const RELATIVE: u32 = 1 << 14;
 /// Words of the claim lexicon: denial, claim, speech words and negations.
 pub const LEXICON: u32 = DENIAL | CLAIM | SPEECH | NEG;
 
@@ -81,7 +83,7 @@ pub struct Word {
     pub stem: u64,
     pub flags: u32,
     /// Dense number of the stem within its article (see [`Lexer::stems`]; the story's number
-    /// is `Ctx::sid`), for counting by stem in a vector instead of a map.
+    /// is `Ctx::story_sid`), for counting by stem in a vector instead of a map.
     pub sid: u32,
 }
 
@@ -98,7 +100,7 @@ impl Word {
 
 static CLASSES: LazyLock<KeyMap<u64, u32>> = LazyLock::new(|| {
     let mut m: KeyMap<u64, u32> = KeyMap::default();
-    let lists: [(&[&str], u32); 10] = [
+    let lists: [(&[&str], u32); 11] = [
         (super::numbers::NUMBER_WORDS, NUMBER_WORD),
         (STOP_WORDS, STOP),
         (NEGATIONS, NEG),
@@ -109,6 +111,7 @@ static CLASSES: LazyLock<KeyMap<u64, u32>> = LazyLock::new(|| {
         (super::claims::CLAIM_NOUNS, CLAIM_NOUN),
         (super::claims::SPEECH_WORDS, SPEECH),
         (super::model::REPORTING_VERBS, REPORTING),
+        (super::dates::RELATIVE_WORDS, RELATIVE),
     ];
     for (list, class) in lists {
         for w in list {
