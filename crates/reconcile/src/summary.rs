@@ -8,7 +8,7 @@
 //! Sentences are picked greedily by support and centrality without repeating one another, and
 //! each disagreement gets one sentence that sets its sides against each other, citing both.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use parallax_core::words::word_key;
@@ -57,6 +57,8 @@ struct Sentence {
     words: usize,
     /// Its terms, sorted by key: a range of the story's (or the article's) terms.
     terms: std::ops::Range<usize>,
+    /// It means nothing out of its article (see [`out_of_context`]).
+    out_of_context: bool,
 }
 
 /// A content word of a sentence.
@@ -107,14 +109,6 @@ fn summarize_story(view: &StoryView, story: &Story, n_docs: usize, copies: &Copi
     }
     let original = copies.originals(view.docs.len().max(n_docs));
     let independent = |a: usize, b: usize| a != b && original.root(a) != original.root(b);
-    // The evidence of dated events, by document.
-    let mut eventful: Vec<Vec<&std::ops::Range<usize>>> = vec![Vec::new(); n_docs];
-    for e in events.iter().filter(|e| e.date.is_some()).flat_map(|e| e.evidence.iter()) {
-        if let Some(spans) = eventful.get_mut(e.doc) {
-            spans.push(&e.span);
-        }
-    }
-
     // Score the lead sentences: support from other articles, then centrality and position.
     struct Candidate {
         sentence: usize,
@@ -134,18 +128,39 @@ fn summarize_story(view: &StoryView, story: &Story, n_docs: usize, copies: &Copi
         .collect();
     shortlist.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     shortlist.truncate(SHORTLIST);
+    // Which shortlisted sentences the evidence of a dated event overlaps: one pass over the
+    // evidence, each span checked against the few shortlisted sentences of its article only
+    // (linked lists by document, `usize::MAX` ends one).
+    let mut dated = vec![false; shortlist.len()];
+    let mut first_of_doc = vec![usize::MAX; n_docs];
+    let mut next_of_doc = vec![usize::MAX; shortlist.len()];
+    for (k, &(_, i)) in shortlist.iter().enumerate() {
+        if let Some(first) = first_of_doc.get_mut(sentences[i].doc) {
+            next_of_doc[k] = std::mem::replace(first, k);
+        }
+    }
+    for e in events.iter().filter(|e| e.date.is_some()).flat_map(|e| e.evidence.iter()) {
+        let mut k = first_of_doc.get(e.doc).copied().unwrap_or(usize::MAX);
+        while k != usize::MAX {
+            let span = &sentences[shortlist[k].1].span;
+            dated[k] |= e.span.start < span.end && span.start < e.span.end;
+            k = next_of_doc[k];
+        }
+    }
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut acc = Accumulator::new(sentences.len());
     // The best supporting sentence (similarity, sentence) per document, for one candidate at a
     // time: dense by document, with the documents met.
     let mut best: Vec<Option<(f32, usize)>> = vec![None; n_docs];
     let mut supporting: Vec<usize> = Vec::new();
-    for &(_, i) in &shortlist {
+    let mut found: Vec<(usize, f32)> = Vec::new();
+    for (&(_, i), &dated) in shortlist.iter().zip(&dated) {
         let s = &sentences[i];
-        if out_of_context(view, s) {
+        if s.out_of_context {
             continue;
         }
-        for (j, sim) in similar(story, i, &mut acc) {
+        similar(story, i, &mut acc, &mut found);
+        for &(j, sim) in &found {
             let d = sentences[j].doc;
             if sim >= SUPPORT && independent(s.doc, d) {
                 match &mut best[d] {
@@ -162,7 +177,6 @@ fn summarize_story(view: &StoryView, story: &Story, n_docs: usize, copies: &Copi
         let support: Vec<(usize, f32, usize)> =
             supporting.drain(..).filter_map(|d| best[d].take().map(|(sim, j)| (d, sim, j))).collect();
         let centrality: f32 = support.iter().map(|s| s.1).sum();
-        let dated = eventful.get(s.doc).is_some_and(|spans| spans.iter().any(|e| e.start < s.span.end && s.span.start < e.end));
         let score = support.len() as f32 * 2.0 + centrality + if dated { 0.5 } else { 0.0 } - s.rank as f32 * 0.15;
         candidates.push(Candidate { sentence: i, support: support.into_iter().map(|(_, _, j)| j).collect(), score });
     }
@@ -232,10 +246,11 @@ fn upper_first(s: &str) -> String {
 
 /// A sentence that opens with a pronoun, or cuts a quotation in two, means nothing out of its
 /// article.
-fn out_of_context(view: &StoryView, s: &Sentence) -> bool {
-    let text = &view.docs[s.doc].body[s.span.clone()];
+/// It depends on the article alone, so it is judged when the article is read.
+fn out_of_context(doc: &parallax_core::Document, analysis: &parallax_core::DocAnalysis, span: &std::ops::Range<usize>) -> bool {
+    let text = &doc.body[span.clone()];
     let marks = text.chars().filter(|c| matches!(c, '"' | '“' | '”')).count();
-    let inside_quote = view.analyses[s.doc].quotes.iter().any(|q| q.text.start < s.span.start && s.span.start < q.text.end);
+    let inside_quote = analysis.quotes.iter().any(|q| q.text.start < span.start && span.start < q.text.end);
     if marks % 2 == 1 || inside_quote {
         return true;
     }
@@ -294,7 +309,10 @@ pub fn find_sentences(doc: &parallax_core::Document, analysis: &parallax_core::D
             }
         }
         out.terms.truncate(first + kept);
-        out.sentences.push(Sentence { doc: 0, span: span.clone(), rank, words: ws.len(), terms: first..out.terms.len() });
+        // Only lead sentences of a readable length can be summary sentences.
+        let candidate = rank < LEAD_SENTENCES && (8..=45).contains(&ws.len());
+        let out_of_context = candidate && out_of_context(doc, analysis, span);
+        out.sentences.push(Sentence { doc: 0, span: span.clone(), rank, words: ws.len(), terms: first..out.terms.len(), out_of_context });
         rank += 1;
     }
     let mut by_key: Vec<(u64, u32)> = out.terms.iter().zip(0..).map(|(t, k)| (t.key, k)).collect();
@@ -310,8 +328,9 @@ pub fn find_sentences(doc: &parallax_core::Document, analysis: &parallax_core::D
 
 /// The story's sentences with weighted terms, and the posting lists over them, filled into
 /// `story`'s buffers (whatever they held is dropped). Terms get dense numbers in one pass (a
-/// map from stem key), so that document frequencies, spreads and postings are counted in
-/// arrays, with no sorting of the story's words.
+/// table by stem key), so that document frequencies, spreads and postings are counted in
+/// arrays, with no sorting of the story's words. Postings are only listed for terms that
+/// [`similar`] reads: not for those in more than a quarter of the sentences.
 fn read_story(found: &[&DocSentences], story: &mut Story) {
     let Story { sentences, terms, of_term, index, work } = story;
     sentences.clear();
@@ -327,8 +346,7 @@ fn read_story(found: &[&DocSentences], story: &mut Story) {
     // (spread). Each article's distinct terms are numbered once; its terms take their numbers
     // through the article's own index of them.
     let Work { number, df, spread, ids, idf, fill } = work;
-    number.clear();
-    number.reserve(found.iter().map(|f| f.distinct.len()).sum::<usize>() / 2);
+    number.reset(found.iter().map(|f| f.distinct.len()).sum::<usize>());
     of_term.clear();
     of_term.reserve(terms.len());
     df.clear();
@@ -337,7 +355,7 @@ fn read_story(found: &[&DocSentences], story: &mut Story) {
         ids.clear();
         for &(key, sentences) in &f.distinct {
             let next = df.len() as u32;
-            let id = *number.entry(key).or_insert(next);
+            let id = number.get_or_insert(key, next);
             if id == next {
                 df.push(0);
                 spread.push(0);
@@ -363,30 +381,40 @@ fn read_story(found: &[&DocSentences], story: &mut Story) {
         let norm = terms.iter().map(|t| t.weight * t.weight).sum::<f32>().sqrt().max(1e-6);
         terms.iter_mut().for_each(|t| t.weight /= norm);
     }
-    // Postings by term number, each list in sentence order (a counting sort).
+    // Postings by term number, each list in sentence order (a counting sort). Every slot is
+    // written, so the kept buffer is not cleared first.
+    let common = common_df(sentences.len()) as u32;
     let starts = &mut index.starts;
     starts.clear();
     starts.reserve(df.len() + 1);
     let mut at = 0u32;
     for &d in df.iter() {
         starts.push(at);
-        at += d;
+        at += if d > common { 0 } else { d };
     }
     starts.push(at);
     fill.clear();
     fill.extend_from_slice(starts);
     let postings = &mut index.postings;
-    postings.clear();
-    postings.resize(of_term.len(), Posting::default());
+    postings.resize(at as usize, Posting::default());
     let mut k = 0;
     for (si, s) in sentences.iter().enumerate() {
         for t in &terms[s.terms.clone()] {
-            let slot = &mut fill[of_term[k] as usize];
+            let id = of_term[k] as usize;
+            k += 1;
+            if df[id] > common {
+                continue;
+            }
+            let slot = &mut fill[id];
             postings[*slot as usize] = Posting { sentence: si as u32, doc: s.doc as u32, weight: t.weight, name: t.name };
             *slot += 1;
-            k += 1;
         }
     }
+}
+
+/// Sentences a term may be found in, at most, and still be searched by [`similar`].
+fn common_df(sentences: usize) -> usize {
+    (sentences / 4).max(8)
 }
 
 /// The story's sentences, their terms end to end, and the postings over them.
@@ -405,12 +433,55 @@ struct Story {
 /// article's terms' numbers, and the postings' fill positions.
 #[derive(Default)]
 struct Work {
-    number: HashMap<u64, u32, KeyHash>,
+    number: Numbers,
     df: Vec<u32>,
     spread: Vec<u16>,
     ids: Vec<u32>,
     idf: Vec<f32>,
     fill: Vec<u32>,
+}
+
+/// Term numbers by stem key: open addressing on the key's top bits. Keys are hashes already,
+/// so they need no hashing again, and an article's keys, sorted, probe the table in one
+/// forward sweep. Kept with the story's buffers; only the slots used are cleared.
+#[derive(Default)]
+struct Numbers {
+    /// (key, number); `u32::MAX` marks an empty slot.
+    slots: Vec<(u64, u32)>,
+    /// Slots in use.
+    used: Vec<u32>,
+}
+
+impl Numbers {
+    /// Empties the table and sizes it for `keys` keys at most, at most half full.
+    fn reset(&mut self, keys: usize) {
+        for &i in &self.used {
+            self.slots[i as usize].1 = u32::MAX;
+        }
+        self.used.clear();
+        let size = (2 * keys).next_power_of_two().max(64);
+        if self.slots.len() < size {
+            self.slots = vec![(0, u32::MAX); size];
+        }
+    }
+
+    /// The number of `key`, given `next` when it has none yet.
+    fn get_or_insert(&mut self, key: u64, next: u32) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> (64 - self.slots.len().trailing_zeros())) as usize;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.1 == u32::MAX {
+                *slot = (key, next);
+                self.used.push(i as u32);
+                return next;
+            }
+            if slot.0 == key {
+                return slot.1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// Most terms a story's buffers may hold and still be kept for the next story.
@@ -459,38 +530,36 @@ impl Index {
     }
 }
 
-/// Sentences of other documents sharing words with sentence `i`, with their cosine.
+/// Sentences of other documents sharing words with sentence `i`, with their cosine, into `out`.
 /// Only sentences sharing at least [`MIN_SHARED`] words other than names count: one rare
 /// shared phrase ("picket line") or the same people is a topic, not the same fact.
-/// Terms found in more than a quarter of the story's sentences are skipped: they carry little
-/// weight, and their long posting lists would make the search quadratic.
-fn similar(story: &Story, i: usize, acc: &mut Accumulator) -> Vec<(usize, f32)> {
+/// Terms found in more than a quarter of the story's sentences are skipped (their posting lists
+/// are left empty, see [`common_df`]): they carry little weight, and their long posting lists
+/// would make the search quadratic.
+fn similar(story: &Story, i: usize, acc: &mut Accumulator, out: &mut Vec<(usize, f32)>) {
     let sentences = &story.sentences;
-    let common = (sentences.len() / 4).max(8);
     let doc = sentences[i].doc as u32;
     let range = sentences[i].terms.clone();
     for (&Term { weight: w, name: name_here, .. }, &id) in story.terms[range.clone()].iter().zip(&story.of_term[range]) {
-        let postings = story.index.postings(id);
-        if postings.len() > common {
-            continue;
-        }
-        for p in postings {
+        for p in story.index.postings(id) {
             if p.doc != doc {
                 acc.add(p.sentence as usize, w * p.weight, !(name_here || p.name));
             }
         }
     }
-    acc.drain()
-        .filter(|&(j, _, shared)| shared >= MIN_SHARED && sentences[j].words >= 6)
-        .map(|(j, sim, _)| (j, sim))
-        .collect()
+    out.clear();
+    out.extend(acc.drain().filter(|&(j, _, shared)| shared >= MIN_SHARED && sentences[j].words >= 6).map(|(j, sim, _)| (j, sim)));
 }
 
 /// Dense per-sentence sums reused across queries (a hash map per query was the hot spot).
-/// A sentence's sum, count and mark sit together: one memory access per posting.
+/// A sentence's sum, count and mark sit together: one memory access per posting. The
+/// sentences touched are listed in first-touch order without a branch (a sentence is written
+/// past the end of the list, and the list only grows when it is new): whether a posting meets
+/// a sentence for the first time is a coin toss the processor cannot predict.
 struct Accumulator {
     cells: Vec<Cell>,
     touched: Vec<usize>,
+    n_touched: usize,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -502,15 +571,14 @@ struct Cell {
 
 impl Accumulator {
     fn new(n: usize) -> Self {
-        Accumulator { cells: vec![Cell::default(); n], touched: Vec::new() }
+        Accumulator { cells: vec![Cell::default(); n], touched: vec![0; n + 1], n_touched: 0 }
     }
 
     fn add(&mut self, j: usize, value: f32, counts: bool) {
         let c = &mut self.cells[j];
-        if !c.touched {
-            c.touched = true;
-            self.touched.push(j);
-        }
+        self.touched[self.n_touched] = j;
+        self.n_touched += usize::from(!c.touched);
+        c.touched = true;
         c.sum += value;
         c.shared = c.shared.saturating_add(u16::from(counts));
     }
@@ -518,7 +586,8 @@ impl Accumulator {
     /// (sentence, sum, shared words), resetting the accumulator.
     fn drain(&mut self) -> impl Iterator<Item = (usize, f32, usize)> + '_ {
         let cells = &mut self.cells;
-        self.touched.drain(..).map(move |j| {
+        let n = std::mem::take(&mut self.n_touched);
+        self.touched[..n].iter().map(move |&j| {
             let c = std::mem::take(&mut cells[j]);
             (j, c.sum, c.shared as usize)
         })
