@@ -332,16 +332,19 @@ pub fn find_sentences(doc: &parallax_core::Document, analysis: &parallax_core::D
 /// arrays, with no sorting of the story's words. Postings are only listed for terms that
 /// [`similar`] reads: not for those in more than a quarter of the sentences.
 fn read_story(found: &[&DocSentences], story: &mut Story) {
-    let Story { sentences, terms, of_term, index, work } = story;
+    let Story { sentences, doc_starts, terms, of_term, index, work } = story;
     sentences.clear();
     sentences.reserve(found.iter().map(|f| f.sentences.len()).sum());
+    doc_starts.clear();
     terms.clear();
     terms.reserve(found.iter().map(|f| f.terms.len()).sum());
     for (d, f) in found.iter().enumerate() {
+        doc_starts.push(sentences.len() as u32);
         let base = terms.len();
         terms.extend_from_slice(&f.terms);
         sentences.extend(f.sentences.iter().map(|s| Sentence { doc: d, terms: s.terms.start + base..s.terms.end + base, ..s.clone() }));
     }
+    doc_starts.push(sentences.len() as u32);
     // Dense term numbers, and per number: sentences using it (df), documents using it
     // (spread). Each article's distinct terms are numbered once; its terms take their numbers
     // through the article's own index of them.
@@ -406,7 +409,7 @@ fn read_story(found: &[&DocSentences], story: &mut Story) {
                 continue;
             }
             let slot = &mut fill[id];
-            postings[*slot as usize] = Posting { sentence: si as u32, doc: s.doc as u32, weight: t.weight, name: t.name };
+            postings[*slot as usize] = Posting { sentence: si as u32 | if t.name { Posting::NAME } else { 0 }, weight: t.weight };
             *slot += 1;
         }
     }
@@ -421,6 +424,8 @@ fn common_df(sentences: usize) -> usize {
 #[derive(Default)]
 struct Story {
     sentences: Vec<Sentence>,
+    /// Where each document's sentences start in `sentences` (one more entry closes the last).
+    doc_starts: Vec<u32>,
     terms: Vec<Term>,
     /// Parallel to `terms`: each term's number in the index.
     of_term: Vec<u32>,
@@ -512,15 +517,17 @@ struct Index {
     postings: Vec<Posting>,
 }
 
-/// A sentence using a term: the term's weight there and whether it is written as a name there.
-/// The sentence's document is kept here too, so a search skips its own article without
-/// reading the sentence.
+/// A sentence using a term: the term's weight there and whether it is written as a name there
+/// (the top bit of `sentence`). Eight bytes, so that building and reading the lists moves
+/// half the memory; a search skips its own article by the range of its sentences.
 #[derive(Debug, Clone, Copy, Default)]
 struct Posting {
     sentence: u32,
-    doc: u32,
     weight: f32,
-    name: bool,
+}
+
+impl Posting {
+    const NAME: u32 = 1 << 31;
 }
 
 impl Index {
@@ -538,12 +545,14 @@ impl Index {
 /// would make the search quadratic.
 fn similar(story: &Story, i: usize, acc: &mut Accumulator, out: &mut Vec<(usize, f32)>) {
     let sentences = &story.sentences;
-    let doc = sentences[i].doc as u32;
+    let doc = sentences[i].doc;
+    let (own_start, own_len) = (story.doc_starts[doc], story.doc_starts[doc + 1] - story.doc_starts[doc]);
     let range = sentences[i].terms.clone();
     for (&Term { weight: w, name: name_here, .. }, &id) in story.terms[range.clone()].iter().zip(&story.of_term[range]) {
         for p in story.index.postings(id) {
-            if p.doc != doc {
-                acc.add(p.sentence as usize, w * p.weight, !(name_here || p.name));
+            let j = p.sentence & !Posting::NAME;
+            if j.wrapping_sub(own_start) >= own_len {
+                acc.add(j as usize, w * p.weight, !name_here && p.sentence & Posting::NAME == 0);
             }
         }
     }
