@@ -50,6 +50,26 @@ impl Arena {
     }
 }
 
+/// The lists of a story's mentions: each article's [`Arena`] as it was prepared, by document
+/// (a mention's slots index its own article's arena), so the story copies none of them.
+#[derive(Clone, Copy)]
+pub struct Lists<'a>(pub &'a [&'a Arena]);
+
+impl<'a> Lists<'a> {
+    pub fn bag(self, m: &Mention) -> &'a [u64] {
+        self.0[m.doc].keys(m.bag)
+    }
+    pub fn fams(self, m: &Mention) -> &'a [u64] {
+        self.0[m.doc].keys(m.fams)
+    }
+    pub fn evidence(self, m: &Mention) -> &'a [Span] {
+        self.0[m.doc].spans(m.evidence)
+    }
+    pub fn headline(self, m: &Mention) -> &'a [Span] {
+        self.0[m.doc].spans(m.headline)
+    }
+}
+
 /// One event mention in one document.
 #[derive(Debug, Clone)]
 pub struct Mention {
@@ -75,6 +95,9 @@ pub struct Mention {
     /// The clause is subordinate ("when he went public", "since the strike began"):
     /// background that restates an occurrence more often than it reports one.
     pub subordinate: bool,
+    /// What makes two mentions worded alike, hashed (see [`super::merge::twin_key`]): it
+    /// depends on the article alone, so it is worked out when the article is read.
+    pub wording: u64,
 }
 
 /// How many sentences after a day-precise date plain narration still continues from it.
@@ -655,7 +678,7 @@ pub fn document_mentions(
             if stems[v.tok] == 0 {
                 stems[v.tok] = words::stem_hash(head_text);
             }
-            out.push(Mention {
+            let mut mention = Mention {
                 doc: doc_index,
                 date,
                 evidence,
@@ -666,12 +689,15 @@ pub fn document_mentions(
                 fams,
                 generic: head.is(tag::GENERIC),
                 subordinate,
-            });
+                wording: 0,
+            };
+            mention.wording = super::merge::twin_key(&mention, arena.keys(fams), arena.keys(bag_slot));
+            out.push(mention);
         }
     }
 }
 
 /// The text references of a mention.
-pub fn evidence_refs<'a>(m: &'a Mention, arena: &'a Arena) -> impl Iterator<Item = TextRef> + 'a {
-    arena.spans(m.evidence).iter().map(|s| TextRef { doc: m.doc, span: s.clone() })
+pub fn evidence_refs<'a>(m: &'a Mention, lists: Lists<'a>) -> impl Iterator<Item = TextRef> + 'a {
+    lists.evidence(m).iter().map(|s| TextRef { doc: m.doc, span: s.clone() })
 }

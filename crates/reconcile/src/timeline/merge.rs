@@ -7,7 +7,7 @@
 //! this is the "Tuesday vs Monday night" case, kept as one event and reported by
 //! [`super::date_conflicts`]. Mentions of one document only merge when dated alike.
 
-use super::candidates::{evidence_refs, Arena, Mention, Source};
+use super::candidates::{evidence_refs, Lists, Mention, Source};
 use super::dates::{Prec, When};
 use crate::{DatePrecision, Event, TextRef};
 
@@ -20,17 +20,17 @@ fn overlap(a: &[u64], b: &[u64]) -> (usize, f64) {
 
 /// A family both mentions share that identifies an occurrence: not the generic head family
 /// ("said", "made") of either of them.
-fn strong_family(a: &Mention, b: &Mention, arena: &Arena) -> bool {
-    let bf = arena.keys(b.fams);
-    arena.keys(a.fams).iter().enumerate().any(|(i, f)| {
+fn strong_family(a: &Mention, b: &Mention, lists: Lists) -> bool {
+    let bf = lists.fams(b);
+    lists.fams(a).iter().enumerate().any(|(i, f)| {
         !(i == 0 && a.generic) && bf.iter().enumerate().any(|(j, g)| g == f && !(j == 0 && b.generic))
     })
 }
 
-fn same_occurrence(a: &Mention, b: &Mention, arena: &Arena) -> bool {
+fn same_occurrence(a: &Mention, b: &Mention, lists: Lists) -> bool {
     let same_head = a.head == b.head;
     let both_explicit = matches!((a.date, b.date), (Some((_, Source::Explicit)), Some((_, Source::Explicit))));
-    let family = strong_family(a, b, arena);
+    let family = strong_family(a, b, lists);
     if !same_head && !family && !both_explicit {
         return false; // every rule below needs one or the other
     }
@@ -39,12 +39,12 @@ fn same_occurrence(a: &Mention, b: &Mention, arena: &Arena) -> bool {
     // skipped for the many same-day pairs that cannot.
     if !same_head && !family {
         let dates_agree = matches!((a.date, b.date), (Some((da, _)), Some((db, _))) if da.compatible(&db));
-        if a.doc == b.doc || !dates_agree || arena.keys(a.bag).len() < 3 || arena.keys(b.bag).len() < 3 {
+        if a.doc == b.doc || !dates_agree || lists.bag(a).len() < 3 || lists.bag(b).len() < 3 {
             return false;
         }
     }
     // The bag overlap is the costly part: only computed once the cheap tests leave it open.
-    let overlap = || overlap(arena.keys(a.bag), arena.keys(b.bag));
+    let overlap = || overlap(lists.bag(a), lists.bag(b));
     match (a.date, b.date) {
         (Some((da, sa)), Some((db, sb))) => {
             if da.compatible(&db) {
@@ -154,8 +154,9 @@ impl Groups {
 }
 
 /// What makes two mentions worded alike for [`same_occurrence`]: head, families, content
-/// words, date and its source, and the generic and subordinate marks.
-fn twin_key(m: &Mention, arena: &Arena) -> u64 {
+/// words (`fams` and `bag`, the mention's lists), date and its source, and the generic and
+/// subordinate marks.
+pub(super) fn twin_key(m: &Mention, fams: &[u64], bag: &[u64]) -> u64 {
     use std::hash::Hasher;
     let mut h = Mix::default();
     h.write_u64(m.head);
@@ -164,23 +165,23 @@ fn twin_key(m: &Mention, arena: &Arena) -> u64 {
         h.write_i64(w.ordinal());
         h.write_u8(w.precision as u8 | (source as u8) << 4);
     }
-    for &f in arena.keys(m.fams) {
+    for &f in fams {
         h.write_u64(f);
     }
     h.write_u8(0xff);
-    for &b in arena.keys(m.bag) {
+    for &b in bag {
         h.write_u64(b);
     }
     h.finish()
 }
 
-fn same_wording(a: &Mention, b: &Mention, arena: &Arena) -> bool {
+fn same_wording(a: &Mention, b: &Mention, lists: Lists) -> bool {
     a.head == b.head
         && a.generic == b.generic
         && a.subordinate == b.subordinate
         && a.date == b.date
-        && arena.keys(a.fams) == arena.keys(b.fams)
-        && arena.keys(a.bag) == arena.keys(b.bag)
+        && lists.fams(a) == lists.fams(b)
+        && lists.bag(a) == lists.bag(b)
 }
 
 /// Greedy single-link grouping in text order. A mention is only compared with groups that
@@ -188,7 +189,7 @@ fn same_wording(a: &Mention, b: &Mention, arena: &Arena) -> bool {
 /// joins the group with most matching members. No chaining across dates: it joins only if
 /// its date is compatible with every date of the group, or if it is a tolerated conflict
 /// with a group that has a single day date.
-fn group_mentions(mentions: &[Mention], arena: &Arena) -> Groups {
+fn group_mentions(mentions: &[Mention], lists: Lists) -> Groups {
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of = vec![0usize; mentions.len()];
     // Groups per blocking key as linked lists (newest first) in one vector: no vector per
@@ -214,10 +215,10 @@ fn group_mentions(mentions: &[Mention], arena: &Arena) -> Groups {
         // long story the twin's group may have left the recent groups the search compares,
         // and the search would then open a new event for a copy (about 15 of ecbplus-dev's
         // 5,397 events differ; seeds and semeval are unchanged).
-        let twin = match first_of_wording.entry(twin_key(m, arena)) {
+        let twin = match first_of_wording.entry(m.wording) {
             std::collections::hash_map::Entry::Occupied(e) => {
                 let t = *e.get();
-                let twin = mentions[t].doc != m.doc && same_wording(&mentions[t], m, arena) && same_occurrence(&mentions[t], m, arena);
+                let twin = mentions[t].doc != m.doc && same_wording(&mentions[t], m, lists) && same_occurrence(&mentions[t], m, lists);
                 twin.then(|| group_of[t])
             }
             std::collections::hash_map::Entry::Vacant(e) => {
@@ -227,7 +228,7 @@ fn group_mentions(mentions: &[Mention], arena: &Arena) -> Groups {
         };
         keys.clear();
         keys.push((0u8, m.head as i64));
-        for (i, f) in arena.keys(m.fams).iter().enumerate() {
+        for (i, f) in lists.fams(m).iter().enumerate() {
             if !(i == 0 && m.generic) {
                 keys.push((2, *f as i64));
             }
@@ -255,7 +256,7 @@ fn group_mentions(mentions: &[Mention], arena: &Arena) -> Groups {
                     if !compatible && !single_day {
                         continue; // cannot be joined whatever the members say: skip comparing them
                     }
-                    let hits = group.first[..group.len.min(MEMBERS_COMPARED)].iter().filter(|&&i| same_occurrence(&mentions[i], m, arena)).count();
+                    let hits = group.first[..group.len.min(MEMBERS_COMPARED)].iter().filter(|&&i| same_occurrence(&mentions[i], m, lists)).count();
                     let conflict_ok = hits > 0 && group.dates.len() == 1 && group.dates[0].precision == Prec::Day;
                     if hits > 0 && (compatible || conflict_ok) && best.is_none_or(|(h, _)| hits > h) {
                         best = Some((hits, g));
@@ -345,9 +346,9 @@ fn worth_an_event(members: &[&Mention]) -> bool {
 }
 
 /// The headline text of a mention: its words joined by single spaces, first letter up.
-fn headline_text(body: &str, m: &Mention, arena: &Arena) -> String {
+fn headline_text(body: &str, m: &Mention, lists: Lists) -> String {
     let mut out = String::new();
-    for s in arena.spans(m.headline) {
+    for s in lists.headline(m) {
         let w = body.get(s.clone()).unwrap_or("");
         if !w.is_empty() {
             if !out.is_empty() {
@@ -364,9 +365,9 @@ fn headline_text(body: &str, m: &Mention, arena: &Arena) -> String {
 }
 
 /// Groups mentions into events and orders them.
-pub fn build_events(bodies: &[&str], mentions: &[Mention], arena: &Arena) -> Vec<Event> {
+pub fn build_events(bodies: &[&str], mentions: &[Mention], lists: Lists) -> Vec<Event> {
     let n = mentions.len();
-    let groups = group_mentions(mentions, arena);
+    let groups = group_mentions(mentions, lists);
     // Sort key for undated events: the key of the event just before them in their article.
     let mut keyed: Vec<(i64, usize, Event)> = Vec::new();
     let mut group_of = vec![0usize; n];
@@ -432,10 +433,10 @@ pub fn build_events(bodies: &[&str], mentions: &[Mention], arena: &Arena) -> Vec
         // Every member's evidence, first occurrence order (a hash set: big events of big
         // stories hold thousands of spans).
         let mut evidence: Vec<TextRef> = Vec::new();
-        let total: usize = members.iter().chain(&guests[g]).map(|&m| arena.spans(mentions[m].evidence).len()).sum();
+        let total: usize = members.iter().chain(&guests[g]).map(|&m| lists.evidence(&mentions[m]).len()).sum();
         if total <= 32 {
             for &m in members.iter().chain(&guests[g]) {
-                for r in evidence_refs(&mentions[m], arena) {
+                for r in evidence_refs(&mentions[m], lists) {
                     if !evidence.contains(&r) {
                         evidence.push(r);
                     }
@@ -444,7 +445,7 @@ pub fn build_events(bodies: &[&str], mentions: &[Mention], arena: &Arena) -> Vec
         } else {
             let mut seen = FastSet::with_capacity_and_hasher(total, Default::default());
             for &m in members.iter().chain(&guests[g]) {
-                for r in evidence_refs(&mentions[m], arena) {
+                for r in evidence_refs(&mentions[m], lists) {
                     if seen.insert((r.doc, r.span.start, r.span.end)) {
                         evidence.push(r);
                     }
@@ -452,7 +453,7 @@ pub fn build_events(bodies: &[&str], mentions: &[Mention], arena: &Arena) -> Vec
             }
         }
         let event = Event {
-            what: headline_text(bodies.get(mentions[rep].doc).copied().unwrap_or(""), &mentions[rep], arena),
+            what: headline_text(bodies.get(mentions[rep].doc).copied().unwrap_or(""), &mentions[rep], lists),
             date: dates[g].map(|w| w.format()),
             precision: dates[g].map_or(DatePrecision::Unknown, |w| w.precision()),
             evidence,
