@@ -40,6 +40,7 @@ pub fn find_mentions(doc: &Document, analysis: &DocAnalysis) -> DocMentions {
     let mut found = DocMentions::default();
     let mut scratch = candidates::Scratch::default();
     candidates::document_mentions(0, doc, analysis, &mut found.arena, &mut scratch, &mut found.mentions);
+    found.arena.number_spans();
     found
 }
 

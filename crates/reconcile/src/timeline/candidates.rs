@@ -21,7 +21,6 @@
 
 use super::dates::{parse_duration, parse_value, Prec, When};
 use super::words::{self, key_in, keys, tag, DocTokens, Token};
-use crate::TextRef;
 use parallax_core::{DocAnalysis, Document, ParagraphRole, QuoteKind, Span, TimeExpression, TimexType};
 
 /// How a mention got its date (explicit dates outvote inherited ones when mentions merge).
@@ -39,6 +38,9 @@ pub type Slot = (u32, u32);
 pub struct Arena {
     pub spans: Vec<Span>,
     pub keys: Vec<u64>,
+    /// Parallel to `spans` once [`Arena::number_spans`] ran: the first span with the same
+    /// bounds, so that evidence is told apart by number, not by hashing bounds.
+    pub same: Vec<u32>,
 }
 
 impl Arena {
@@ -47,6 +49,15 @@ impl Arena {
     }
     pub fn keys(&self, s: Slot) -> &[u64] {
         self.keys.get(s.0 as usize..s.1 as usize).unwrap_or(&[])
+    }
+
+    /// Fills `same` (for one article's arena: bounds are compared, not documents).
+    pub fn number_spans(&mut self) {
+        let mut first: parallax_core::hash::FastMap<(usize, usize), u32> = Default::default();
+        self.same.clear();
+        for (k, s) in self.spans.iter().enumerate() {
+            self.same.push(*first.entry((s.start, s.end)).or_insert(k as u32));
+        }
     }
 }
 
@@ -64,6 +75,12 @@ impl<'a> Lists<'a> {
     }
     pub fn evidence(self, m: &Mention) -> &'a [Span] {
         self.0[m.doc].spans(m.evidence)
+    }
+    /// The numbers of a mention's evidence spans (see [`Arena::same`]), parallel to
+    /// [`Lists::evidence`].
+    pub fn evidence_numbers(self, m: &Mention) -> &'a [u32] {
+        let arena = self.0[m.doc];
+        arena.same.get(m.evidence.0 as usize..m.evidence.1 as usize).unwrap_or(&[])
     }
     pub fn headline(self, m: &Mention) -> &'a [Span] {
         self.0[m.doc].spans(m.headline)
@@ -697,7 +714,3 @@ pub fn document_mentions(
     }
 }
 
-/// The text references of a mention.
-pub fn evidence_refs<'a>(m: &'a Mention, lists: Lists<'a>) -> impl Iterator<Item = TextRef> + 'a {
-    lists.evidence(m).iter().map(|s| TextRef { doc: m.doc, span: s.clone() })
-}

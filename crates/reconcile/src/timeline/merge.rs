@@ -7,7 +7,7 @@
 //! this is the "Tuesday vs Monday night" case, kept as one event and reported by
 //! [`super::date_conflicts`]. Mentions of one document only merge when dated alike.
 
-use super::candidates::{evidence_refs, Lists, Mention, Source};
+use super::candidates::{Lists, Mention, Source};
 use super::dates::{Prec, When};
 use crate::{DatePrecision, Event, TextRef};
 
@@ -129,7 +129,6 @@ impl std::hash::Hasher for Mix {
 }
 
 type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Mix>>;
-type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<Mix>>;
 
 /// A group being built: its first members (the only ones compared) and its dates.
 struct Group {
@@ -194,7 +193,9 @@ fn group_mentions(mentions: &[Mention], lists: Lists) -> Groups {
     let mut group_of = vec![0usize; mentions.len()];
     // Groups per blocking key as linked lists (newest first) in one vector: no vector per
     // key (most keys are seen once). `links[i] = (group, next)`, `usize::MAX` ends a list.
-    let mut heads: FastMap<(u8, i64), usize> = FastMap::default();
+    // Keys get dense numbers, looked up once per mention; `heads` is by key number.
+    let mut numbers: FastMap<(u8, i64), usize> = FastMap::default();
+    let mut heads: Vec<usize> = Vec::new();
     let mut links: Vec<(usize, usize)> = Vec::new();
     fn recent(links: &[(usize, usize)], mut at: usize) -> impl Iterator<Item = usize> + '_ {
         std::iter::from_fn(move || {
@@ -205,6 +206,9 @@ fn group_mentions(mentions: &[Mention], lists: Lists) -> Groups {
         .take(GROUPS_COMPARED)
     }
     let mut keys: Vec<(u8, i64)> = Vec::new();
+    let mut key_numbers: Vec<usize> = Vec::new();
+    // Groups met on the keys' recent lists, each with the key (its place in `keys`) listing it.
+    let mut met: Vec<(usize, usize)> = Vec::new();
     let mut candidates: Vec<usize> = Vec::new();
     // The first mention of each wording (see [`twin_key`]).
     let mut first_of_wording: FastMap<u64, usize> = FastMap::default();
@@ -236,16 +240,25 @@ fn group_mentions(mentions: &[Mention], lists: Lists) -> Groups {
         if let Some((w, _)) = m.date {
             keys.push((1, w.ordinal()));
         }
+        key_numbers.clear();
+        key_numbers.extend(keys.iter().map(|&k| {
+            let next = heads.len();
+            let number = *numbers.entry(k).or_insert(next);
+            if number == next {
+                heads.push(usize::MAX);
+            }
+            number
+        }));
         // The most recent groups of each key only: a long story stays linear in mentions.
+        met.clear();
         let best = match twin {
             Some(g) => Some((usize::MAX, g)),
             None => {
-                candidates.clear();
-                for k in &keys {
-                    if let Some(&h) = heads.get(k) {
-                        candidates.extend(recent(&links, h));
-                    }
+                for (ki, &number) in key_numbers.iter().enumerate() {
+                    met.extend(recent(&links, heads[number]).map(|g| (g, ki)));
                 }
+                candidates.clear();
+                candidates.extend(met.iter().map(|&(g, _)| g));
                 candidates.sort_unstable();
                 candidates.dedup();
                 let mut best: Option<(usize, usize)> = None;
@@ -284,14 +297,21 @@ fn group_mentions(mentions: &[Mention], lists: Lists) -> Groups {
                 group.dates.push(w);
             }
         }
-        for &k in &keys {
-            let head = heads.get(&k).copied().unwrap_or(usize::MAX);
+        for (ki, &number) in key_numbers.iter().enumerate() {
+            let head = heads[number];
             // A group opened just now is in a key's list only if this mention put it there
-            // (a key met twice), at its head: no walk down the list.
-            let listed = if opened { links.get(head).is_some_and(|l| l.0 == g) } else { recent(&links, head).any(|x| x == g) };
+            // (a key met twice), at its head: no walk down the list. Lists walked for the
+            // search above are not walked again: they only change here, at their heads.
+            let listed = if opened {
+                links.get(head).is_some_and(|l| l.0 == g)
+            } else if twin.is_none() {
+                links.get(head).is_some_and(|l| l.0 == g) || met.iter().any(|&(x, k)| x == g && k == ki)
+            } else {
+                recent(&links, head).any(|x| x == g)
+            };
             if !listed {
                 links.push((g, head));
-                heads.insert(k, links.len() - 1);
+                heads[number] = links.len() - 1;
             }
         }
     }
@@ -405,6 +425,14 @@ pub fn build_events(bodies: &[&str], mentions: &[Mention], lists: Lists) -> Vec<
             None => keep[g] = members.iter().any(|&i| !mentions[i].generic && !mentions[i].subordinate),
         }
     }
+    // Where each article's spans start among the story's, and the group that last took each.
+    let mut first_span = Vec::with_capacity(lists.0.len());
+    let mut spans = 0;
+    for arena in lists.0 {
+        first_span.push(spans);
+        spans += arena.spans.len();
+    }
+    let mut taken_by = vec![usize::MAX; spans];
     for g in 0..groups.len() {
         let members = groups.get(g);
         if !keep[g] {
@@ -430,25 +458,17 @@ pub fn build_events(bodies: &[&str], mentions: &[Mention], lists: Lists) -> Vec<
                 (m.date.map(|d| d.1), !m.subordinate, !m.generic, m.has_subject, std::cmp::Reverse(i))
             })
             .unwrap_or(first);
-        // Every member's evidence, first occurrence order (a hash set: big events of big
-        // stories hold thousands of spans).
+        // Every member's evidence, first occurrence order. Equal bounds in one article have
+        // one number (see [`super::candidates::Arena::same`]), so a span already taken is
+        // one look-up in a dense array marked with the event's group.
         let mut evidence: Vec<TextRef> = Vec::new();
-        let total: usize = members.iter().chain(&guests[g]).map(|&m| lists.evidence(&mentions[m]).len()).sum();
-        if total <= 32 {
-            for &m in members.iter().chain(&guests[g]) {
-                for r in evidence_refs(&mentions[m], lists) {
-                    if !evidence.contains(&r) {
-                        evidence.push(r);
-                    }
-                }
-            }
-        } else {
-            let mut seen = FastSet::with_capacity_and_hasher(total, Default::default());
-            for &m in members.iter().chain(&guests[g]) {
-                for r in evidence_refs(&mentions[m], lists) {
-                    if seen.insert((r.doc, r.span.start, r.span.end)) {
-                        evidence.push(r);
-                    }
+        for &m in members.iter().chain(&guests[g]) {
+            let mention = &mentions[m];
+            for (span, &number) in lists.evidence(mention).iter().zip(lists.evidence_numbers(mention)) {
+                let taken = &mut taken_by[first_span[mention.doc] + number as usize];
+                if *taken != g {
+                    *taken = g;
+                    evidence.push(TextRef { doc: mention.doc, span: span.clone() });
                 }
             }
         }
