@@ -126,8 +126,14 @@ fn summarize_story(view: &StoryView, story: &Story, n_docs: usize, copies: &Copi
             (shared - s.rank as f32 * 0.1, i)
         })
         .collect();
-    shortlist.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    shortlist.truncate(SHORTLIST);
+    // The order is total (sentence numbers break ties), so the best few are picked first and
+    // only they are sorted.
+    let order = |a: &(f32, usize), b: &(f32, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    if shortlist.len() > SHORTLIST {
+        shortlist.select_nth_unstable_by(SHORTLIST - 1, order);
+        shortlist.truncate(SHORTLIST);
+    }
+    shortlist.sort_by(order);
     // Which shortlisted sentences the evidence of a dated event overlaps: one pass over the
     // evidence, each span checked against the few shortlisted sentences of its article only
     // (linked lists by document, `usize::MAX` ends one).
@@ -327,35 +333,24 @@ pub fn find_sentences(doc: &parallax_core::Document, analysis: &parallax_core::D
 }
 
 /// The story's sentences with weighted terms, and the posting lists over them, filled into
-/// `story`'s buffers (whatever they held is dropped). Terms get dense numbers in one pass (a
-/// table by stem key), so that document frequencies, spreads and postings are counted in
-/// arrays, with no sorting of the story's words. Postings are only listed for terms that
-/// [`similar`] reads: not for those in more than a quarter of the sentences.
+/// `story`'s buffers (whatever they held is dropped). Terms get dense numbers in one pass over
+/// each article's distinct terms (a table by stem key), so that document frequencies, spreads
+/// and postings are counted in arrays, with no sorting of the story's words; then one pass
+/// over the sentences copies, weighs and normalises their terms and lists their postings.
+/// Postings are only listed for terms that [`similar`] reads: not for those in more than a
+/// quarter of the sentences.
 fn read_story(found: &[&DocSentences], story: &mut Story) {
     let Story { sentences, doc_starts, terms, of_term, index, work } = story;
-    sentences.clear();
-    sentences.reserve(found.iter().map(|f| f.sentences.len()).sum());
-    doc_starts.clear();
-    terms.clear();
-    terms.reserve(found.iter().map(|f| f.terms.len()).sum());
-    for (d, f) in found.iter().enumerate() {
-        doc_starts.push(sentences.len() as u32);
-        let base = terms.len();
-        terms.extend_from_slice(&f.terms);
-        sentences.extend(f.sentences.iter().map(|s| Sentence { doc: d, terms: s.terms.start + base..s.terms.end + base, ..s.clone() }));
-    }
-    doc_starts.push(sentences.len() as u32);
+    let n_sentences: usize = found.iter().map(|f| f.sentences.len()).sum();
     // Dense term numbers, and per number: sentences using it (df), documents using it
-    // (spread). Each article's distinct terms are numbered once; its terms take their numbers
-    // through the article's own index of them.
+    // (spread). Each article's distinct terms are numbered once (`ids`, article after
+    // article); its terms take their numbers through the article's own index of them.
     let Work { number, df, spread, ids, idf, fill } = work;
-    number.reset(found.iter().map(|f| f.distinct.len()).sum::<usize>());
-    of_term.clear();
-    of_term.reserve(terms.len());
+    number.reset(found.iter().map(|f| f.distinct.len()).max().unwrap_or(0));
     df.clear();
     spread.clear();
+    ids.clear();
     for f in found {
-        ids.clear();
         for &(key, sentences) in &f.distinct {
             let next = df.len() as u32;
             let id = number.get_or_insert(key, next);
@@ -367,26 +362,13 @@ fn read_story(found: &[&DocSentences], story: &mut Story) {
             spread[id as usize] = spread[id as usize].saturating_add(1);
             ids.push(id);
         }
-        of_term.extend(f.local.iter().map(|&l| ids[l as usize]));
     }
-    let n = sentences.len() as f32;
+    let n = n_sentences as f32;
     idf.clear();
     idf.extend(df.iter().map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0));
-    for (t, &id) in terms.iter_mut().zip(of_term.iter()) {
-        let idf = idf[id as usize];
-        // Names say who, not what happened: two sentences about the same people are not the
-        // same fact, so names weigh less than the words of the event.
-        t.weight = if t.name { idf * NAME_WEIGHT } else { idf };
-        t.spread = spread[id as usize];
-    }
-    for s in sentences.iter() {
-        let terms = &mut terms[s.terms.clone()];
-        let norm = terms.iter().map(|t| t.weight * t.weight).sum::<f32>().sqrt().max(1e-6);
-        terms.iter_mut().for_each(|t| t.weight /= norm);
-    }
     // Postings by term number, each list in sentence order (a counting sort). Every slot is
     // written, so the kept buffer is not cleared first.
-    let common = common_df(sentences.len()) as u32;
+    let common = common_df(n_sentences) as u32;
     let starts = &mut index.starts;
     starts.clear();
     starts.reserve(df.len() + 1);
@@ -400,19 +382,45 @@ fn read_story(found: &[&DocSentences], story: &mut Story) {
     fill.extend_from_slice(starts);
     let postings = &mut index.postings;
     postings.resize(at as usize, Posting::default());
-    let mut k = 0;
-    for (si, s) in sentences.iter().enumerate() {
-        for t in &terms[s.terms.clone()] {
-            let id = of_term[k] as usize;
-            k += 1;
-            if df[id] > common {
-                continue;
+
+    sentences.clear();
+    sentences.reserve(n_sentences);
+    doc_starts.clear();
+    terms.clear();
+    terms.reserve(found.iter().map(|f| f.terms.len()).sum());
+    of_term.clear();
+    of_term.reserve(terms.capacity());
+    let mut first_id = 0;
+    for (d, f) in found.iter().enumerate() {
+        doc_starts.push(sentences.len() as u32);
+        let ids = &ids[first_id..first_id + f.distinct.len()];
+        first_id += f.distinct.len();
+        for s in &f.sentences {
+            let si = sentences.len() as u32;
+            let first = terms.len();
+            of_term.extend(f.local[s.terms.clone()].iter().map(|&local| ids[local as usize]));
+            terms.extend(f.terms[s.terms.clone()].iter().zip(&of_term[first..]).map(|(t, &id)| {
+                let idf = idf[id as usize];
+                // Names say who, not what happened: two sentences about the same people are
+                // not the same fact, so names weigh less than the words of the event.
+                let weight = if t.name { idf * NAME_WEIGHT } else { idf };
+                Term { weight, spread: spread[id as usize], ..*t }
+            }));
+            let own = &mut terms[first..];
+            let norm = own.iter().map(|t| t.weight * t.weight).sum::<f32>().sqrt().max(1e-6);
+            own.iter_mut().for_each(|t| t.weight /= norm);
+            for (t, &id) in own.iter().zip(&of_term[first..]) {
+                if df[id as usize] > common {
+                    continue;
+                }
+                let slot = &mut fill[id as usize];
+                postings[*slot as usize] = Posting { sentence: si | if t.name { Posting::NAME } else { 0 }, weight: t.weight };
+                *slot += 1;
             }
-            let slot = &mut fill[id];
-            postings[*slot as usize] = Posting { sentence: si as u32 | if t.name { Posting::NAME } else { 0 }, weight: t.weight };
-            *slot += 1;
+            sentences.push(Sentence { doc: d, terms: first..terms.len(), ..s.clone() });
         }
     }
+    doc_starts.push(sentences.len() as u32);
 }
 
 /// Sentences a term may be found in, at most, and still be searched by [`similar`].
@@ -448,7 +456,9 @@ struct Work {
 
 /// Term numbers by stem key: open addressing on the key's top bits. Keys are hashes already,
 /// so they need no hashing again, and an article's keys, sorted, probe the table in one
-/// forward sweep. Kept with the story's buffers; only the slots used are cleared.
+/// forward sweep. It starts small enough to stay in the fastest cache (a story repeats most of
+/// its words) and doubles when half full. Kept with the story's buffers; only the slots used
+/// are cleared.
 #[derive(Default)]
 struct Numbers {
     /// (key, number); `u32::MAX` marks an empty slot.
@@ -458,14 +468,14 @@ struct Numbers {
 }
 
 impl Numbers {
-    /// Empties the table and sizes it for `keys` keys at most, at most half full.
+    /// Empties the table, sized for a story whose largest article has `keys` distinct keys.
     fn reset(&mut self, keys: usize) {
         for &i in &self.used {
             self.slots[i as usize].1 = u32::MAX;
         }
         self.used.clear();
-        let size = (2 * keys).next_power_of_two().max(64);
-        if self.slots.len() < size {
+        let size = (4 * keys).next_power_of_two().max(64);
+        if self.slots.len() != size {
             self.slots = vec![(0, u32::MAX); size];
         }
     }
@@ -479,12 +489,26 @@ impl Numbers {
             if slot.1 == u32::MAX {
                 *slot = (key, next);
                 self.used.push(i as u32);
+                if 2 * self.used.len() > self.slots.len() {
+                    self.grow();
+                }
                 return next;
             }
             if slot.0 == key {
                 return slot.1;
             }
             i = (i + 1) & mask;
+        }
+    }
+
+    /// Doubles the table, placing its entries again.
+    fn grow(&mut self) {
+        let size = 2 * self.slots.len();
+        let old = std::mem::replace(&mut self.slots, vec![(0, u32::MAX); size]);
+        let used = std::mem::take(&mut self.used);
+        for &i in &used {
+            let (key, id) = old[i as usize];
+            self.get_or_insert(key, id);
         }
     }
 }
