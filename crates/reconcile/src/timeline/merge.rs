@@ -377,6 +377,11 @@ fn headline_text(body: &str, m: &Mention, lists: Lists) -> String {
             out.push_str(w);
         }
     }
+    // An ASCII first letter is raised in place; any other through Unicode's mapping.
+    if out.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        out[..1].make_ascii_uppercase();
+        return out;
+    }
     let mut chars = out.chars();
     match chars.next() {
         Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
@@ -389,7 +394,10 @@ pub fn build_events(bodies: &[&str], mentions: &[Mention], lists: Lists) -> Vec<
     let n = mentions.len();
     let groups = group_mentions(mentions, lists);
     // Sort key for undated events: the key of the event just before them in their article.
-    let mut keyed: Vec<(i64, usize, Event)> = Vec::new();
+    // Events in group order, and their sort keys with their places there (the place orders
+    // events of one key as the group did, and the sort moves pairs, not events).
+    let mut made: Vec<Option<Event>> = Vec::new();
+    let mut keyed: Vec<(i64, usize)> = Vec::new();
     let mut group_of = vec![0usize; n];
     for g in 0..groups.len() {
         for &m in groups.get(g) {
@@ -461,7 +469,8 @@ pub fn build_events(bodies: &[&str], mentions: &[Mention], lists: Lists) -> Vec<
         // Every member's evidence, first occurrence order. Equal bounds in one article have
         // one number (see [`super::candidates::Arena::same`]), so a span already taken is
         // one look-up in a dense array marked with the event's group.
-        let mut evidence: Vec<TextRef> = Vec::new();
+        let spans: usize = members.iter().chain(&guests[g]).map(|&m| lists.evidence(&mentions[m]).len()).sum();
+        let mut evidence: Vec<TextRef> = Vec::with_capacity(spans);
         for &m in members.iter().chain(&guests[g]) {
             let mention = &mentions[m];
             for (span, &number) in lists.evidence(mention).iter().zip(lists.evidence_numbers(mention)) {
@@ -478,8 +487,9 @@ pub fn build_events(bodies: &[&str], mentions: &[Mention], lists: Lists) -> Vec<
             precision: dates[g].map_or(DatePrecision::Unknown, |w| w.precision()),
             evidence,
         };
-        keyed.push((key, g, event));
+        keyed.push((key, made.len()));
+        made.push(Some(event));
     }
-    keyed.sort_by_key(|(k, g, _)| (*k, *g));
-    keyed.into_iter().map(|(_, _, e)| e).collect()
+    keyed.sort_unstable();
+    keyed.iter().filter_map(|&(_, at)| made[at].take()).collect()
 }
