@@ -273,17 +273,21 @@ pub struct DocSentences {
     /// Their `doc` is 0 and their `terms` index this article's `terms` until the story joins
     /// them.
     sentences: Vec<Sentence>,
-    terms: Vec<Term>,
     /// The article's distinct term keys, each with the number of its sentences using it: the
     /// story numbers each term once per article, not once per sentence.
     distinct: Vec<(u64, u32)>,
-    /// Parallel to `terms`: the term's place in `distinct`.
-    local: Vec<u32>,
+    /// The sentences' terms end to end, each as its place in `distinct` with [`NAME_BIT`] set
+    /// when it is written as a name there: four bytes a term, as the story reads them all.
+    terms: Vec<u32>,
 }
+
+/// The mark of a name among an article's terms (see [`DocSentences::terms`]).
+const NAME_BIT: u32 = 1 << 31;
 
 pub fn find_sentences(doc: &parallax_core::Document, analysis: &parallax_core::DocAnalysis) -> DocSentences {
     let stopwords: &HashSet<u64, KeyHash> = &STOPWORD_KEYS;
     let mut out = DocSentences::default();
+    let mut terms: Vec<Term> = Vec::new();
     let (sentences, words) = if analysis.words.words.is_empty() && !doc.body.is_empty() {
         let sentences = parallax_segment::document_sentences(doc);
         let words = parallax_core::words::tokenize(&doc.body, &sentences);
@@ -298,35 +302,35 @@ pub fn find_sentences(doc: &parallax_core::Document, analysis: &parallax_core::D
             continue;
         }
         let ws = &words.words[words.sentence(i)];
-        let first = out.terms.len();
-        out.terms.extend(
+        let first = terms.len();
+        terms.extend(
             ws.iter()
                 .filter(|w| w.end - w.start >= 3 && !stopwords.contains(&w.key))
                 .map(|w| Term { key: w.stem, weight: 0.0, name: w.looks_like_name(), spread: 0 }),
         );
         // One entry per term; a term written once as a name is a name.
-        let terms = &mut out.terms[first..];
-        terms.sort_unstable_by(|a, b| a.key.cmp(&b.key).then(b.name.cmp(&a.name)));
+        let own = &mut terms[first..];
+        own.sort_unstable_by(|a, b| a.key.cmp(&b.key).then(b.name.cmp(&a.name)));
         let mut kept = 0;
-        for k in 0..terms.len() {
-            if kept == 0 || terms[k].key != terms[kept - 1].key {
-                terms[kept] = terms[k];
+        for k in 0..own.len() {
+            if kept == 0 || own[k].key != own[kept - 1].key {
+                own[kept] = own[k];
                 kept += 1;
             }
         }
-        out.terms.truncate(first + kept);
+        terms.truncate(first + kept);
         // Only lead sentences of a readable length can be summary sentences.
         let candidate = rank < LEAD_SENTENCES && (8..=45).contains(&ws.len());
         let out_of_context = candidate && out_of_context(doc, analysis, span);
-        out.sentences.push(Sentence { doc: 0, span: span.clone(), rank, words: ws.len(), terms: first..out.terms.len(), out_of_context });
+        out.sentences.push(Sentence { doc: 0, span: span.clone(), rank, words: ws.len(), terms: first..terms.len(), out_of_context });
         rank += 1;
     }
-    let mut by_key: Vec<(u64, u32)> = out.terms.iter().zip(0..).map(|(t, k)| (t.key, k)).collect();
+    let mut by_key: Vec<(u64, u32)> = terms.iter().zip(0..).map(|(t, k)| (t.key, k)).collect();
     by_key.sort_unstable();
-    out.local = vec![0; out.terms.len()];
+    out.terms = vec![0; terms.len()];
     for run in by_key.chunk_by(|a, b| a.0 == b.0) {
         let at = out.distinct.len() as u32;
-        run.iter().for_each(|&(_, k)| out.local[k as usize] = at);
+        run.iter().for_each(|&(_, k)| out.terms[k as usize] = at | if terms[k as usize].name { NAME_BIT } else { 0 });
         out.distinct.push((run[0].0, run.len() as u32));
     }
     out
@@ -398,13 +402,15 @@ fn read_story(found: &[&DocSentences], story: &mut Story) {
         for s in &f.sentences {
             let si = sentences.len() as u32;
             let first = terms.len();
-            of_term.extend(f.local[s.terms.clone()].iter().map(|&local| ids[local as usize]));
-            terms.extend(f.terms[s.terms.clone()].iter().zip(&of_term[first..]).map(|(t, &id)| {
+            let own = &f.terms[s.terms.clone()];
+            of_term.extend(own.iter().map(|&local| ids[(local & !NAME_BIT) as usize]));
+            terms.extend(own.iter().zip(&of_term[first..]).map(|(&local, &id)| {
                 let idf = idf[id as usize];
+                let name = local & NAME_BIT != 0;
                 // Names say who, not what happened: two sentences about the same people are
                 // not the same fact, so names weigh less than the words of the event.
-                let weight = if t.name { idf * NAME_WEIGHT } else { idf };
-                Term { weight, spread: spread[id as usize], ..*t }
+                let weight = if name { idf * NAME_WEIGHT } else { idf };
+                Term { key: f.distinct[(local & !NAME_BIT) as usize].0, weight, name, spread: spread[id as usize] }
             }));
             let own = &mut terms[first..];
             let norm = own.iter().map(|t| t.weight * t.weight).sum::<f32>().sqrt().max(1e-6);
@@ -454,11 +460,11 @@ struct Work {
     fill: Vec<u32>,
 }
 
-/// Term numbers by stem key: open addressing on the key's top bits. Keys are hashes already,
-/// so they need no hashing again, and an article's keys, sorted, probe the table in one
-/// forward sweep. It starts small enough to stay in the fastest cache (a story repeats most of
-/// its words) and doubles when half full. Kept with the story's buffers; only the slots used
-/// are cleared.
+/// Term numbers by stem key: open addressing on the top bits of the key times a constant (one
+/// multiplication spreads the word hashes' bits; the standard map hashes again and probes
+/// groups). It starts small enough to stay in the fastest cache (a story repeats most of its
+/// words) and doubles when a quarter full, so that probes are short. Kept with the story's
+/// buffers; only the slots used are cleared.
 #[derive(Default)]
 struct Numbers {
     /// (key, number); `u32::MAX` marks an empty slot.
@@ -474,7 +480,7 @@ impl Numbers {
             self.slots[i as usize].1 = u32::MAX;
         }
         self.used.clear();
-        let size = (4 * keys).next_power_of_two().max(64);
+        let size = (8 * keys).next_power_of_two().max(64);
         if self.slots.len() != size {
             self.slots = vec![(0, u32::MAX); size];
         }
@@ -483,13 +489,13 @@ impl Numbers {
     /// The number of `key`, given `next` when it has none yet.
     fn get_or_insert(&mut self, key: u64, next: u32) -> u32 {
         let mask = self.slots.len() - 1;
-        let mut i = (key >> (64 - self.slots.len().trailing_zeros())) as usize;
+        let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.slots.len().trailing_zeros())) as usize;
         loop {
             let slot = &mut self.slots[i];
             if slot.1 == u32::MAX {
                 *slot = (key, next);
                 self.used.push(i as u32);
-                if 2 * self.used.len() > self.slots.len() {
+                if 4 * self.used.len() > self.slots.len() {
                     self.grow();
                 }
                 return next;
