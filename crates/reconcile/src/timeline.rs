@@ -53,7 +53,9 @@ pub fn build_timeline(view: &StoryView) -> Vec<Event> {
 pub fn build_timeline_from(view: &StoryView, found: &[&DocMentions]) -> Vec<Event> {
     let mut mentions = Vec::with_capacity(found.iter().map(|f| f.mentions.len()).sum());
     for (d, f) in found.iter().enumerate() {
-        mentions.extend(f.mentions.iter().map(|m| candidates::Mention { doc: d, ..m.clone() }));
+        let first = mentions.len();
+        mentions.extend_from_slice(&f.mentions);
+        mentions[first..].iter_mut().for_each(|m| m.doc = d);
     }
     let arenas: Vec<&candidates::Arena> = found.iter().map(|f| &f.arena).collect();
     let bodies: Vec<&str> = view.docs.iter().map(|d| d.body.as_str()).collect();

@@ -87,8 +87,9 @@ impl<'a> Lists<'a> {
     }
 }
 
-/// One event mention in one document.
-#[derive(Debug, Clone)]
+/// One event mention in one document (plain data: the story copies its articles' mentions
+/// wholesale).
+#[derive(Debug, Clone, Copy)]
 pub struct Mention {
     pub doc: usize,
     pub date: Option<(When, Source)>,
