@@ -116,6 +116,8 @@ pub struct Mention {
     /// What makes two mentions worded alike, hashed (see [`super::merge::twin_key`]): it
     /// depends on the article alone, so it is worked out when the article is read.
     pub wording: u64,
+    /// Its date's [`When::ordinal`] (0 when undated), worked out when the article is read.
+    pub day: i64,
 }
 
 /// How many sentences after a day-precise date plain narration still continues from it.
@@ -708,6 +710,7 @@ pub fn document_mentions(
                 generic: head.is(tag::GENERIC),
                 subordinate,
                 wording: 0,
+                day: date.map_or(0, |(w, _)| w.ordinal()),
             };
             mention.wording = super::merge::twin_key(&mention, arena.keys(fams), arena.keys(bag_slot));
             out.push(mention);

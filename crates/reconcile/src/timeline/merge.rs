@@ -76,7 +76,7 @@ fn same_occurrence(a: &Mention, b: &Mention, lists: Lists) -> bool {
                 a.doc != b.doc
                     && da.precision == Prec::Day
                     && db.precision == Prec::Day
-                    && (da.ordinal() - db.ordinal()).abs() <= 2
+                    && (a.day - b.day).abs() <= 2
                     && (same_head || family)
                     && {
                         let (shared, coef) = overlap();
@@ -210,6 +210,8 @@ fn group_mentions(mentions: &[Mention], lists: Lists) -> Groups {
     // Groups met on the keys' recent lists, each with the key (its place in `keys`) listing it.
     let mut met: Vec<(usize, usize)> = Vec::new();
     let mut candidates: Vec<usize> = Vec::new();
+    // Per group, the last mention it was a candidate for.
+    let mut compared_for: Vec<usize> = Vec::new();
     // The first mention of each wording (see [`twin_key`]).
     let mut first_of_wording: FastMap<u64, usize> = FastMap::default();
     for (j, m) in mentions.iter().enumerate() {
@@ -237,8 +239,8 @@ fn group_mentions(mentions: &[Mention], lists: Lists) -> Groups {
                 keys.push((2, *f as i64));
             }
         }
-        if let Some((w, _)) = m.date {
-            keys.push((1, w.ordinal()));
+        if m.date.is_some() {
+            keys.push((1, m.day));
         }
         key_numbers.clear();
         key_numbers.extend(keys.iter().map(|&k| {
@@ -257,10 +259,14 @@ fn group_mentions(mentions: &[Mention], lists: Lists) -> Groups {
                 for (ki, &number) in key_numbers.iter().enumerate() {
                     met.extend(recent(&links, heads[number]).map(|g| (g, ki)));
                 }
+                // Each group once (marked with this mention), in any order: the best is the
+                // group with most hits, the lowest-numbered among equals, as in group order.
                 candidates.clear();
-                candidates.extend(met.iter().map(|&(g, _)| g));
-                candidates.sort_unstable();
-                candidates.dedup();
+                for &(g, _) in &met {
+                    if std::mem::replace(&mut compared_for[g], j) != j {
+                        candidates.push(g);
+                    }
+                }
                 let mut best: Option<(usize, usize)> = None;
                 for &g in &candidates {
                     let group = &groups[g];
@@ -271,7 +277,7 @@ fn group_mentions(mentions: &[Mention], lists: Lists) -> Groups {
                     }
                     let hits = group.first[..group.len.min(MEMBERS_COMPARED)].iter().filter(|&&i| same_occurrence(&mentions[i], m, lists)).count();
                     let conflict_ok = hits > 0 && group.dates.len() == 1 && group.dates[0].precision == Prec::Day;
-                    if hits > 0 && (compatible || conflict_ok) && best.is_none_or(|(h, _)| hits > h) {
+                    if hits > 0 && (compatible || conflict_ok) && best.is_none_or(|(h, b)| hits > h || hits == h && g < b) {
                         best = Some((hits, g));
                     }
                 }
@@ -283,6 +289,7 @@ fn group_mentions(mentions: &[Mention], lists: Lists) -> Groups {
             Some((_, g)) => g,
             None => {
                 groups.push(Group { first: [0; MEMBERS_COMPARED], len: 0, dates: Vec::new() });
+                compared_for.push(usize::MAX);
                 groups.len() - 1
             }
         };
@@ -440,7 +447,7 @@ pub fn build_events(bodies: &[&str], mentions: &[Mention], lists: Lists) -> Vec<
         first_span.push(spans);
         spans += arena.spans.len();
     }
-    let mut taken_by = vec![usize::MAX; spans];
+    let mut taken_by = vec![u32::MAX; spans];
     for g in 0..groups.len() {
         let members = groups.get(g);
         if !keep[g] {
@@ -475,8 +482,8 @@ pub fn build_events(bodies: &[&str], mentions: &[Mention], lists: Lists) -> Vec<
             let mention = &mentions[m];
             for (span, &number) in lists.evidence(mention).iter().zip(lists.evidence_numbers(mention)) {
                 let taken = &mut taken_by[first_span[mention.doc] + number as usize];
-                if *taken != g {
-                    *taken = g;
+                if *taken != g as u32 {
+                    *taken = g as u32;
                     evidence.push(TextRef { doc: mention.doc, span: span.clone() });
                 }
             }
