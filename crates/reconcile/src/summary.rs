@@ -61,11 +61,10 @@ struct Sentence {
     out_of_context: bool,
 }
 
-/// A content word of a sentence.
+/// A content word of a sentence in the story (its stem key is its number's, see
+/// [`Story::of_term`]).
 #[derive(Debug, Clone, Copy)]
 struct Term {
-    /// Stem key.
-    key: u64,
     /// IDF weight, normalised over the sentence to unit length.
     weight: f32,
     /// Written as a name here.
@@ -202,7 +201,7 @@ fn summarize_story(view: &StoryView, story: &Story, n_docs: usize, copies: &Copi
                 continue;
             }
             let repeats = chosen.iter().any(|k| {
-                cosine(story.terms(k.sentence), story.terms(c.sentence)) >= REDUNDANT
+                story.cosine(k.sentence, c.sentence) >= REDUNDANT
                     || k.support.contains(&c.sentence)
                     || c.support.contains(&k.sentence)
                     || k.support.iter().any(|j| c.support.contains(j))
@@ -287,7 +286,8 @@ const NAME_BIT: u32 = 1 << 31;
 pub fn find_sentences(doc: &parallax_core::Document, analysis: &parallax_core::DocAnalysis) -> DocSentences {
     let stopwords: &HashSet<u64, KeyHash> = &STOPWORD_KEYS;
     let mut out = DocSentences::default();
-    let mut terms: Vec<Term> = Vec::new();
+    // (stem key, written as a name) of each sentence's terms, end to end.
+    let mut terms: Vec<(u64, bool)> = Vec::new();
     let (sentences, words) = if analysis.words.words.is_empty() && !doc.body.is_empty() {
         let sentences = parallax_segment::document_sentences(doc);
         let words = parallax_core::words::tokenize(&doc.body, &sentences);
@@ -303,17 +303,13 @@ pub fn find_sentences(doc: &parallax_core::Document, analysis: &parallax_core::D
         }
         let ws = &words.words[words.sentence(i)];
         let first = terms.len();
-        terms.extend(
-            ws.iter()
-                .filter(|w| w.end - w.start >= 3 && !stopwords.contains(&w.key))
-                .map(|w| Term { key: w.stem, weight: 0.0, name: w.looks_like_name(), spread: 0 }),
-        );
+        terms.extend(ws.iter().filter(|w| w.end - w.start >= 3 && !stopwords.contains(&w.key)).map(|w| (w.stem, w.looks_like_name())));
         // One entry per term; a term written once as a name is a name.
         let own = &mut terms[first..];
-        own.sort_unstable_by(|a, b| a.key.cmp(&b.key).then(b.name.cmp(&a.name)));
+        own.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut kept = 0;
         for k in 0..own.len() {
-            if kept == 0 || own[k].key != own[kept - 1].key {
+            if kept == 0 || own[k].0 != own[kept - 1].0 {
                 own[kept] = own[k];
                 kept += 1;
             }
@@ -325,12 +321,12 @@ pub fn find_sentences(doc: &parallax_core::Document, analysis: &parallax_core::D
         out.sentences.push(Sentence { doc: 0, span: span.clone(), rank, words: ws.len(), terms: first..terms.len(), out_of_context });
         rank += 1;
     }
-    let mut by_key: Vec<(u64, u32)> = terms.iter().zip(0..).map(|(t, k)| (t.key, k)).collect();
+    let mut by_key: Vec<(u64, u32)> = terms.iter().zip(0..).map(|(t, k)| (t.0, k)).collect();
     by_key.sort_unstable();
     out.terms = vec![0; terms.len()];
     for run in by_key.chunk_by(|a, b| a.0 == b.0) {
         let at = out.distinct.len() as u32;
-        run.iter().for_each(|&(_, k)| out.terms[k as usize] = at | if terms[k as usize].name { NAME_BIT } else { 0 });
+        run.iter().for_each(|&(_, k)| out.terms[k as usize] = at | if terms[k as usize].1 { NAME_BIT } else { 0 });
         out.distinct.push((run[0].0, run.len() as u32));
     }
     out
@@ -344,12 +340,13 @@ pub fn find_sentences(doc: &parallax_core::Document, analysis: &parallax_core::D
 /// Postings are only listed for terms that [`similar`] reads: not for those in more than a
 /// quarter of the sentences.
 fn read_story(found: &[&DocSentences], story: &mut Story) {
-    let Story { sentences, doc_starts, terms, of_term, index, work } = story;
+    let Story { sentences, doc_starts, terms, of_term, keys, index, work } = story;
     let n_sentences: usize = found.iter().map(|f| f.sentences.len()).sum();
     // Dense term numbers, and per number: sentences using it (df), documents using it
     // (spread). Each article's distinct terms are numbered once (`ids`, article after
     // article); its terms take their numbers through the article's own index of them.
     let Work { number, df, spread, ids, idf, fill } = work;
+    keys.clear();
     number.reset(found.iter().map(|f| f.distinct.len()).max().unwrap_or(0));
     df.clear();
     spread.clear();
@@ -361,6 +358,7 @@ fn read_story(found: &[&DocSentences], story: &mut Story) {
             if id == next {
                 df.push(0);
                 spread.push(0);
+                keys.push(key);
             }
             df[id as usize] += sentences;
             spread[id as usize] = spread[id as usize].saturating_add(1);
@@ -410,7 +408,7 @@ fn read_story(found: &[&DocSentences], story: &mut Story) {
                 // Names say who, not what happened: two sentences about the same people are
                 // not the same fact, so names weigh less than the words of the event.
                 let weight = if name { idf * NAME_WEIGHT } else { idf };
-                Term { key: f.distinct[(local & !NAME_BIT) as usize].0, weight, name, spread: spread[id as usize] }
+                Term { weight, name, spread: spread[id as usize] }
             }));
             let own = &mut terms[first..];
             let norm = own.iter().map(|t| t.weight * t.weight).sum::<f32>().sqrt().max(1e-6);
@@ -443,6 +441,8 @@ struct Story {
     terms: Vec<Term>,
     /// Parallel to `terms`: each term's number in the index.
     of_term: Vec<u32>,
+    /// Each term number's stem key.
+    keys: Vec<u64>,
     index: Index,
     /// Buffers [`read_story`] works in.
     work: Work,
@@ -530,8 +530,23 @@ thread_local! {
 }
 
 impl Story {
-    fn terms(&self, sentence: usize) -> &[Term] {
-        &self.terms[self.sentences[sentence].terms.clone()]
+    /// The cosine of two sentences' weighted terms (both sorted by stem key).
+    fn cosine(&self, a: usize, b: usize) -> f32 {
+        let (a, b) = (self.sentences[a].terms.clone(), self.sentences[b].terms.clone());
+        let key = |k: usize| self.keys[self.of_term[k] as usize];
+        let (mut i, mut j, mut sum) = (a.start, b.start, 0.0);
+        while i < a.end && j < b.end {
+            match key(i).cmp(&key(j)) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += self.terms[i].weight * self.terms[j].weight;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
     }
 }
 
@@ -633,21 +648,7 @@ impl Accumulator {
     }
 }
 
-fn cosine(a: &[Term], b: &[Term]) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].key.cmp(&b[j].key) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].weight * b[j].weight;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
-}
+
 
 #[cfg(test)]
 mod tests {
