@@ -141,6 +141,8 @@ struct Group {
 pub(super) struct Groups {
     starts: Vec<usize>,
     members: Vec<usize>,
+    /// The group of each mention.
+    group_of: Vec<usize>,
 }
 
 impl Groups {
@@ -336,7 +338,7 @@ fn group_mentions(mentions: &[Mention], lists: Lists) -> Groups {
         members[fill[g]] = j;
         fill[g] += 1;
     }
-    Groups { starts, members }
+    Groups { starts, members, group_of }
 }
 
 /// The date of a merged event: the best-supported one among its members (explicit dates
@@ -400,17 +402,12 @@ fn headline_text(body: &str, m: &Mention, lists: Lists) -> String {
 pub fn build_events(bodies: &[&str], mentions: &[Mention], lists: Lists) -> Vec<Event> {
     let n = mentions.len();
     let groups = group_mentions(mentions, lists);
-    // Sort key for undated events: the key of the event just before them in their article.
     // Events in group order, and their sort keys with their places there (the place orders
-    // events of one key as the group did, and the sort moves pairs, not events).
+    // events of one key as the group did, and the sort moves pairs, not events). An undated
+    // event's key is that of the event just before it in its article.
     let mut made: Vec<Option<Event>> = Vec::new();
     let mut keyed: Vec<(i64, usize)> = Vec::new();
-    let mut group_of = vec![0usize; n];
-    for g in 0..groups.len() {
-        for &m in groups.get(g) {
-            group_of[m] = g;
-        }
-    }
+    let group_of = &groups.group_of;
     let mut tally = Vec::new();
     let dates: Vec<Option<When>> = (0..groups.len()).map(|g| vote(groups.get(g).iter().map(|&i| &mentions[i]), &mut tally)).collect();
     let mut refs: Vec<&Mention> = Vec::new();
