@@ -8,7 +8,7 @@
 //! Sentences are picked greedily by support and centrality without repeating one another, and
 //! each disagreement gets one sentence that sets its sides against each other, citing both.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use parallax_core::words::word_key;
@@ -57,13 +57,14 @@ struct Sentence {
     words: usize,
     /// Its terms, sorted by key: a range of the story's (or the article's) terms.
     terms: std::ops::Range<usize>,
+    /// It means nothing out of its article (see [`out_of_context`]).
+    out_of_context: bool,
 }
 
-/// A content word of a sentence.
+/// A content word of a sentence in the story (its stem key is its number's, see
+/// [`Story::of_term`]).
 #[derive(Debug, Clone, Copy)]
 struct Term {
-    /// Stem key.
-    key: u64,
     /// IDF weight, normalised over the sentence to unit length.
     weight: f32,
     /// Written as a name here.
@@ -107,14 +108,6 @@ fn summarize_story(view: &StoryView, story: &Story, n_docs: usize, copies: &Copi
     }
     let original = copies.originals(view.docs.len().max(n_docs));
     let independent = |a: usize, b: usize| a != b && original.root(a) != original.root(b);
-    // The evidence of dated events, by document.
-    let mut eventful: Vec<Vec<&std::ops::Range<usize>>> = vec![Vec::new(); n_docs];
-    for e in events.iter().filter(|e| e.date.is_some()).flat_map(|e| e.evidence.iter()) {
-        if let Some(spans) = eventful.get_mut(e.doc) {
-            spans.push(&e.span);
-        }
-    }
-
     // Score the lead sentences: support from other articles, then centrality and position.
     struct Candidate {
         sentence: usize,
@@ -132,20 +125,47 @@ fn summarize_story(view: &StoryView, story: &Story, n_docs: usize, copies: &Copi
             (shared - s.rank as f32 * 0.1, i)
         })
         .collect();
-    shortlist.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    shortlist.truncate(SHORTLIST);
+    // The order is total (sentence numbers break ties), so the best few are picked first and
+    // only they are sorted.
+    let order = |a: &(f32, usize), b: &(f32, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    if shortlist.len() > SHORTLIST {
+        shortlist.select_nth_unstable_by(SHORTLIST - 1, order);
+        shortlist.truncate(SHORTLIST);
+    }
+    shortlist.sort_by(order);
+    // Which shortlisted sentences the evidence of a dated event overlaps: one pass over the
+    // evidence, each span checked against the few shortlisted sentences of its article only
+    // (linked lists by document, `usize::MAX` ends one).
+    let mut dated = vec![false; shortlist.len()];
+    let mut first_of_doc = vec![usize::MAX; n_docs];
+    let mut next_of_doc = vec![usize::MAX; shortlist.len()];
+    for (k, &(_, i)) in shortlist.iter().enumerate() {
+        if let Some(first) = first_of_doc.get_mut(sentences[i].doc) {
+            next_of_doc[k] = std::mem::replace(first, k);
+        }
+    }
+    for e in events.iter().filter(|e| e.date.is_some()).flat_map(|e| e.evidence.iter()) {
+        let mut k = first_of_doc.get(e.doc).copied().unwrap_or(usize::MAX);
+        while k != usize::MAX {
+            let span = &sentences[shortlist[k].1].span;
+            dated[k] |= e.span.start < span.end && span.start < e.span.end;
+            k = next_of_doc[k];
+        }
+    }
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut acc = Accumulator::new(sentences.len());
     // The best supporting sentence (similarity, sentence) per document, for one candidate at a
     // time: dense by document, with the documents met.
     let mut best: Vec<Option<(f32, usize)>> = vec![None; n_docs];
     let mut supporting: Vec<usize> = Vec::new();
-    for &(_, i) in &shortlist {
+    let mut found: Vec<(usize, f32)> = Vec::new();
+    for (&(_, i), &dated) in shortlist.iter().zip(&dated) {
         let s = &sentences[i];
-        if out_of_context(view, s) {
+        if s.out_of_context {
             continue;
         }
-        for (j, sim) in similar(story, i, &mut acc) {
+        similar(story, i, &mut acc, &mut found);
+        for &(j, sim) in &found {
             let d = sentences[j].doc;
             if sim >= SUPPORT && independent(s.doc, d) {
                 match &mut best[d] {
@@ -162,7 +182,6 @@ fn summarize_story(view: &StoryView, story: &Story, n_docs: usize, copies: &Copi
         let support: Vec<(usize, f32, usize)> =
             supporting.drain(..).filter_map(|d| best[d].take().map(|(sim, j)| (d, sim, j))).collect();
         let centrality: f32 = support.iter().map(|s| s.1).sum();
-        let dated = eventful.get(s.doc).is_some_and(|spans| spans.iter().any(|e| e.start < s.span.end && s.span.start < e.end));
         let score = support.len() as f32 * 2.0 + centrality + if dated { 0.5 } else { 0.0 } - s.rank as f32 * 0.15;
         candidates.push(Candidate { sentence: i, support: support.into_iter().map(|(_, _, j)| j).collect(), score });
     }
@@ -182,7 +201,7 @@ fn summarize_story(view: &StoryView, story: &Story, n_docs: usize, copies: &Copi
                 continue;
             }
             let repeats = chosen.iter().any(|k| {
-                cosine(story.terms(k.sentence), story.terms(c.sentence)) >= REDUNDANT
+                story.cosine(k.sentence, c.sentence) >= REDUNDANT
                     || k.support.contains(&c.sentence)
                     || c.support.contains(&k.sentence)
                     || k.support.iter().any(|j| c.support.contains(j))
@@ -232,10 +251,11 @@ fn upper_first(s: &str) -> String {
 
 /// A sentence that opens with a pronoun, or cuts a quotation in two, means nothing out of its
 /// article.
-fn out_of_context(view: &StoryView, s: &Sentence) -> bool {
-    let text = &view.docs[s.doc].body[s.span.clone()];
+/// It depends on the article alone, so it is judged when the article is read.
+fn out_of_context(doc: &parallax_core::Document, analysis: &parallax_core::DocAnalysis, span: &std::ops::Range<usize>) -> bool {
+    let text = &doc.body[span.clone()];
     let marks = text.chars().filter(|c| matches!(c, '"' | '“' | '”')).count();
-    let inside_quote = view.analyses[s.doc].quotes.iter().any(|q| q.text.start < s.span.start && s.span.start < q.text.end);
+    let inside_quote = analysis.quotes.iter().any(|q| q.text.start < span.start && span.start < q.text.end);
     if marks % 2 == 1 || inside_quote {
         return true;
     }
@@ -252,17 +272,22 @@ pub struct DocSentences {
     /// Their `doc` is 0 and their `terms` index this article's `terms` until the story joins
     /// them.
     sentences: Vec<Sentence>,
-    terms: Vec<Term>,
     /// The article's distinct term keys, each with the number of its sentences using it: the
     /// story numbers each term once per article, not once per sentence.
     distinct: Vec<(u64, u32)>,
-    /// Parallel to `terms`: the term's place in `distinct`.
-    local: Vec<u32>,
+    /// The sentences' terms end to end, each as its place in `distinct` with [`NAME_BIT`] set
+    /// when it is written as a name there: four bytes a term, as the story reads them all.
+    terms: Vec<u32>,
 }
+
+/// The mark of a name among an article's terms (see [`DocSentences::terms`]).
+const NAME_BIT: u32 = 1 << 31;
 
 pub fn find_sentences(doc: &parallax_core::Document, analysis: &parallax_core::DocAnalysis) -> DocSentences {
     let stopwords: &HashSet<u64, KeyHash> = &STOPWORD_KEYS;
     let mut out = DocSentences::default();
+    // (stem key, written as a name) of each sentence's terms, end to end.
+    let mut terms: Vec<(u64, bool)> = Vec::new();
     let (sentences, words) = if analysis.words.words.is_empty() && !doc.body.is_empty() {
         let sentences = parallax_segment::document_sentences(doc);
         let words = parallax_core::words::tokenize(&doc.body, &sentences);
@@ -277,125 +302,147 @@ pub fn find_sentences(doc: &parallax_core::Document, analysis: &parallax_core::D
             continue;
         }
         let ws = &words.words[words.sentence(i)];
-        let first = out.terms.len();
-        out.terms.extend(
-            ws.iter()
-                .filter(|w| w.end - w.start >= 3 && !stopwords.contains(&w.key))
-                .map(|w| Term { key: w.stem, weight: 0.0, name: w.looks_like_name(), spread: 0 }),
-        );
+        let first = terms.len();
+        terms.extend(ws.iter().filter(|w| w.end - w.start >= 3 && !stopwords.contains(&w.key)).map(|w| (w.stem, w.looks_like_name())));
         // One entry per term; a term written once as a name is a name.
-        let terms = &mut out.terms[first..];
-        terms.sort_unstable_by(|a, b| a.key.cmp(&b.key).then(b.name.cmp(&a.name)));
+        let own = &mut terms[first..];
+        own.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut kept = 0;
-        for k in 0..terms.len() {
-            if kept == 0 || terms[k].key != terms[kept - 1].key {
-                terms[kept] = terms[k];
+        for k in 0..own.len() {
+            if kept == 0 || own[k].0 != own[kept - 1].0 {
+                own[kept] = own[k];
                 kept += 1;
             }
         }
-        out.terms.truncate(first + kept);
-        out.sentences.push(Sentence { doc: 0, span: span.clone(), rank, words: ws.len(), terms: first..out.terms.len() });
+        terms.truncate(first + kept);
+        // Only lead sentences of a readable length can be summary sentences.
+        let candidate = rank < LEAD_SENTENCES && (8..=45).contains(&ws.len());
+        let out_of_context = candidate && out_of_context(doc, analysis, span);
+        out.sentences.push(Sentence { doc: 0, span: span.clone(), rank, words: ws.len(), terms: first..terms.len(), out_of_context });
         rank += 1;
     }
-    let mut by_key: Vec<(u64, u32)> = out.terms.iter().zip(0..).map(|(t, k)| (t.key, k)).collect();
+    let mut by_key: Vec<(u64, u32)> = terms.iter().zip(0..).map(|(t, k)| (t.0, k)).collect();
     by_key.sort_unstable();
-    out.local = vec![0; out.terms.len()];
+    out.terms = vec![0; terms.len()];
     for run in by_key.chunk_by(|a, b| a.0 == b.0) {
         let at = out.distinct.len() as u32;
-        run.iter().for_each(|&(_, k)| out.local[k as usize] = at);
+        run.iter().for_each(|&(_, k)| out.terms[k as usize] = at | if terms[k as usize].1 { NAME_BIT } else { 0 });
         out.distinct.push((run[0].0, run.len() as u32));
     }
     out
 }
 
 /// The story's sentences with weighted terms, and the posting lists over them, filled into
-/// `story`'s buffers (whatever they held is dropped). Terms get dense numbers in one pass (a
-/// map from stem key), so that document frequencies, spreads and postings are counted in
-/// arrays, with no sorting of the story's words.
+/// `story`'s buffers (whatever they held is dropped). Terms get dense numbers in one pass over
+/// each article's distinct terms (a table by stem key), so that document frequencies, spreads
+/// and postings are counted in arrays, with no sorting of the story's words; then one pass
+/// over the sentences copies, weighs and normalises their terms and lists their postings.
+/// Postings are only listed for terms that [`similar`] reads: not for those in more than a
+/// quarter of the sentences.
 fn read_story(found: &[&DocSentences], story: &mut Story) {
-    let Story { sentences, terms, of_term, index, work } = story;
-    sentences.clear();
-    sentences.reserve(found.iter().map(|f| f.sentences.len()).sum());
-    terms.clear();
-    terms.reserve(found.iter().map(|f| f.terms.len()).sum());
-    for (d, f) in found.iter().enumerate() {
-        let base = terms.len();
-        terms.extend_from_slice(&f.terms);
-        sentences.extend(f.sentences.iter().map(|s| Sentence { doc: d, terms: s.terms.start + base..s.terms.end + base, ..s.clone() }));
-    }
+    let Story { sentences, doc_starts, terms, of_term, keys, index, work } = story;
+    let n_sentences: usize = found.iter().map(|f| f.sentences.len()).sum();
     // Dense term numbers, and per number: sentences using it (df), documents using it
-    // (spread). Each article's distinct terms are numbered once; its terms take their numbers
-    // through the article's own index of them.
+    // (spread). Each article's distinct terms are numbered once (`ids`, article after
+    // article); its terms take their numbers through the article's own index of them.
     let Work { number, df, spread, ids, idf, fill } = work;
-    number.clear();
-    number.reserve(found.iter().map(|f| f.distinct.len()).sum::<usize>() / 2);
-    of_term.clear();
-    of_term.reserve(terms.len());
+    keys.clear();
+    number.reset(found.iter().map(|f| f.distinct.len()).max().unwrap_or(0));
     df.clear();
     spread.clear();
+    ids.clear();
     for f in found {
-        ids.clear();
         for &(key, sentences) in &f.distinct {
             let next = df.len() as u32;
-            let id = *number.entry(key).or_insert(next);
+            let id = number.get_or_insert(key, next);
             if id == next {
                 df.push(0);
                 spread.push(0);
+                keys.push(key);
             }
             df[id as usize] += sentences;
             spread[id as usize] = spread[id as usize].saturating_add(1);
             ids.push(id);
         }
-        of_term.extend(f.local.iter().map(|&l| ids[l as usize]));
     }
-    let n = sentences.len() as f32;
+    let n = n_sentences as f32;
     idf.clear();
     idf.extend(df.iter().map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0));
-    for (t, &id) in terms.iter_mut().zip(of_term.iter()) {
-        let idf = idf[id as usize];
-        // Names say who, not what happened: two sentences about the same people are not the
-        // same fact, so names weigh less than the words of the event.
-        t.weight = if t.name { idf * NAME_WEIGHT } else { idf };
-        t.spread = spread[id as usize];
-    }
-    for s in sentences.iter() {
-        let terms = &mut terms[s.terms.clone()];
-        let norm = terms.iter().map(|t| t.weight * t.weight).sum::<f32>().sqrt().max(1e-6);
-        terms.iter_mut().for_each(|t| t.weight /= norm);
-    }
-    // Postings by term number, each list in sentence order (a counting sort).
+    // Postings by term number, each list in sentence order (a counting sort). Every slot is
+    // written, so the kept buffer is not cleared first.
+    let common = common_df(n_sentences) as u32;
     let starts = &mut index.starts;
     starts.clear();
     starts.reserve(df.len() + 1);
     let mut at = 0u32;
     for &d in df.iter() {
         starts.push(at);
-        at += d;
+        at += if d > common { 0 } else { d };
     }
     starts.push(at);
     fill.clear();
     fill.extend_from_slice(starts);
     let postings = &mut index.postings;
-    postings.clear();
-    postings.resize(of_term.len(), Posting::default());
-    let mut k = 0;
-    for (si, s) in sentences.iter().enumerate() {
-        for t in &terms[s.terms.clone()] {
-            let slot = &mut fill[of_term[k] as usize];
-            postings[*slot as usize] = Posting { sentence: si as u32, doc: s.doc as u32, weight: t.weight, name: t.name };
-            *slot += 1;
-            k += 1;
+    postings.resize(at as usize, Posting::default());
+
+    sentences.clear();
+    sentences.reserve(n_sentences);
+    doc_starts.clear();
+    terms.clear();
+    terms.reserve(found.iter().map(|f| f.terms.len()).sum());
+    of_term.clear();
+    of_term.reserve(terms.capacity());
+    let mut first_id = 0;
+    for (d, f) in found.iter().enumerate() {
+        doc_starts.push(sentences.len() as u32);
+        let ids = &ids[first_id..first_id + f.distinct.len()];
+        first_id += f.distinct.len();
+        for s in &f.sentences {
+            let si = sentences.len() as u32;
+            let first = terms.len();
+            let own = &f.terms[s.terms.clone()];
+            of_term.extend(own.iter().map(|&local| ids[(local & !NAME_BIT) as usize]));
+            terms.extend(own.iter().zip(&of_term[first..]).map(|(&local, &id)| {
+                let idf = idf[id as usize];
+                let name = local & NAME_BIT != 0;
+                // Names say who, not what happened: two sentences about the same people are
+                // not the same fact, so names weigh less than the words of the event.
+                let weight = if name { idf * NAME_WEIGHT } else { idf };
+                Term { weight, name, spread: spread[id as usize] }
+            }));
+            let own = &mut terms[first..];
+            let norm = own.iter().map(|t| t.weight * t.weight).sum::<f32>().sqrt().max(1e-6);
+            own.iter_mut().for_each(|t| t.weight /= norm);
+            for (t, &id) in own.iter().zip(&of_term[first..]) {
+                if df[id as usize] > common {
+                    continue;
+                }
+                let slot = &mut fill[id as usize];
+                postings[*slot as usize] = Posting { sentence: si | if t.name { Posting::NAME } else { 0 }, weight: t.weight };
+                *slot += 1;
+            }
+            sentences.push(Sentence { doc: d, terms: first..terms.len(), ..s.clone() });
         }
     }
+    doc_starts.push(sentences.len() as u32);
+}
+
+/// Sentences a term may be found in, at most, and still be searched by [`similar`].
+fn common_df(sentences: usize) -> usize {
+    (sentences / 4).max(8)
 }
 
 /// The story's sentences, their terms end to end, and the postings over them.
 #[derive(Default)]
 struct Story {
     sentences: Vec<Sentence>,
+    /// Where each document's sentences start in `sentences` (one more entry closes the last).
+    doc_starts: Vec<u32>,
     terms: Vec<Term>,
     /// Parallel to `terms`: each term's number in the index.
     of_term: Vec<u32>,
+    /// Each term number's stem key.
+    keys: Vec<u64>,
     index: Index,
     /// Buffers [`read_story`] works in.
     work: Work,
@@ -405,12 +452,71 @@ struct Story {
 /// article's terms' numbers, and the postings' fill positions.
 #[derive(Default)]
 struct Work {
-    number: HashMap<u64, u32, KeyHash>,
+    number: Numbers,
     df: Vec<u32>,
     spread: Vec<u16>,
     ids: Vec<u32>,
     idf: Vec<f32>,
     fill: Vec<u32>,
+}
+
+/// Term numbers by stem key: open addressing on the top bits of the key times a constant (one
+/// multiplication spreads the word hashes' bits; the standard map hashes again and probes
+/// groups). It starts small enough to stay in the fastest cache (a story repeats most of its
+/// words) and doubles when a quarter full, so that probes are short. Kept with the story's
+/// buffers; only the slots used are cleared.
+#[derive(Default)]
+struct Numbers {
+    /// (key, number); `u32::MAX` marks an empty slot.
+    slots: Vec<(u64, u32)>,
+    /// Slots in use.
+    used: Vec<u32>,
+}
+
+impl Numbers {
+    /// Empties the table, sized for a story whose largest article has `keys` distinct keys.
+    fn reset(&mut self, keys: usize) {
+        for &i in &self.used {
+            self.slots[i as usize].1 = u32::MAX;
+        }
+        self.used.clear();
+        let size = (8 * keys).next_power_of_two().max(64);
+        if self.slots.len() != size {
+            self.slots = vec![(0, u32::MAX); size];
+        }
+    }
+
+    /// The number of `key`, given `next` when it has none yet.
+    fn get_or_insert(&mut self, key: u64, next: u32) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.slots.len().trailing_zeros())) as usize;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.1 == u32::MAX {
+                *slot = (key, next);
+                self.used.push(i as u32);
+                if 4 * self.used.len() > self.slots.len() {
+                    self.grow();
+                }
+                return next;
+            }
+            if slot.0 == key {
+                return slot.1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Doubles the table, placing its entries again.
+    fn grow(&mut self) {
+        let size = 2 * self.slots.len();
+        let old = std::mem::replace(&mut self.slots, vec![(0, u32::MAX); size]);
+        let used = std::mem::take(&mut self.used);
+        for &i in &used {
+            let (key, id) = old[i as usize];
+            self.get_or_insert(key, id);
+        }
+    }
 }
 
 /// Most terms a story's buffers may hold and still be kept for the next story.
@@ -424,8 +530,23 @@ thread_local! {
 }
 
 impl Story {
-    fn terms(&self, sentence: usize) -> &[Term] {
-        &self.terms[self.sentences[sentence].terms.clone()]
+    /// The cosine of two sentences' weighted terms (both sorted by stem key).
+    fn cosine(&self, a: usize, b: usize) -> f32 {
+        let (a, b) = (self.sentences[a].terms.clone(), self.sentences[b].terms.clone());
+        let key = |k: usize| self.keys[self.of_term[k] as usize];
+        let (mut i, mut j, mut sum) = (a.start, b.start, 0.0);
+        while i < a.end && j < b.end {
+            match key(i).cmp(&key(j)) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += self.terms[i].weight * self.terms[j].weight;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
     }
 }
 
@@ -441,15 +562,17 @@ struct Index {
     postings: Vec<Posting>,
 }
 
-/// A sentence using a term: the term's weight there and whether it is written as a name there.
-/// The sentence's document is kept here too, so a search skips its own article without
-/// reading the sentence.
+/// A sentence using a term: the term's weight there and whether it is written as a name there
+/// (the top bit of `sentence`). Eight bytes, so that building and reading the lists moves
+/// half the memory; a search skips its own article by the range of its sentences.
 #[derive(Debug, Clone, Copy, Default)]
 struct Posting {
     sentence: u32,
-    doc: u32,
     weight: f32,
-    name: bool,
+}
+
+impl Posting {
+    const NAME: u32 = 1 << 31;
 }
 
 impl Index {
@@ -459,38 +582,38 @@ impl Index {
     }
 }
 
-/// Sentences of other documents sharing words with sentence `i`, with their cosine.
+/// Sentences of other documents sharing words with sentence `i`, with their cosine, into `out`.
 /// Only sentences sharing at least [`MIN_SHARED`] words other than names count: one rare
 /// shared phrase ("picket line") or the same people is a topic, not the same fact.
-/// Terms found in more than a quarter of the story's sentences are skipped: they carry little
-/// weight, and their long posting lists would make the search quadratic.
-fn similar(story: &Story, i: usize, acc: &mut Accumulator) -> Vec<(usize, f32)> {
+/// Terms found in more than a quarter of the story's sentences are skipped (their posting lists
+/// are left empty, see [`common_df`]): they carry little weight, and their long posting lists
+/// would make the search quadratic.
+fn similar(story: &Story, i: usize, acc: &mut Accumulator, out: &mut Vec<(usize, f32)>) {
     let sentences = &story.sentences;
-    let common = (sentences.len() / 4).max(8);
-    let doc = sentences[i].doc as u32;
+    let doc = sentences[i].doc;
+    let (own_start, own_len) = (story.doc_starts[doc], story.doc_starts[doc + 1] - story.doc_starts[doc]);
     let range = sentences[i].terms.clone();
     for (&Term { weight: w, name: name_here, .. }, &id) in story.terms[range.clone()].iter().zip(&story.of_term[range]) {
-        let postings = story.index.postings(id);
-        if postings.len() > common {
-            continue;
-        }
-        for p in postings {
-            if p.doc != doc {
-                acc.add(p.sentence as usize, w * p.weight, !(name_here || p.name));
+        for p in story.index.postings(id) {
+            let j = p.sentence & !Posting::NAME;
+            if j.wrapping_sub(own_start) >= own_len {
+                acc.add(j as usize, w * p.weight, !name_here && p.sentence & Posting::NAME == 0);
             }
         }
     }
-    acc.drain()
-        .filter(|&(j, _, shared)| shared >= MIN_SHARED && sentences[j].words >= 6)
-        .map(|(j, sim, _)| (j, sim))
-        .collect()
+    out.clear();
+    out.extend(acc.drain().filter(|&(j, _, shared)| shared >= MIN_SHARED && sentences[j].words >= 6).map(|(j, sim, _)| (j, sim)));
 }
 
 /// Dense per-sentence sums reused across queries (a hash map per query was the hot spot).
-/// A sentence's sum, count and mark sit together: one memory access per posting.
+/// A sentence's sum, count and mark sit together: one memory access per posting. The
+/// sentences touched are listed in first-touch order without a branch (a sentence is written
+/// past the end of the list, and the list only grows when it is new): whether a posting meets
+/// a sentence for the first time is a coin toss the processor cannot predict.
 struct Accumulator {
     cells: Vec<Cell>,
     touched: Vec<usize>,
+    n_touched: usize,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -502,15 +625,14 @@ struct Cell {
 
 impl Accumulator {
     fn new(n: usize) -> Self {
-        Accumulator { cells: vec![Cell::default(); n], touched: Vec::new() }
+        Accumulator { cells: vec![Cell::default(); n], touched: vec![0; n + 1], n_touched: 0 }
     }
 
     fn add(&mut self, j: usize, value: f32, counts: bool) {
         let c = &mut self.cells[j];
-        if !c.touched {
-            c.touched = true;
-            self.touched.push(j);
-        }
+        self.touched[self.n_touched] = j;
+        self.n_touched += usize::from(!c.touched);
+        c.touched = true;
         c.sum += value;
         c.shared = c.shared.saturating_add(u16::from(counts));
     }
@@ -518,28 +640,15 @@ impl Accumulator {
     /// (sentence, sum, shared words), resetting the accumulator.
     fn drain(&mut self) -> impl Iterator<Item = (usize, f32, usize)> + '_ {
         let cells = &mut self.cells;
-        self.touched.drain(..).map(move |j| {
+        let n = std::mem::take(&mut self.n_touched);
+        self.touched[..n].iter().map(move |&j| {
             let c = std::mem::take(&mut cells[j]);
             (j, c.sum, c.shared as usize)
         })
     }
 }
 
-fn cosine(a: &[Term], b: &[Term]) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].key.cmp(&b[j].key) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].weight * b[j].weight;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
-}
+
 
 #[cfg(test)]
 mod tests {

@@ -40,6 +40,7 @@ pub fn find_mentions(doc: &Document, analysis: &DocAnalysis) -> DocMentions {
     let mut found = DocMentions::default();
     let mut scratch = candidates::Scratch::default();
     candidates::document_mentions(0, doc, analysis, &mut found.arena, &mut scratch, &mut found.mentions);
+    found.arena.number_spans();
     found
 }
 
@@ -51,26 +52,14 @@ pub fn build_timeline(view: &StoryView) -> Vec<Event> {
 /// The timeline from each article's mentions (`found[d]` for `view.docs[d]`).
 pub fn build_timeline_from(view: &StoryView, found: &[&DocMentions]) -> Vec<Event> {
     let mut mentions = Vec::with_capacity(found.iter().map(|f| f.mentions.len()).sum());
-    let mut arena = candidates::Arena {
-        spans: Vec::with_capacity(found.iter().map(|f| f.arena.spans.len()).sum()),
-        keys: Vec::with_capacity(found.iter().map(|f| f.arena.keys.len()).sum()),
-    };
     for (d, f) in found.iter().enumerate() {
-        let shift = |slot: candidates::Slot, by: usize| (slot.0 + by as u32, slot.1 + by as u32);
-        let (spans, keys) = (arena.spans.len(), arena.keys.len());
-        arena.spans.extend_from_slice(&f.arena.spans);
-        arena.keys.extend_from_slice(&f.arena.keys);
-        mentions.extend(f.mentions.iter().map(|m| candidates::Mention {
-            doc: d,
-            evidence: shift(m.evidence, spans),
-            headline: shift(m.headline, spans),
-            bag: shift(m.bag, keys),
-            fams: shift(m.fams, keys),
-            ..m.clone()
-        }));
+        let first = mentions.len();
+        mentions.extend_from_slice(&f.mentions);
+        mentions[first..].iter_mut().for_each(|m| m.doc = d);
     }
+    let arenas: Vec<&candidates::Arena> = found.iter().map(|f| &f.arena).collect();
     let bodies: Vec<&str> = view.docs.iter().map(|d| d.body.as_str()).collect();
-    merge::build_events(&bodies, &mentions, &arena)
+    merge::build_events(&bodies, &mentions, candidates::Lists(&arenas))
 }
 
 /// Events whose evidence dates them differently: (event index, [(dating text, date)]),

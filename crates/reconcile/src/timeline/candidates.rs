@@ -21,7 +21,6 @@
 
 use super::dates::{parse_duration, parse_value, Prec, When};
 use super::words::{self, key_in, keys, tag, DocTokens, Token};
-use crate::TextRef;
 use parallax_core::{DocAnalysis, Document, ParagraphRole, QuoteKind, Span, TimeExpression, TimexType};
 
 /// How a mention got its date (explicit dates outvote inherited ones when mentions merge).
@@ -39,6 +38,9 @@ pub type Slot = (u32, u32);
 pub struct Arena {
     pub spans: Vec<Span>,
     pub keys: Vec<u64>,
+    /// Parallel to `spans` once [`Arena::number_spans`] ran: the first span with the same
+    /// bounds, so that evidence is told apart by number, not by hashing bounds.
+    pub same: Vec<u32>,
 }
 
 impl Arena {
@@ -48,10 +50,46 @@ impl Arena {
     pub fn keys(&self, s: Slot) -> &[u64] {
         self.keys.get(s.0 as usize..s.1 as usize).unwrap_or(&[])
     }
+
+    /// Fills `same` (for one article's arena: bounds are compared, not documents).
+    pub fn number_spans(&mut self) {
+        let mut first: parallax_core::hash::FastMap<(usize, usize), u32> = Default::default();
+        self.same.clear();
+        for (k, s) in self.spans.iter().enumerate() {
+            self.same.push(*first.entry((s.start, s.end)).or_insert(k as u32));
+        }
+    }
 }
 
-/// One event mention in one document.
-#[derive(Debug, Clone)]
+/// The lists of a story's mentions: each article's [`Arena`] as it was prepared, by document
+/// (a mention's slots index its own article's arena), so the story copies none of them.
+#[derive(Clone, Copy)]
+pub struct Lists<'a>(pub &'a [&'a Arena]);
+
+impl<'a> Lists<'a> {
+    pub fn bag(self, m: &Mention) -> &'a [u64] {
+        self.0[m.doc].keys(m.bag)
+    }
+    pub fn fams(self, m: &Mention) -> &'a [u64] {
+        self.0[m.doc].keys(m.fams)
+    }
+    pub fn evidence(self, m: &Mention) -> &'a [Span] {
+        self.0[m.doc].spans(m.evidence)
+    }
+    /// The numbers of a mention's evidence spans (see [`Arena::same`]), parallel to
+    /// [`Lists::evidence`].
+    pub fn evidence_numbers(self, m: &Mention) -> &'a [u32] {
+        let arena = self.0[m.doc];
+        arena.same.get(m.evidence.0 as usize..m.evidence.1 as usize).unwrap_or(&[])
+    }
+    pub fn headline(self, m: &Mention) -> &'a [Span] {
+        self.0[m.doc].spans(m.headline)
+    }
+}
+
+/// One event mention in one document (plain data: the story copies its articles' mentions
+/// wholesale).
+#[derive(Debug, Clone, Copy)]
 pub struct Mention {
     pub doc: usize,
     pub date: Option<(When, Source)>,
@@ -75,6 +113,11 @@ pub struct Mention {
     /// The clause is subordinate ("when he went public", "since the strike began"):
     /// background that restates an occurrence more often than it reports one.
     pub subordinate: bool,
+    /// What makes two mentions worded alike, hashed (see [`super::merge::twin_key`]): it
+    /// depends on the article alone, so it is worked out when the article is read.
+    pub wording: u64,
+    /// Its date's [`When::ordinal`] (0 when undated), worked out when the article is read.
+    pub day: i64,
 }
 
 /// How many sentences after a day-precise date plain narration still continues from it.
@@ -655,7 +698,7 @@ pub fn document_mentions(
             if stems[v.tok] == 0 {
                 stems[v.tok] = words::stem_hash(head_text);
             }
-            out.push(Mention {
+            let mut mention = Mention {
                 doc: doc_index,
                 date,
                 evidence,
@@ -666,12 +709,12 @@ pub fn document_mentions(
                 fams,
                 generic: head.is(tag::GENERIC),
                 subordinate,
-            });
+                wording: 0,
+                day: date.map_or(0, |(w, _)| w.ordinal()),
+            };
+            mention.wording = super::merge::twin_key(&mention, arena.keys(fams), arena.keys(bag_slot));
+            out.push(mention);
         }
     }
 }
 
-/// The text references of a mention.
-pub fn evidence_refs<'a>(m: &'a Mention, arena: &'a Arena) -> impl Iterator<Item = TextRef> + 'a {
-    arena.spans(m.evidence).iter().map(|s| TextRef { doc: m.doc, span: s.clone() })
-}

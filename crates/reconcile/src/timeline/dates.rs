@@ -28,11 +28,20 @@ impl When {
     }
 
     pub fn format(&self) -> String {
-        match self.precision {
-            Prec::Day => format!("{:04}-{:02}-{:02}", self.year, self.month, self.day),
-            Prec::Month => format!("{:04}-{:02}-01", self.year, self.month),
-            Prec::Year => format!("{:04}-01-01", self.year),
+        let (month, day) = match self.precision {
+            Prec::Day => (self.month, self.day),
+            Prec::Month => (self.month, 1),
+            Prec::Year => (1, 1),
+        };
+        // Digits written directly for the usual four-digit years and two-digit months and
+        // days: every event's date is formatted, and the formatting machinery costs more.
+        if (0..=9999).contains(&self.year) && month <= 99 && day <= 99 {
+            let (y, m, d) = (self.year as u32, u32::from(month), u32::from(day));
+            let digits = [y / 1000, y / 100 % 10, y / 10 % 10, y % 10, m / 10, m % 10, d / 10, d % 10].map(|n| b'0' + n as u8);
+            let bytes = [digits[0], digits[1], digits[2], digits[3], b'-', digits[4], digits[5], b'-', digits[6], digits[7]];
+            return bytes.iter().map(|&b| b as char).collect();
         }
+        format!("{:04}-{:02}-{:02}", self.year, month, day)
     }
 
     pub fn precision(&self) -> DatePrecision {

@@ -7,7 +7,7 @@
 //! this is the "Tuesday vs Monday night" case, kept as one event and reported by
 //! [`super::date_conflicts`]. Mentions of one document only merge when dated alike.
 
-use super::candidates::{evidence_refs, Arena, Mention, Source};
+use super::candidates::{Lists, Mention, Source};
 use super::dates::{Prec, When};
 use crate::{DatePrecision, Event, TextRef};
 
@@ -20,17 +20,17 @@ fn overlap(a: &[u64], b: &[u64]) -> (usize, f64) {
 
 /// A family both mentions share that identifies an occurrence: not the generic head family
 /// ("said", "made") of either of them.
-fn strong_family(a: &Mention, b: &Mention, arena: &Arena) -> bool {
-    let bf = arena.keys(b.fams);
-    arena.keys(a.fams).iter().enumerate().any(|(i, f)| {
+fn strong_family(a: &Mention, b: &Mention, lists: Lists) -> bool {
+    let bf = lists.fams(b);
+    lists.fams(a).iter().enumerate().any(|(i, f)| {
         !(i == 0 && a.generic) && bf.iter().enumerate().any(|(j, g)| g == f && !(j == 0 && b.generic))
     })
 }
 
-fn same_occurrence(a: &Mention, b: &Mention, arena: &Arena) -> bool {
+fn same_occurrence(a: &Mention, b: &Mention, lists: Lists) -> bool {
     let same_head = a.head == b.head;
     let both_explicit = matches!((a.date, b.date), (Some((_, Source::Explicit)), Some((_, Source::Explicit))));
-    let family = strong_family(a, b, arena);
+    let family = strong_family(a, b, lists);
     if !same_head && !family && !both_explicit {
         return false; // every rule below needs one or the other
     }
@@ -39,12 +39,12 @@ fn same_occurrence(a: &Mention, b: &Mention, arena: &Arena) -> bool {
     // skipped for the many same-day pairs that cannot.
     if !same_head && !family {
         let dates_agree = matches!((a.date, b.date), (Some((da, _)), Some((db, _))) if da.compatible(&db));
-        if a.doc == b.doc || !dates_agree || arena.keys(a.bag).len() < 3 || arena.keys(b.bag).len() < 3 {
+        if a.doc == b.doc || !dates_agree || lists.bag(a).len() < 3 || lists.bag(b).len() < 3 {
             return false;
         }
     }
     // The bag overlap is the costly part: only computed once the cheap tests leave it open.
-    let overlap = || overlap(arena.keys(a.bag), arena.keys(b.bag));
+    let overlap = || overlap(lists.bag(a), lists.bag(b));
     match (a.date, b.date) {
         (Some((da, sa)), Some((db, sb))) => {
             if da.compatible(&db) {
@@ -76,7 +76,7 @@ fn same_occurrence(a: &Mention, b: &Mention, arena: &Arena) -> bool {
                 a.doc != b.doc
                     && da.precision == Prec::Day
                     && db.precision == Prec::Day
-                    && (da.ordinal() - db.ordinal()).abs() <= 2
+                    && (a.day - b.day).abs() <= 2
                     && (same_head || family)
                     && {
                         let (shared, coef) = overlap();
@@ -129,7 +129,6 @@ impl std::hash::Hasher for Mix {
 }
 
 type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Mix>>;
-type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<Mix>>;
 
 /// A group being built: its first members (the only ones compared) and its dates.
 struct Group {
@@ -142,6 +141,8 @@ struct Group {
 pub(super) struct Groups {
     starts: Vec<usize>,
     members: Vec<usize>,
+    /// The group of each mention.
+    group_of: Vec<usize>,
 }
 
 impl Groups {
@@ -154,8 +155,9 @@ impl Groups {
 }
 
 /// What makes two mentions worded alike for [`same_occurrence`]: head, families, content
-/// words, date and its source, and the generic and subordinate marks.
-fn twin_key(m: &Mention, arena: &Arena) -> u64 {
+/// words (`fams` and `bag`, the mention's lists), date and its source, and the generic and
+/// subordinate marks.
+pub(super) fn twin_key(m: &Mention, fams: &[u64], bag: &[u64]) -> u64 {
     use std::hash::Hasher;
     let mut h = Mix::default();
     h.write_u64(m.head);
@@ -164,23 +166,23 @@ fn twin_key(m: &Mention, arena: &Arena) -> u64 {
         h.write_i64(w.ordinal());
         h.write_u8(w.precision as u8 | (source as u8) << 4);
     }
-    for &f in arena.keys(m.fams) {
+    for &f in fams {
         h.write_u64(f);
     }
     h.write_u8(0xff);
-    for &b in arena.keys(m.bag) {
+    for &b in bag {
         h.write_u64(b);
     }
     h.finish()
 }
 
-fn same_wording(a: &Mention, b: &Mention, arena: &Arena) -> bool {
+fn same_wording(a: &Mention, b: &Mention, lists: Lists) -> bool {
     a.head == b.head
         && a.generic == b.generic
         && a.subordinate == b.subordinate
         && a.date == b.date
-        && arena.keys(a.fams) == arena.keys(b.fams)
-        && arena.keys(a.bag) == arena.keys(b.bag)
+        && lists.fams(a) == lists.fams(b)
+        && lists.bag(a) == lists.bag(b)
 }
 
 /// Greedy single-link grouping in text order. A mention is only compared with groups that
@@ -188,12 +190,14 @@ fn same_wording(a: &Mention, b: &Mention, arena: &Arena) -> bool {
 /// joins the group with most matching members. No chaining across dates: it joins only if
 /// its date is compatible with every date of the group, or if it is a tolerated conflict
 /// with a group that has a single day date.
-fn group_mentions(mentions: &[Mention], arena: &Arena) -> Groups {
+fn group_mentions(mentions: &[Mention], lists: Lists) -> Groups {
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of = vec![0usize; mentions.len()];
     // Groups per blocking key as linked lists (newest first) in one vector: no vector per
     // key (most keys are seen once). `links[i] = (group, next)`, `usize::MAX` ends a list.
-    let mut heads: FastMap<(u8, i64), usize> = FastMap::default();
+    // Keys get dense numbers, looked up once per mention; `heads` is by key number.
+    let mut numbers: FastMap<(u8, i64), usize> = FastMap::default();
+    let mut heads: Vec<usize> = Vec::new();
     let mut links: Vec<(usize, usize)> = Vec::new();
     fn recent(links: &[(usize, usize)], mut at: usize) -> impl Iterator<Item = usize> + '_ {
         std::iter::from_fn(move || {
@@ -204,7 +208,12 @@ fn group_mentions(mentions: &[Mention], arena: &Arena) -> Groups {
         .take(GROUPS_COMPARED)
     }
     let mut keys: Vec<(u8, i64)> = Vec::new();
+    let mut key_numbers: Vec<usize> = Vec::new();
+    // Groups met on the keys' recent lists, each with the key (its place in `keys`) listing it.
+    let mut met: Vec<(usize, usize)> = Vec::new();
     let mut candidates: Vec<usize> = Vec::new();
+    // Per group, the last mention it was a candidate for.
+    let mut compared_for: Vec<usize> = Vec::new();
     // The first mention of each wording (see [`twin_key`]).
     let mut first_of_wording: FastMap<u64, usize> = FastMap::default();
     for (j, m) in mentions.iter().enumerate() {
@@ -214,10 +223,10 @@ fn group_mentions(mentions: &[Mention], arena: &Arena) -> Groups {
         // long story the twin's group may have left the recent groups the search compares,
         // and the search would then open a new event for a copy (about 15 of ecbplus-dev's
         // 5,397 events differ; seeds and semeval are unchanged).
-        let twin = match first_of_wording.entry(twin_key(m, arena)) {
+        let twin = match first_of_wording.entry(m.wording) {
             std::collections::hash_map::Entry::Occupied(e) => {
                 let t = *e.get();
-                let twin = mentions[t].doc != m.doc && same_wording(&mentions[t], m, arena) && same_occurrence(&mentions[t], m, arena);
+                let twin = mentions[t].doc != m.doc && same_wording(&mentions[t], m, lists) && same_occurrence(&mentions[t], m, lists);
                 twin.then(|| group_of[t])
             }
             std::collections::hash_map::Entry::Vacant(e) => {
@@ -227,26 +236,39 @@ fn group_mentions(mentions: &[Mention], arena: &Arena) -> Groups {
         };
         keys.clear();
         keys.push((0u8, m.head as i64));
-        for (i, f) in arena.keys(m.fams).iter().enumerate() {
+        for (i, f) in lists.fams(m).iter().enumerate() {
             if !(i == 0 && m.generic) {
                 keys.push((2, *f as i64));
             }
         }
-        if let Some((w, _)) = m.date {
-            keys.push((1, w.ordinal()));
+        if m.date.is_some() {
+            keys.push((1, m.day));
         }
+        key_numbers.clear();
+        key_numbers.extend(keys.iter().map(|&k| {
+            let next = heads.len();
+            let number = *numbers.entry(k).or_insert(next);
+            if number == next {
+                heads.push(usize::MAX);
+            }
+            number
+        }));
         // The most recent groups of each key only: a long story stays linear in mentions.
+        met.clear();
         let best = match twin {
             Some(g) => Some((usize::MAX, g)),
             None => {
+                for (ki, &number) in key_numbers.iter().enumerate() {
+                    met.extend(recent(&links, heads[number]).map(|g| (g, ki)));
+                }
+                // Each group once (marked with this mention), in any order: the best is the
+                // group with most hits, the lowest-numbered among equals, as in group order.
                 candidates.clear();
-                for k in &keys {
-                    if let Some(&h) = heads.get(k) {
-                        candidates.extend(recent(&links, h));
+                for &(g, _) in &met {
+                    if std::mem::replace(&mut compared_for[g], j) != j {
+                        candidates.push(g);
                     }
                 }
-                candidates.sort_unstable();
-                candidates.dedup();
                 let mut best: Option<(usize, usize)> = None;
                 for &g in &candidates {
                     let group = &groups[g];
@@ -255,9 +277,9 @@ fn group_mentions(mentions: &[Mention], arena: &Arena) -> Groups {
                     if !compatible && !single_day {
                         continue; // cannot be joined whatever the members say: skip comparing them
                     }
-                    let hits = group.first[..group.len.min(MEMBERS_COMPARED)].iter().filter(|&&i| same_occurrence(&mentions[i], m, arena)).count();
+                    let hits = group.first[..group.len.min(MEMBERS_COMPARED)].iter().filter(|&&i| same_occurrence(&mentions[i], m, lists)).count();
                     let conflict_ok = hits > 0 && group.dates.len() == 1 && group.dates[0].precision == Prec::Day;
-                    if hits > 0 && (compatible || conflict_ok) && best.is_none_or(|(h, _)| hits > h) {
+                    if hits > 0 && (compatible || conflict_ok) && best.is_none_or(|(h, b)| hits > h || hits == h && g < b) {
                         best = Some((hits, g));
                     }
                 }
@@ -269,6 +291,7 @@ fn group_mentions(mentions: &[Mention], arena: &Arena) -> Groups {
             Some((_, g)) => g,
             None => {
                 groups.push(Group { first: [0; MEMBERS_COMPARED], len: 0, dates: Vec::new() });
+                compared_for.push(usize::MAX);
                 groups.len() - 1
             }
         };
@@ -283,14 +306,21 @@ fn group_mentions(mentions: &[Mention], arena: &Arena) -> Groups {
                 group.dates.push(w);
             }
         }
-        for &k in &keys {
-            let head = heads.get(&k).copied().unwrap_or(usize::MAX);
+        for (ki, &number) in key_numbers.iter().enumerate() {
+            let head = heads[number];
             // A group opened just now is in a key's list only if this mention put it there
-            // (a key met twice), at its head: no walk down the list.
-            let listed = if opened { links.get(head).is_some_and(|l| l.0 == g) } else { recent(&links, head).any(|x| x == g) };
+            // (a key met twice), at its head: no walk down the list. Lists walked for the
+            // search above are not walked again: they only change here, at their heads.
+            let listed = if opened {
+                links.get(head).is_some_and(|l| l.0 == g)
+            } else if twin.is_none() {
+                links.get(head).is_some_and(|l| l.0 == g) || met.iter().any(|&(x, k)| x == g && k == ki)
+            } else {
+                recent(&links, head).any(|x| x == g)
+            };
             if !listed {
                 links.push((g, head));
-                heads.insert(k, links.len() - 1);
+                heads[number] = links.len() - 1;
             }
         }
     }
@@ -308,7 +338,7 @@ fn group_mentions(mentions: &[Mention], arena: &Arena) -> Groups {
         members[fill[g]] = j;
         fill[g] += 1;
     }
-    Groups { starts, members }
+    Groups { starts, members, group_of }
 }
 
 /// The date of a merged event: the best-supported one among its members (explicit dates
@@ -345,9 +375,9 @@ fn worth_an_event(members: &[&Mention]) -> bool {
 }
 
 /// The headline text of a mention: its words joined by single spaces, first letter up.
-fn headline_text(body: &str, m: &Mention, arena: &Arena) -> String {
+fn headline_text(body: &str, m: &Mention, lists: Lists) -> String {
     let mut out = String::new();
-    for s in arena.spans(m.headline) {
+    for s in lists.headline(m) {
         let w = body.get(s.clone()).unwrap_or("");
         if !w.is_empty() {
             if !out.is_empty() {
@@ -355,6 +385,11 @@ fn headline_text(body: &str, m: &Mention, arena: &Arena) -> String {
             }
             out.push_str(w);
         }
+    }
+    // An ASCII first letter is raised in place; any other through Unicode's mapping.
+    if out.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        out[..1].make_ascii_uppercase();
+        return out;
     }
     let mut chars = out.chars();
     match chars.next() {
@@ -364,17 +399,15 @@ fn headline_text(body: &str, m: &Mention, arena: &Arena) -> String {
 }
 
 /// Groups mentions into events and orders them.
-pub fn build_events(bodies: &[&str], mentions: &[Mention], arena: &Arena) -> Vec<Event> {
+pub fn build_events(bodies: &[&str], mentions: &[Mention], lists: Lists) -> Vec<Event> {
     let n = mentions.len();
-    let groups = group_mentions(mentions, arena);
-    // Sort key for undated events: the key of the event just before them in their article.
-    let mut keyed: Vec<(i64, usize, Event)> = Vec::new();
-    let mut group_of = vec![0usize; n];
-    for g in 0..groups.len() {
-        for &m in groups.get(g) {
-            group_of[m] = g;
-        }
-    }
+    let groups = group_mentions(mentions, lists);
+    // Events in group order, and their sort keys with their places there (the place orders
+    // events of one key as the group did, and the sort moves pairs, not events). An undated
+    // event's key is that of the event just before it in its article.
+    let mut made: Vec<Option<Event>> = Vec::new();
+    let mut keyed: Vec<(i64, usize)> = Vec::new();
+    let group_of = &groups.group_of;
     let mut tally = Vec::new();
     let dates: Vec<Option<When>> = (0..groups.len()).map(|g| vote(groups.get(g).iter().map(|&i| &mentions[i]), &mut tally)).collect();
     let mut refs: Vec<&Mention> = Vec::new();
@@ -404,6 +437,14 @@ pub fn build_events(bodies: &[&str], mentions: &[Mention], arena: &Arena) -> Vec
             None => keep[g] = members.iter().any(|&i| !mentions[i].generic && !mentions[i].subordinate),
         }
     }
+    // Where each article's spans start among the story's, and the group that last took each.
+    let mut first_span = Vec::with_capacity(lists.0.len());
+    let mut spans = 0;
+    for arena in lists.0 {
+        first_span.push(spans);
+        spans += arena.spans.len();
+    }
+    let mut taken_by = vec![u32::MAX; spans];
     for g in 0..groups.len() {
         let members = groups.get(g);
         if !keep[g] {
@@ -429,36 +470,30 @@ pub fn build_events(bodies: &[&str], mentions: &[Mention], arena: &Arena) -> Vec
                 (m.date.map(|d| d.1), !m.subordinate, !m.generic, m.has_subject, std::cmp::Reverse(i))
             })
             .unwrap_or(first);
-        // Every member's evidence, first occurrence order (a hash set: big events of big
-        // stories hold thousands of spans).
-        let mut evidence: Vec<TextRef> = Vec::new();
-        let total: usize = members.iter().chain(&guests[g]).map(|&m| arena.spans(mentions[m].evidence).len()).sum();
-        if total <= 32 {
-            for &m in members.iter().chain(&guests[g]) {
-                for r in evidence_refs(&mentions[m], arena) {
-                    if !evidence.contains(&r) {
-                        evidence.push(r);
-                    }
-                }
-            }
-        } else {
-            let mut seen = FastSet::with_capacity_and_hasher(total, Default::default());
-            for &m in members.iter().chain(&guests[g]) {
-                for r in evidence_refs(&mentions[m], arena) {
-                    if seen.insert((r.doc, r.span.start, r.span.end)) {
-                        evidence.push(r);
-                    }
+        // Every member's evidence, first occurrence order. Equal bounds in one article have
+        // one number (see [`super::candidates::Arena::same`]), so a span already taken is
+        // one look-up in a dense array marked with the event's group.
+        let spans: usize = members.iter().chain(&guests[g]).map(|&m| lists.evidence(&mentions[m]).len()).sum();
+        let mut evidence: Vec<TextRef> = Vec::with_capacity(spans);
+        for &m in members.iter().chain(&guests[g]) {
+            let mention = &mentions[m];
+            for (span, &number) in lists.evidence(mention).iter().zip(lists.evidence_numbers(mention)) {
+                let taken = &mut taken_by[first_span[mention.doc] + number as usize];
+                if *taken != g as u32 {
+                    *taken = g as u32;
+                    evidence.push(TextRef { doc: mention.doc, span: span.clone() });
                 }
             }
         }
         let event = Event {
-            what: headline_text(bodies.get(mentions[rep].doc).copied().unwrap_or(""), &mentions[rep], arena),
+            what: headline_text(bodies.get(mentions[rep].doc).copied().unwrap_or(""), &mentions[rep], lists),
             date: dates[g].map(|w| w.format()),
             precision: dates[g].map_or(DatePrecision::Unknown, |w| w.precision()),
             evidence,
         };
-        keyed.push((key, g, event));
+        keyed.push((key, made.len()));
+        made.push(Some(event));
     }
-    keyed.sort_by_key(|(k, g, _)| (*k, *g));
-    keyed.into_iter().map(|(_, _, e)| e).collect()
+    keyed.sort_unstable();
+    keyed.iter().filter_map(|&(_, at)| made[at].take()).collect()
 }
