@@ -383,9 +383,17 @@ pub fn link(profiles: &[Profile], shapes: &[Tokens], w: &[f32], n_tokens: usize,
         }
         sorted
     };
+    // A run's keys are read once into `keyed` (a sort compares each many times), and a run
+    // already in order (as most are: copies of a quote agree on its form and speaker) is left.
+    let mut keyed: Vec<(bool, Option<usize>, usize)> = Vec::new();
     for run in sorted.chunk_by_mut(|&a, &b| profiles[a].shape == profiles[b].shape) {
         if run.len() > 1 {
-            run.sort_unstable_by_key(|&p| (class_key(p), p));
+            keyed.clear();
+            keyed.extend(run.iter().map(|&p| (profiles[p].kind == QuoteKind::Indirect, profiles[p].speaker, p)));
+            if !keyed.is_sorted() {
+                keyed.sort_unstable();
+                run.iter_mut().zip(&keyed).for_each(|(p, k)| *p = k.2);
+            }
         }
     }
     let mut classes: Vec<Class> = Vec::new();
