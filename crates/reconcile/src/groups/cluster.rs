@@ -128,28 +128,47 @@ fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Cop
     // becomes one), its members' speakers and their credits, merged as groups join; counted
     // the first time two groups are found together (often never).
     let mut credits: Vec<Vec<(usize, usize)>> = Vec::new();
-    // (earlier group, later group, source article) packed into one sortable number.
-    let pack = |(a, b): (usize, usize), source: usize| (a as u128) << 86 | (b as u128) << 43 | source as u128;
-    let pair_of = |key: u128| ((key >> 86) as usize, (key >> 43) as usize & ((1 << 43) - 1));
+    // (earlier group, later group, source article) packed into one sortable number: 64 bits
+    // when the story is small enough (they sort faster), else 128.
+    let narrow = profiles.len() < 1 << 22 && sources.iter().all(|&s| s < 1 << 20);
+    let (pair_bits, source_bits) = if narrow { (22, 20) } else { (43, 43) };
+    let pack = |(a, b): (usize, usize), source: usize| (a as u128) << (pair_bits + source_bits) | (b as u128) << source_bits | source as u128;
+    let pair_of = |key: u128| ((key >> (pair_bits + source_bits)) as usize, (key >> source_bits) as usize & ((1 << pair_bits) - 1));
     let mut seen: Vec<u128> = Vec::new();
+    let mut seen_narrow: Vec<u64> = Vec::new();
     let mut grouped: Vec<usize> = Vec::new();
     loop {
         // Grouped pieces next to each other in a chain.
         seen.clear();
+        seen_narrow.clear();
         for (c, &source) in piece_sources.iter().enumerate() {
             grouped.clear();
             grouped.extend(pieces[from[c]..from[c + 1]].iter().map(|&p| sets.find(p)));
             for w in grouped.windows(2) {
                 let (ra, rb) = (w[0], w[1]);
                 if ra != rb {
-                    seen.push(pack((ra.min(rb), ra.max(rb)), source));
+                    let key = pack((ra.min(rb), ra.max(rb)), source);
+                    if narrow {
+                        seen_narrow.push(key as u64);
+                    } else {
+                        seen.push(key);
+                    }
                 }
             }
         }
-        seen.sort_unstable();
-        seen.dedup();
-        let together: Vec<(usize, usize)> =
-            seen.chunk_by(|&a, &b| a >> 43 == b >> 43).filter(|run| run.len() >= 2).map(|run| pair_of(run[0])).collect();
+        if narrow {
+            seen_narrow.sort_unstable();
+            seen_narrow.dedup();
+            seen.extend(seen_narrow.iter().map(|&k| k as u128));
+        } else {
+            seen.sort_unstable();
+            seen.dedup();
+        }
+        let together: Vec<(usize, usize)> = seen
+            .chunk_by(|&a, &b| a >> source_bits == b >> source_bits)
+            .filter(|run| run.len() >= 2)
+            .map(|run| pair_of(run[0]))
+            .collect();
         if together.is_empty() {
             break;
         }
