@@ -156,39 +156,45 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
 /// (`ka[i]` is `wa[i].key`).
 pub fn word_diff_keyed(a: &str, wa: &[Word], ka: &[u64], b: &str, wb: &[Word], kb: &[u64]) -> Vec<DiffOp> {
     let pairs = lcs_pairs(ka, kb);
-    let mut ops: Vec<DiffOp> = Vec::new();
-    let mut push = |op: fn(String) -> DiffOp, word: &str| {
-        if let Some(last) = ops.last_mut() {
-            let same_kind = std::mem::discriminant(last) == std::mem::discriminant(&op(String::new()));
-            if same_kind {
-                match last {
-                    DiffOp::Same(s) | DiffOp::Added(s) | DiffOp::Removed(s) => {
-                        s.push(' ');
-                        s.push_str(word);
-                    }
-                }
-                return;
-            }
-        }
-        ops.push(op(word.to_string()));
-    };
+    // The words in diff order with their kind, first: each run's text is then made at its
+    // length, in one allocation.
+    const SAME: u8 = 0;
+    const ADDED: u8 = 1;
+    const REMOVED: u8 = 2;
+    let mut words: Vec<(u8, &str)> = Vec::with_capacity(wa.len() + wb.len());
     let (mut i, mut j) = (0, 0);
     for &(pi, pj) in pairs.iter().chain(std::iter::once(&(wa.len(), wb.len()))) {
         while i < pi {
-            push(DiffOp::Removed, &a[wa[i].range.clone()]);
+            words.push((REMOVED, &a[wa[i].range.clone()]));
             i += 1;
         }
         while j < pj {
-            push(DiffOp::Added, &b[wb[j].range.clone()]);
+            words.push((ADDED, &b[wb[j].range.clone()]));
             j += 1;
         }
         if pi < wa.len() && pj < wb.len() {
-            push(DiffOp::Same, &a[wa[pi].range.clone()]);
+            words.push((SAME, &a[wa[pi].range.clone()]));
             i += 1;
             j += 1;
         }
     }
-    ops
+    words
+        .chunk_by(|x, y| x.0 == y.0)
+        .map(|run| {
+            let mut s = String::with_capacity(run.iter().map(|w| w.1.len() + 1).sum::<usize>() - 1);
+            for (n, w) in run.iter().enumerate() {
+                if n > 0 {
+                    s.push(' ');
+                }
+                s.push_str(w.1);
+            }
+            match run[0].0 {
+                SAME => DiffOp::Same(s),
+                ADDED => DiffOp::Added(s),
+                _ => DiffOp::Removed(s),
+            }
+        })
+        .collect()
 }
 
 /// Whether two texts have the same words (case and punctuation aside).

@@ -109,45 +109,78 @@ fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Cop
     // Set sizes by root, kept up to date as sets join (the root of two joined sets is the
     // lower of their roots), so a round reads the chains' quotes, not every quote of the story.
     let mut size = sizes(&all_roots(profiles, sets));
-    // Per root of a group (a set of two or more: only groups join here, so no other set ever
-    // becomes one), its members' speakers and their credits, merged as groups join.
-    let mut credits: Vec<Vec<(usize, usize)>> = vec![Vec::new(); profiles.len()];
-    for (p, profile) in profiles.iter().enumerate() {
-        let Some(who) = profile.speaker else { continue };
-        let root = sets.find(p);
-        if size[root] >= 2 {
-            credit(&mut credits[root], who, 1);
+    // The grouped pieces of each chain (pieces that matched nothing stay so: only groups join
+    // here), for the chains with two or more: chain `c`'s are `pieces[from[c]..from[c + 1]]`.
+    let mut pieces: Vec<usize> = Vec::new();
+    let mut from: Vec<usize> = vec![0];
+    let mut piece_sources: Vec<usize> = Vec::new();
+    for (chain, &source) in chains.iter().zip(&sources) {
+        let start = pieces.len();
+        pieces.extend(chain.clone().filter(|&p| size[sets.find(p)] >= 2));
+        if pieces.len() - start >= 2 {
+            from.push(pieces.len());
+            piece_sources.push(source);
+        } else {
+            pieces.truncate(start);
         }
     }
-    // (earlier group, later group, source article) packed into one sortable number.
-    let pack = |(a, b): (usize, usize), source: usize| (a as u128) << 86 | (b as u128) << 43 | source as u128;
-    let pair_of = |key: u128| ((key >> 86) as usize, (key >> 43) as usize & ((1 << 43) - 1));
+    // Per root of a group (a set of two or more: only groups join here, so no other set ever
+    // becomes one), its members' speakers and their credits, merged as groups join; counted
+    // the first time two groups are found together (often never).
+    let mut credits: Vec<Vec<(usize, usize)>> = Vec::new();
+    // (earlier group, later group, source article) packed into one sortable number: 64 bits
+    // when the story is small enough (they sort faster), else 128.
+    let narrow = profiles.len() < 1 << 22 && sources.iter().all(|&s| s < 1 << 20);
+    let (pair_bits, source_bits) = if narrow { (22, 20) } else { (43, 43) };
+    let pack = |(a, b): (usize, usize), source: usize| (a as u128) << (pair_bits + source_bits) | (b as u128) << source_bits | source as u128;
+    let pair_of = |key: u128| ((key >> (pair_bits + source_bits)) as usize, (key >> source_bits) as usize & ((1 << pair_bits) - 1));
     let mut seen: Vec<u128> = Vec::new();
+    let mut seen_narrow: Vec<u64> = Vec::new();
     let mut grouped: Vec<usize> = Vec::new();
     loop {
-        // Grouped pieces next to each other in a chain, skipping pieces that matched nothing.
+        // Grouped pieces next to each other in a chain.
         seen.clear();
-        for (chain, &source) in chains.iter().zip(&sources) {
+        seen_narrow.clear();
+        for (c, &source) in piece_sources.iter().enumerate() {
             grouped.clear();
-            for p in chain.clone() {
-                let r = sets.find(p);
-                if size[r] >= 2 {
-                    grouped.push(r);
-                }
-            }
+            grouped.extend(pieces[from[c]..from[c + 1]].iter().map(|&p| sets.find(p)));
             for w in grouped.windows(2) {
                 let (ra, rb) = (w[0], w[1]);
                 if ra != rb {
-                    seen.push(pack((ra.min(rb), ra.max(rb)), source));
+                    let key = pack((ra.min(rb), ra.max(rb)), source);
+                    if narrow {
+                        seen_narrow.push(key as u64);
+                    } else {
+                        seen.push(key);
+                    }
                 }
             }
         }
-        seen.sort_unstable();
-        seen.dedup();
-        let together: Vec<(usize, usize)> =
-            seen.chunk_by(|&a, &b| a >> 43 == b >> 43).filter(|run| run.len() >= 2).map(|run| pair_of(run[0])).collect();
+        if narrow {
+            seen_narrow.sort_unstable();
+            seen_narrow.dedup();
+            seen.extend(seen_narrow.iter().map(|&k| k as u128));
+        } else {
+            seen.sort_unstable();
+            seen.dedup();
+        }
+        let together: Vec<(usize, usize)> = seen
+            .chunk_by(|&a, &b| a >> source_bits == b >> source_bits)
+            .filter(|run| run.len() >= 2)
+            .map(|run| pair_of(run[0]))
+            .collect();
         if together.is_empty() {
             break;
+        }
+        if credits.is_empty() {
+            credits = vec![Vec::new(); profiles.len()];
+            for (p, profile) in profiles.iter().enumerate() {
+                let Some(who) = profile.speaker else { continue };
+                let root = sets.find(p);
+                if size[root] >= 2 {
+                    credit(&mut credits[root], who, 1);
+                }
+            }
         }
         // One statement has one speaker: pieces whose groups name different people (an
         // attribution slip in one article) do not join.

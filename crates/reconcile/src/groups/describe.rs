@@ -203,11 +203,13 @@ pub fn describe(view: &StoryView, profiles: &[Profile], shapes: &[Tokens], membe
                 }))
     });
 
-    let labels = DocLabels::new(view, profiles, &order);
+    let labels = DocLabels::new(profiles, &order);
     let id = |m: usize| labels.get(view, profiles[order[m]].doc);
     let mut notes: Vec<String> = Vec::new();
     let mut misquote: Option<String> = None;
-    let mut described: KeyMap<()> = KeyMap::with_capacity_and_hasher(order.len(), Default::default());
+    // Per member, the counterpart it was described against: a pair is described once, from
+    // whichever of the two comes first (each member describes at most one pair).
+    let mut described_with: Vec<usize> = vec![usize::MAX; order.len()];
     let pair = |a: usize, b: usize| (a as u64) << 32 | b as u64;
     let candidates = Candidates::new(profiles, &order, &class, k);
     let mut ranked = Vec::new();
@@ -218,7 +220,7 @@ pub fn describe(view: &StoryView, profiles: &[Profile], shapes: &[Tokens], membe
         // Compare with the member this one aligns with best (another outlet's first): with a
         // statement in pieces, the reference may be a different piece.
         let Some((c, aligned)) = candidates.counterpart(&keys, &common, &class, &mut ranked, m) else { continue };
-        if described.contains_key(&pair(c, m)) {
+        if described_with[c] == m {
             continue;
         }
         if !quoted(m) && quoted(c) {
@@ -228,7 +230,7 @@ pub fn describe(view: &StoryView, profiles: &[Profile], shapes: &[Tokens], membe
         if quoted(m) && !quoted(c) {
             continue; // the indirect member gets the note
         }
-        described.insert(pair(m, c), ());
+        described_with[m] = c;
         if aligned * 2 < w.words.len() {
             notes.push(format!("{} words it differently: '{}'", id(m), w.phrase(&(0..w.words.len()))));
             continue;
@@ -287,7 +289,16 @@ fn member_diff(reference: &Wording, w: &Wording, shared: usize) -> Vec<diff::Dif
     if shared * 2 >= reference.words.len().min(w.words.len()) {
         return diff::word_diff_keyed(reference.text, &reference.words, &reference.keys, w.text, &w.words, &w.keys);
     }
-    let whole = |x: &Wording| (0..x.words.len()).map(|i| x.printed(i)).collect::<Vec<&str>>().join(" ");
+    let whole = |x: &Wording| {
+        let mut s = String::with_capacity(x.text.len());
+        for i in 0..x.words.len() {
+            if i > 0 {
+                s.push(' ');
+            }
+            s.push_str(x.printed(i));
+        }
+        s
+    };
     let mut ops = Vec::with_capacity(2);
     if !reference.words.is_empty() {
         ops.push(diff::DiffOp::Removed(whole(reference)));
@@ -393,6 +404,14 @@ impl Candidates {
             let Some(j) = (if self.doc[first] != dm { Some(first) } else { next }) else { continue };
             tier = Some(rank);
             other_doc = Some(other_doc.map_or(j, |o| o.min(j)));
+        }
+        // A member of its own article ranks below one of another article that shares half its
+        // words or has its form: then the own article is not looked at.
+        if let Some(j) = other_doc {
+            let ((well, same_form, ..), n) = key(j);
+            if well || same_form {
+                return Some((j, n));
+            }
         }
         let s = self.slot_of_doc[dm];
         let own_doc = self.by_doc[self.starts[s]..self.starts[s + 1]].iter().copied().filter(|&j| j != m);
@@ -537,33 +556,40 @@ fn alias_index(view: &StoryView) -> HashMap<u64, Vec<usize>> {
 
 /// How notes name each member's article: its outlet ("The Gazette has ..."), else its id; an
 /// outlet that has several of the group's articles gets the id too, so the note can tell them
-/// apart. A label is made the first time a note names its article (most members get no note).
-struct DocLabels {
-    /// The group's articles, in order of first member.
-    docs: Vec<usize>,
-    labels: Vec<std::cell::OnceCell<String>>,
+/// apart. The group's articles are listed the first time a note names one, and a label is made
+/// the first time a note names its article (most groups get no note, most members none).
+struct DocLabels<'a> {
+    profiles: &'a [Profile],
+    order: &'a [usize],
+    /// The group's articles, in order of first member, and a label per article.
+    made: std::cell::OnceCell<(Vec<usize>, Vec<std::cell::OnceCell<String>>)>,
 }
 
-impl DocLabels {
-    fn new(view: &StoryView, profiles: &[Profile], order: &[usize]) -> DocLabels {
-        let n = view.docs.len().max(order.iter().map(|&p| profiles[p].doc + 1).max().unwrap_or(0));
-        let mut seen = vec![false; n];
-        let mut docs: Vec<usize> = Vec::new();
-        for &p in order {
-            let d = profiles[p].doc;
-            if !std::mem::replace(&mut seen[d], true) {
-                docs.push(d);
-            }
-        }
-        DocLabels { docs, labels: vec![std::cell::OnceCell::new(); n] }
+impl<'a> DocLabels<'a> {
+    fn new(profiles: &'a [Profile], order: &'a [usize]) -> DocLabels<'a> {
+        DocLabels { profiles, order, made: std::cell::OnceCell::new() }
     }
 
     fn get(&self, view: &StoryView, d: usize) -> &str {
-        self.labels[d].get_or_init(|| {
+        let (docs, labels) = self.made.get_or_init(|| {
+            let n = view.docs.len().max(self.order.iter().map(|&p| self.profiles[p].doc + 1).max().unwrap_or(0));
+            let mut seen = vec![false; n];
+            let mut docs: Vec<usize> = Vec::new();
+            for &p in self.order {
+                let d = self.profiles[p].doc;
+                if !std::mem::replace(&mut seen[d], true) {
+                    docs.push(d);
+                }
+            }
+            let labels = vec![std::cell::OnceCell::new(); docs.len()];
+            (docs, labels)
+        });
+        let at = docs.iter().position(|&e| e == d).expect("a member's article");
+        labels[at].get_or_init(|| {
             let outlet = |d: usize| view.docs.get(d).and_then(|doc| doc.outlet.as_deref()).map(str::trim).filter(|o| !o.is_empty());
             let id = view.docs.get(d).map_or("?", |doc| doc.id.as_str());
             match outlet(d) {
-                Some(o) if self.docs.iter().any(|&e| e != d && outlet(e) == Some(o)) => format!("{o} ({id})"),
+                Some(o) if docs.iter().any(|&e| e != d && outlet(e) == Some(o)) => format!("{o} ({id})"),
                 Some(o) => o.to_string(),
                 None => id.to_string(),
             }

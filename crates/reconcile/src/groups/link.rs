@@ -101,19 +101,40 @@ impl PairScore {
     }
 }
 
-/// The weight of all of a quote's words.
-fn total_weight(x: &Tokens, w: &[f32]) -> f32 {
-    (0..x.toks.len()).map(|i| weight(x, i, w)).sum::<f32>()
+/// Every shape's words' [`weight`]s, in one buffer: worked out once per shape, then read by
+/// each alignment the shape is in (an alignment reads a word's weight several times).
+struct WordWeights {
+    all: Vec<f32>,
+    /// The weights of shape `s` are `all[starts[s]..starts[s + 1]]`.
+    starts: Vec<usize>,
 }
 
-/// The evidence that quotes `p` and `q` are one utterance; `(wp, wq)` are their
-/// [`total_weight`]s (worked out once per quote shape, not per pair).
-fn score_pair(p: &Tokens, q: &Tokens, w: &[f32], (wp, wq): (f32, f32)) -> PairScore {
+impl WordWeights {
+    fn new(shapes: &[Tokens], w: &[f32]) -> WordWeights {
+        let mut starts = Vec::with_capacity(shapes.len() + 1);
+        starts.push(0);
+        let mut all = Vec::with_capacity(shapes.iter().map(|x| x.toks.len()).sum());
+        for x in shapes {
+            all.extend((0..x.toks.len()).map(|i| weight(x, i, w)));
+            starts.push(all.len());
+        }
+        WordWeights { all, starts }
+    }
+
+    fn of(&self, s: usize) -> &[f32] {
+        &self.all[self.starts[s]..self.starts[s + 1]]
+    }
+}
+
+/// The evidence that quotes `p` and `q` are one utterance; `(vp, vq)` are their words'
+/// weights ([`WordWeights`]) and `(wp, wq)` their sums (worked out once per quote shape, not
+/// per pair).
+fn score_pair(p: &Tokens, q: &Tokens, w: &[f32], (vp, vq): (&[f32], &[f32]), (wp, wq): (f32, f32)) -> PairScore {
     let identical = p.toks == q.toks;
     let pairs = lcs_pairs(&p.toks, &q.toks);
     // Aligned words weigh as in the shorter quote (the one the share is of).
     let p_short = wp <= wq;
-    let aligned_weight = |i: usize, j: usize| if p_short { weight(p, i, w) } else { weight(q, j, w) };
+    let aligned_weight = |i: usize, j: usize| if p_short { vp[i] } else { vq[j] };
     let shared: f32 = pairs.iter().map(|&(i, j)| aligned_weight(i, j)).sum();
     let shared_content = pairs.iter().filter(|&&(i, _)| p.content[i]).count();
     let aligned_mass: f32 = pairs.iter().filter(|&&(i, _)| p.content[i]).map(|&(i, j)| aligned_weight(i, j)).sum();
@@ -125,13 +146,13 @@ fn score_pair(p: &Tokens, q: &Tokens, w: &[f32], (wp, wq): (f32, f32)) -> PairSc
         let first = content_pairs.next();
         match (first, content_pairs.next_back().or(first)) {
             (Some(&(i0, j0)), Some(&(i1, j1))) => {
-                let (long, lo, hi, side) = if wq >= wp { (q, j0, j1, 1) } else { (p, i0, i1, 0) };
-                let region: f32 = (lo..=hi).map(|k| weight(long, k, w)).sum();
+                let (long, lo, hi, side) = if wq >= wp { (vq, j0, j1, 1) } else { (vp, i0, i1, 0) };
+                let region: f32 = long[lo..=hi].iter().sum();
                 let hit: f32 = pairs
                     .iter()
                     .map(|&(i, j)| if side == 1 { j } else { i })
                     .filter(|&k| k >= lo && k <= hi)
-                    .map(|k| weight(long, k, w))
+                    .map(|k| long[k])
                     .sum();
                 if region > 0.0 { hit / region } else { 0.0 }
             }
@@ -341,7 +362,8 @@ pub fn link(profiles: &[Profile], shapes: &[Tokens], w: &[f32], n_tokens: usize,
     let postings = |t: u32| &flat[starts[t as usize] as usize..starts[t as usize + 1] as usize];
     // Weight of each shape's distinct content words, for the cheap bound below.
     let content_weight: Vec<f32> = shapes.iter().map(|x| x.bag.iter().map(|&(t, _)| w[t as usize]).sum()).collect();
-    let totals: Vec<f32> = shapes.iter().map(|x| total_weight(x, w)).collect();
+    let word_weights = WordWeights::new(shapes, w);
+    let totals: Vec<f32> = (0..n_shapes).map(|s| word_weights.of(s).iter().sum()).collect();
 
     // Habitual reports are never grouped: they are in no class. Classes are runs of the
     // quotes sorted by what makes one (then by profile, so members stay in article order).
@@ -361,9 +383,17 @@ pub fn link(profiles: &[Profile], shapes: &[Tokens], w: &[f32], n_tokens: usize,
         }
         sorted
     };
+    // A run's keys are read once into `keyed` (a sort compares each many times), and a run
+    // already in order (as most are: copies of a quote agree on its form and speaker) is left.
+    let mut keyed: Vec<(bool, Option<usize>, usize)> = Vec::new();
     for run in sorted.chunk_by_mut(|&a, &b| profiles[a].shape == profiles[b].shape) {
         if run.len() > 1 {
-            run.sort_unstable_by_key(|&p| (class_key(p), p));
+            keyed.clear();
+            keyed.extend(run.iter().map(|&p| (profiles[p].kind == QuoteKind::Indirect, profiles[p].speaker, p)));
+            if !keyed.is_sorted() {
+                keyed.sort_unstable();
+                run.iter_mut().zip(&keyed).for_each(|(p, k)| *p = k.2);
+            }
         }
     }
     let mut classes: Vec<Class> = Vec::new();
@@ -418,10 +448,10 @@ pub fn link(profiles: &[Profile], shapes: &[Tokens], w: &[f32], n_tokens: usize,
                     let mut verdicts = [[None::<bool>; 2]; 2];
                     let mut verdict = |forward: bool, same_doc: bool| -> bool {
                         *verdicts[forward as usize][same_doc as usize].get_or_insert_with(|| {
-                            let (p, tp, q, tq, tot, memo) = if forward || x == y {
-                                (px, ta, py, tb, (totals[a], totals[b]), &mut ab)
+                            let (p, tp, q, tq, tot, ws, memo) = if forward || x == y {
+                                (px, ta, py, tb, (totals[a], totals[b]), (word_weights.of(a), word_weights.of(b)), &mut ab)
                             } else {
-                                (py, tb, px, ta, (totals[b], totals[a]), &mut ba)
+                                (py, tb, px, ta, (totals[b], totals[a]), (word_weights.of(b), word_weights.of(a)), &mut ba)
                             };
                             if !same_phrase {
                                 let bound = *memo.bound.get_or_insert_with(|| alignment_bound(tp, tq, tot, w));
@@ -430,7 +460,7 @@ pub fn link(profiles: &[Profile], shapes: &[Tokens], w: &[f32], n_tokens: usize,
                                     return false;
                                 }
                             }
-                            let s = *memo.score.get_or_insert_with(|| score_pair(tp, tq, w, tot));
+                            let s = *memo.score.get_or_insert_with(|| score_pair(tp, tq, w, ws, tot));
                             accept(p, tp, q, tq, &s, same_doc)
                         })
                     };
