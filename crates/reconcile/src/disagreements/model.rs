@@ -101,12 +101,19 @@ pub struct DocText {
     mention_index: Vec<u32>,
     dates: Vec<DocDate>,
     durations: Vec<Elapsed>,
-    /// Per [`INDEX_STEP`] bytes of the body: how many words start before them. A lookup of the
-    /// words inside a span starts there and steps over a few words' `bounds`, instead of two
-    /// binary searches over the whole article (most of their probes miss the cache).
+    /// Per [`INDEX_STEP`] bytes of the body, packed: how many words start before them (low 32
+    /// bits), which of its bytes start a word (16 bits) and which end one (16 bits, the lowest
+    /// set when a word runs across the block's start). Where words lie in order, apart (as the
+    /// tokenizer cuts them), how many start before or end by a byte is one entry and a count
+    /// of bits: a lookup of the words inside a span reads neither the words nor their bounds
+    /// (a second cache miss). Empty otherwise, and `word_index` and `bounds` serve.
+    word_bits: Vec<u64>,
+    /// Per [`INDEX_STEP`] bytes of the body, when `word_bits` is empty: how many words start
+    /// before them. A lookup of the words inside a span starts there and steps over a few
+    /// words' `bounds`, instead of two binary searches over the whole article.
     word_index: Vec<u32>,
-    /// Each word's (start, end): the words' spans packed, so a lookup reads a few bytes, not
-    /// the words.
+    /// Each word's (start, end), when `word_bits` is empty: the words' spans packed, so a
+    /// lookup reads a few bytes, not the words.
     bounds: Vec<(u32, u32)>,
     /// Per word: its stem number ([`Word::sid`]), or [`FUNCTION_WORD`] for a word of class
     /// [`text::STOP`]: what the event dates compare, packed.
@@ -128,6 +135,11 @@ const MENTION_STEP: usize = 64;
 impl DocText {
     /// How many words start before byte `at`.
     fn words_starting_before(&self, at: usize) -> usize {
+        if !self.word_bits.is_empty() {
+            let Some(&e) = self.word_bits.get(at / INDEX_STEP) else { return self.words.len() };
+            let below = (1u32 << (at % INDEX_STEP)) - 1;
+            return (e as u32) as usize + ((e >> 32) as u32 & 0xffff & below).count_ones() as usize;
+        }
         let bs = &self.bounds;
         let mut k = self.word_index.get(at / INDEX_STEP).or(self.word_index.last()).map_or(0, |&k| k as usize);
         while k < bs.len() && (bs[k].0 as usize) < at {
@@ -136,7 +148,6 @@ impl DocText {
         k
     }
 
-    /// How many words end at or before byte `at`.
     /// How many mentions start before byte `at`.
     fn mentions_starting_before(&self, at: usize) -> usize {
         let ms = &self.mentions;
@@ -147,7 +158,15 @@ impl DocText {
         k
     }
 
+    /// How many words end at or before byte `at`.
     fn words_ending_by(&self, at: usize) -> usize {
+        if !self.word_bits.is_empty() {
+            let Some(&e) = self.word_bits.get(at / INDEX_STEP) else { return self.words.len() };
+            let ends = (e >> 48) as u32;
+            // Ends at the block's bytes 1 to `at`'s; bit 0 marks a word across the block's start.
+            let upto = (2u32 << (at % INDEX_STEP)) - 1;
+            return (e as u32 - (ends & 1)) as usize + (ends & upto & !1).count_ones() as usize;
+        }
         let bs = &self.bounds;
         // Words do not overlap: all but the last word starting before the entry's byte end
         // before it.
@@ -202,6 +221,31 @@ impl DocText {
         let clauses = text::clauses_of(body, self.sentence_words(si), s.start, s.end);
         clauses.into_iter().map(|(_, c)| c).find(|c| c.start <= span.start && span.end <= c.end).unwrap_or_else(|| s.clone())
     }
+}
+
+/// See [`DocText::word_bits`]: empty unless the words lie in order, apart, inside the body.
+fn word_bits(body_len: usize, words: &[Word]) -> Vec<u64> {
+    let apart = words.windows(2).all(|p| p[0].span.end <= p[1].span.start);
+    if !apart || !words.iter().all(|w| w.span.start < w.span.end && w.span.end <= body_len) || body_len >= u32::MAX as usize {
+        return Vec::new();
+    }
+    let mut bits = Vec::with_capacity(body_len / INDEX_STEP + 1);
+    let mut k = 0;
+    for step in 0..=body_len / INDEX_STEP {
+        let at = step * INDEX_STEP;
+        while k < words.len() && words[k].span.start < at {
+            k += 1;
+        }
+        let across = k > 0 && words[k - 1].span.end > at;
+        bits.push(k as u64 | (across as u64) << 48);
+    }
+    for w in words {
+        bits[w.span.start / INDEX_STEP] |= 1 << (32 + w.span.start % INDEX_STEP);
+        if w.span.end % INDEX_STEP != 0 {
+            bits[w.span.end / INDEX_STEP] |= 1 << (48 + w.span.end % INDEX_STEP);
+        }
+    }
+    bits
 }
 
 /// See [`DocText::word_index`].
@@ -297,8 +341,12 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
     }
     let (unit_topics, unit_topic_sids) = unit_topics.into_iter().unzip();
     let sent_flags = sents.iter().map(|(_, r)| words[r.clone()].iter().fold(0, |f, w| f | w.flags)).collect();
-    let word_index = index_words(doc.body.len(), &words);
-    let bounds = words.iter().map(|w| (w.span.start as u32, w.span.end as u32)).collect();
+    let word_bits = word_bits(doc.body.len(), &words);
+    let (word_index, bounds) = if word_bits.is_empty() {
+        (index_words(doc.body.len(), &words), words.iter().map(|w| (w.span.start as u32, w.span.end as u32)).collect())
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let content_stems = words.iter().map(|w| if w.is(text::STOP) { FUNCTION_WORD } else { w.sid }).collect();
     let relative_words = (0..words.len() as u32).filter(|&k| words[k as usize].is(RELATIVE)).collect();
     let mut mentions: Vec<(Span, usize)> =
@@ -330,6 +378,7 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
         mention_index,
         dates: Vec::new(),
         durations: Vec::new(),
+        word_bits,
         word_index,
         bounds,
         content_stems,
