@@ -53,14 +53,14 @@ fn is_content(w: &Word) -> bool {
     w.is(LONG) && !w.is(STOP | LEXICON | TIME | DIGITS)
 }
 
-/// The stems of the words that carry the topic of a clause, in text order (see [`topic`]).
-pub(super) fn topic_stems(words: &[Word]) -> impl Iterator<Item = u64> + '_ {
-    words.iter().filter(|w| is_content(w)).map(|w| w.stem)
+/// The words that carry the topic of a clause, in text order (see [`topic`]).
+pub(super) fn topic_words(words: &[Word]) -> impl Iterator<Item = &Word> + '_ {
+    words.iter().filter(|w| is_content(w))
 }
 
 /// Content stems that carry the topic of a clause, sorted and distinct.
 fn topic(words: &[Word]) -> Vec<u64> {
-    let mut out: Vec<u64> = topic_stems(words).collect();
+    let mut out: Vec<u64> = topic_words(words).map(|w| w.stem).collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -435,9 +435,11 @@ fn weak(ctx: &Ctx, index: &Index, ui: usize) -> Option<Found> {
 struct Index<'c> {
     /// Per unit: its topic stems (see [`topic`]), as its article read them.
     topics: Vec<&'c [u64]>,
-    /// (topic stem, unit) of the units that can be claims, sorted: the units of a stem are a
-    /// run found by binary search (see [`Index::units_with`]).
-    by_stem: Vec<(u64, u32)>,
+    /// The units that can be claims holding each stem, in order, cut by the story's stem
+    /// number: `with_stem[stem_starts[s]..stem_starts[s + 1]]` (see [`Index::units_with`]).
+    /// Counted into place by stem number, not sorted by stem.
+    stem_starts: Vec<u32>,
+    with_stem: Vec<u32>,
     /// Per sentence: has a speech or claim word.
     reported: Vec<bool>,
     /// Per unit: has a claim word ("accused", "alleged").
@@ -468,24 +470,39 @@ impl<'c> Index<'c> {
         let topics: Vec<&[u64]> = ctx.units.iter().map(|u| ctx.topic(u)).collect();
         let reported: Vec<bool> = ctx.sents.iter().map(|s| s.flags & (SPEECH | CLAIM) != 0).collect();
         let accusing: Vec<bool> = ctx.units.iter().map(|u| u.flags & CLAIM != 0).collect();
-        let mut index = Index { topics, by_stem: Vec::new(), reported, accusing };
+        let mut index = Index { topics, stem_starts: Vec::new(), with_stem: Vec::new(), reported, accusing };
+        // (story stem number, unit), in unit order.
+        let mut entries: Vec<(u32, u32)> = Vec::new();
         for (j, u) in ctx.units.iter().enumerate() {
             if ctx.copy[j] || !index.claim_like_at(j, u) || strong_denial(ctx, u).is_some() {
                 continue;
             }
-            for &t in index.topics[j] {
-                index.by_stem.push((t, j as u32));
-            }
+            entries.extend(ctx.topic_sids(u).filter(|&s| s < ctx.stem_count()).map(|s| (s as u32, j as u32)));
         }
-        index.by_stem.sort_unstable();
+        let mut starts = vec![0u32; ctx.stem_count() + 1];
+        for &(s, _) in &entries {
+            starts[s as usize + 1] += 1;
+        }
+        for s in 0..ctx.stem_count() {
+            starts[s + 1] += starts[s];
+        }
+        let mut fill = starts.clone();
+        let mut with = vec![0u32; entries.len()];
+        for &(s, j) in &entries {
+            with[fill[s as usize] as usize] = j;
+            fill[s as usize] += 1;
+        }
+        index.stem_starts = starts;
+        index.with_stem = with;
         index
     }
 
-    /// (stem, unit) entries of the units that can be claims holding `stem`, by unit.
-    fn units_with(&self, stem: u64) -> &[(u64, u32)] {
-        let lo = self.by_stem.partition_point(|&(s, _)| s < stem);
-        let hi = lo + self.by_stem[lo..].partition_point(|&(s, _)| s == stem);
-        &self.by_stem[lo..hi]
+    /// The units that can be claims holding the stem numbered `sid` ([`Ctx::sid_of`]), in order.
+    fn units_with(&self, sid: usize) -> &[u32] {
+        match (self.stem_starts.get(sid), self.stem_starts.get(sid + 1)) {
+            (Some(&lo), Some(&hi)) => &self.with_stem[lo as usize..hi as usize],
+            _ => &[],
+        }
     }
 
     /// Topic stems of unit `j`, sorted and distinct (as [`topic`] gives them).
@@ -512,12 +529,13 @@ fn scores(ctx: &Ctx, index: &Index, scratch: &mut Scratch, t: &[u64]) -> usize {
     // (in the order of `t`, as a pairwise sum would add them).
     score.resize(ctx.units.len(), (0.0, 0));
     for &x in t {
-        let js = index.units_with(x);
+        let Some(sid) = ctx.sid_of(x) else { continue };
+        let js = index.units_with(sid);
         if js.is_empty() {
             continue;
         }
-        let idf = ctx.idf(x);
-        for &(_, j) in js {
+        let idf = ctx.idf_by_sid(sid);
+        for &j in js {
             let j = j as usize;
             let e = &mut score[j];
             if e.1 == 0 {

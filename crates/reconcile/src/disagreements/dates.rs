@@ -190,6 +190,17 @@ fn side(ctx: &Ctx, d: &Dated, from_word: Option<usize>) -> Side {
 
 fn from_groups(ctx: &Ctx, groups: &[QuoteGroup], all: &[Dated]) -> Vec<Discrepancy> {
     let mut out = Vec::new();
+    // Where each story sentence's dates start in `all` (in sentence order): a member's
+    // sentence is looked up, not searched for.
+    let mut k = 0;
+    let sent_dates: Vec<usize> = (0..=ctx.sents.len())
+        .map(|si| {
+            while k < all.len() && all[k].sent < si {
+                k += 1;
+            }
+            k
+        })
+        .collect();
     for g in groups {
         // Per member: the date next to its cue, outside any quote.
         let mut dates: Vec<Dated> = Vec::new();
@@ -199,7 +210,7 @@ fn from_groups(ctx: &Ctx, groups: &[QuoteGroup], all: &[Dated]) -> Vec<Discrepan
             let Some(si) = ctx.quote_sentence(d, q) else { continue };
             // `all` is in sentence order: look only at the sentence's own dates.
             let in_sent = |si: usize| {
-                let lo = all.partition_point(|x| x.sent < si);
+                let lo = sent_dates.get(si).copied().unwrap_or_else(|| all.partition_point(|x| x.sent < si));
                 all[lo..].iter().take_while(move |x| x.sent == si)
             };
             let mut found = in_sent(si).find(|x| outside(x));
@@ -442,10 +453,12 @@ const MIN_EVIDENCE_WORDS: usize = 6;
 fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
     // Evidence must be a real clause, not a verb that happens to repeat, and dated in its own
     // right: "the night before" is resolved too unreliably.
-    // (event, evidence, words, the words' content stems) of every usable evidence of a dated
-    // event. Its stems are what is read of most items: the words themselves only for the
-    // overlap test.
-    let mut items: Vec<(usize, usize, &[Word], &[u32])> = Vec::new();
+    // (event, evidence, words, its content words' story stem numbers as a range of `sids`) of
+    // every usable evidence of a dated event. The stem numbers are what is read of most items
+    // (twice: for the rarest, then for the index), mapped to the story's once: the words
+    // themselves only for the overlap test.
+    let mut items: Vec<(usize, usize, &[Word], std::ops::Range<usize>)> = Vec::new();
+    let mut sids: Vec<u32> = Vec::new();
     for (i, e) in events.iter().enumerate() {
         if e.date.is_none() {
             continue;
@@ -458,25 +471,24 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
             }
             let ws = ctx.word_range(x.doc, &x.span);
             if ws.len() >= MIN_EVIDENCE_WORDS && !ctx.has_relative(x.doc, &ws) {
-                items.push((i, k, ctx.doc_words(x.doc, ws.clone()), ctx.content_stems(x.doc, ws)));
+                let from = sids.len();
+                let content = ctx.content_stems(x.doc, ws.clone()).iter().filter(|&&l| l != FUNCTION_WORD);
+                sids.extend(content.map(|&l| u32::try_from(ctx.story_sid(x.doc, l)).unwrap_or(u32::MAX)));
+                items.push((i, k, ctx.doc_words(x.doc, ws), from..sids.len()));
             }
         }
     }
     // Near-identical texts share their rarest word: each item is looked up by its rarest word
     // (the last of the rarest, as `max_by` picks), so only those words are indexed. Words go
     // by the story's stem numbers: vectors, not maps.
-    let doc_of = |n: usize| events[items[n].0].evidence[items[n].1].doc;
     let rarest: Vec<Option<usize>> = items
         .iter()
-        .enumerate()
-        .map(|(n, (_, _, _, stems))| {
-            let doc = doc_of(n);
+        .map(|(_, _, _, r)| {
             let mut best: Option<(f64, usize)> = None;
-            for &l in stems.iter().filter(|&&l| l != FUNCTION_WORD) {
-                let sid = ctx.story_sid(doc, l);
-                let idf = ctx.idf_by_sid(sid);
+            for &sid in &sids[r.clone()] {
+                let idf = ctx.idf_by_sid(sid as usize);
                 if best.is_none_or(|(b, _)| idf.total_cmp(&b).is_ge()) {
-                    best = Some((idf, sid));
+                    best = Some((idf, sid as usize));
                 }
             }
             best.map(|(_, s)| s)
@@ -493,10 +505,9 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
             }
         }
     }
-    for (n, (_, _, _, stems)) in items.iter().enumerate() {
-        let doc = doc_of(n);
-        for &s in stems.iter().filter(|&&l| l != FUNCTION_WORD) {
-            if let Some(&l) = list_of.get(ctx.story_sid(doc, s)) {
+    for (n, (_, _, _, r)) in items.iter().enumerate() {
+        for &s in &sids[r.clone()] {
+            if let Some(&l) = list_of.get(s as usize) {
                 if l != NOT_INDEXED {
                     let list = &mut lists[l as usize];
                     if list.last() != Some(&n) {

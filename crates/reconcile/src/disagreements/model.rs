@@ -82,23 +82,38 @@ pub struct DocText {
     direct_quoted: Vec<bool>,
     /// Per quote: the sentence holding its start.
     quote_sentences: Vec<Option<usize>>,
+    /// Per quote: its text's (start, end), packed: who holds a stretch of text is found by
+    /// reading a few bytes per quote, not the quotes.
+    quote_spans: Vec<(u32, u32)>,
     units: Vec<UnitSeed>,
     /// Each unit's topic stems (`UnitSeed::topic` ranges), sorted and distinct.
     unit_topics: Vec<u64>,
+    /// Per topic stem (`unit_topics`): its number in the article ([`Word::sid`]).
+    unit_topic_sids: Vec<u32>,
     /// Per stem (`stems`): in how many units it occurs, for the story's word rarity (the
     /// story adds up its articles' counts).
     stem_units: Vec<u32>,
     amounts: Vec<Amount>,
     /// Its entities' mentions as (span, the article's entity), sorted by span.
     mentions: Vec<(Span, usize)>,
+    /// Per [`MENTION_STEP`] bytes of the body: how many mentions start before them, where a
+    /// lookup of the mentions inside a span starts (a step or two, not a binary search).
+    mention_index: Vec<u32>,
     dates: Vec<DocDate>,
     durations: Vec<Elapsed>,
-    /// Per [`INDEX_STEP`] bytes of the body: how many words start before them. A lookup of the
-    /// words inside a span starts there and steps over a few words' `bounds`, instead of two
-    /// binary searches over the whole article (most of their probes miss the cache).
+    /// Per [`INDEX_STEP`] bytes of the body, packed: how many words start before them (low 32
+    /// bits), which of its bytes start a word (16 bits) and which end one (16 bits, the lowest
+    /// set when a word runs across the block's start). Where words lie in order, apart (as the
+    /// tokenizer cuts them), how many start before or end by a byte is one entry and a count
+    /// of bits: a lookup of the words inside a span reads neither the words nor their bounds
+    /// (a second cache miss). Empty otherwise, and `word_index` and `bounds` serve.
+    word_bits: Vec<u64>,
+    /// Per [`INDEX_STEP`] bytes of the body, when `word_bits` is empty: how many words start
+    /// before them. A lookup of the words inside a span starts there and steps over a few
+    /// words' `bounds`, instead of two binary searches over the whole article.
     word_index: Vec<u32>,
-    /// Each word's (start, end): the words' spans packed, so a lookup reads a few bytes, not
-    /// the words.
+    /// Each word's (start, end), when `word_bits` is empty: the words' spans packed, so a
+    /// lookup reads a few bytes, not the words.
     bounds: Vec<(u32, u32)>,
     /// Per word: its stem number ([`Word::sid`]), or [`FUNCTION_WORD`] for a word of class
     /// [`text::STOP`]: what the event dates compare, packed.
@@ -114,9 +129,17 @@ pub const FUNCTION_WORD: u32 = u32::MAX;
 /// Bytes of body per entry of [`DocText::word_index`].
 const INDEX_STEP: usize = 16;
 
+/// Bytes of body per entry of [`DocText::mention_index`]: mentions are sparser than words.
+const MENTION_STEP: usize = 64;
+
 impl DocText {
     /// How many words start before byte `at`.
     fn words_starting_before(&self, at: usize) -> usize {
+        if !self.word_bits.is_empty() {
+            let Some(&e) = self.word_bits.get(at / INDEX_STEP) else { return self.words.len() };
+            let below = (1u32 << (at % INDEX_STEP)) - 1;
+            return (e as u32) as usize + ((e >> 32) as u32 & 0xffff & below).count_ones() as usize;
+        }
         let bs = &self.bounds;
         let mut k = self.word_index.get(at / INDEX_STEP).or(self.word_index.last()).map_or(0, |&k| k as usize);
         while k < bs.len() && (bs[k].0 as usize) < at {
@@ -125,8 +148,25 @@ impl DocText {
         k
     }
 
+    /// How many mentions start before byte `at`.
+    fn mentions_starting_before(&self, at: usize) -> usize {
+        let ms = &self.mentions;
+        let mut k = self.mention_index.get(at / MENTION_STEP).or(self.mention_index.last()).map_or(0, |&k| k as usize);
+        while k < ms.len() && ms[k].0.start < at {
+            k += 1;
+        }
+        k
+    }
+
     /// How many words end at or before byte `at`.
     fn words_ending_by(&self, at: usize) -> usize {
+        if !self.word_bits.is_empty() {
+            let Some(&e) = self.word_bits.get(at / INDEX_STEP) else { return self.words.len() };
+            let ends = (e >> 48) as u32;
+            // Ends at the block's bytes 1 to `at`'s; bit 0 marks a word across the block's start.
+            let upto = (2u32 << (at % INDEX_STEP)) - 1;
+            return (e as u32 - (ends & 1)) as usize + (ends & upto & !1).count_ones() as usize;
+        }
         let bs = &self.bounds;
         // Words do not overlap: all but the last word starting before the entry's byte end
         // before it.
@@ -181,6 +221,31 @@ impl DocText {
         let clauses = text::clauses_of(body, self.sentence_words(si), s.start, s.end);
         clauses.into_iter().map(|(_, c)| c).find(|c| c.start <= span.start && span.end <= c.end).unwrap_or_else(|| s.clone())
     }
+}
+
+/// See [`DocText::word_bits`]: empty unless the words lie in order, apart, inside the body.
+fn word_bits(body_len: usize, words: &[Word]) -> Vec<u64> {
+    let apart = words.windows(2).all(|p| p[0].span.end <= p[1].span.start);
+    if !apart || !words.iter().all(|w| w.span.start < w.span.end && w.span.end <= body_len) || body_len >= u32::MAX as usize {
+        return Vec::new();
+    }
+    let mut bits = Vec::with_capacity(body_len / INDEX_STEP + 1);
+    let mut k = 0;
+    for step in 0..=body_len / INDEX_STEP {
+        let at = step * INDEX_STEP;
+        while k < words.len() && words[k].span.start < at {
+            k += 1;
+        }
+        let across = k > 0 && words[k - 1].span.end > at;
+        bits.push(k as u64 | (across as u64) << 48);
+    }
+    for w in words {
+        bits[w.span.start / INDEX_STEP] |= 1 << (32 + w.span.start % INDEX_STEP);
+        if w.span.end % INDEX_STEP != 0 {
+            bits[w.span.end / INDEX_STEP] |= 1 << (48 + w.span.end % INDEX_STEP);
+        }
+    }
+    bits
 }
 
 /// See [`DocText::word_index`].
@@ -261,7 +326,7 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
         sents.push((span.clone(), from..to));
     }
     let mut units = units_of(&doc.body, &analysis.quotes, &words, &sents);
-    let mut unit_topics: Vec<u64> = Vec::new();
+    let mut unit_topics: Vec<(u64, u32)> = Vec::new();
     let mut stem_units = vec![0u32; lexer.stems.len()];
     let mut distinct: Vec<u32> = Vec::new();
     for u in &mut units {
@@ -272,16 +337,30 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
             stem_units[l as usize] += 1;
         }
         u.wording = wording_of(ws);
-        u.topic = push_distinct(&mut unit_topics, super::claims::topic_stems(ws));
+        u.topic = push_distinct(&mut unit_topics, super::claims::topic_words(ws).map(|w| (w.stem, w.sid)));
     }
+    let (unit_topics, unit_topic_sids) = unit_topics.into_iter().unzip();
     let sent_flags = sents.iter().map(|(_, r)| words[r.clone()].iter().fold(0, |f, w| f | w.flags)).collect();
-    let word_index = index_words(doc.body.len(), &words);
-    let bounds = words.iter().map(|w| (w.span.start as u32, w.span.end as u32)).collect();
+    let word_bits = word_bits(doc.body.len(), &words);
+    let (word_index, bounds) = if word_bits.is_empty() {
+        (index_words(doc.body.len(), &words), words.iter().map(|w| (w.span.start as u32, w.span.end as u32)).collect())
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let content_stems = words.iter().map(|w| if w.is(text::STOP) { FUNCTION_WORD } else { w.sid }).collect();
     let relative_words = (0..words.len() as u32).filter(|&k| words[k as usize].is(RELATIVE)).collect();
     let mut mentions: Vec<(Span, usize)> =
         analysis.entities.iter().enumerate().flat_map(|(local, e)| e.mentions.iter().map(move |m| (m.span.clone(), local))).collect();
     mentions.sort_by_key(|(sp, _)| (sp.start, sp.end));
+    let mut k = 0;
+    let mention_index = (0..=doc.body.len() / MENTION_STEP)
+        .map(|step| {
+            while k < mentions.len() && mentions[k].0.start < step * MENTION_STEP {
+                k += 1;
+            }
+            k as u32
+        })
+        .collect();
     let mut text = DocText {
         words,
         stems: std::mem::take(&mut lexer.stems),
@@ -289,13 +368,17 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
         sent_flags,
         direct_quoted: Vec::new(),
         quote_sentences: Vec::new(),
+        quote_spans: analysis.quotes.iter().map(|q| (q.text.start as u32, q.text.end as u32)).collect(),
         units,
         unit_topics,
+        unit_topic_sids,
         stem_units,
         amounts: Vec::new(),
         mentions,
+        mention_index,
         dates: Vec::new(),
         durations: Vec::new(),
+        word_bits,
         word_index,
         bounds,
         content_stems,
@@ -451,7 +534,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
     /// See [`Ctx::copy`]. Only units of a few words: short ones ("he said") repeat by chance.
     fn find_copies(&self) -> Vec<bool> {
         const MIN_WORDS: usize = 4;
-        let mut first: KeyMap<u64, (usize, usize)> = KeyMap::default();
+        let mut first: KeyMap<u64, (usize, usize)> = KeyMap::with_capacity_and_hasher(self.units.len(), Default::default());
         self.units
             .iter()
             .map(|u| {
@@ -494,7 +577,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
 
     /// Who holds unit `u`: the speaker of its quote, else as [`Ctx::holder`] finds.
     pub fn uh(&self, u: &Unit) -> Option<usize> {
-        *u.holder.get_or_init(|| self.holder_of(u.doc, &u.span, u.quote, self.uw(u)))
+        *u.holder.get_or_init(|| self.holder_of(u.doc, &u.span, u.quote, || self.uw(u)))
     }
 
     /// The amounts of doc `doc`, as read with it (sentences numbered within the doc).
@@ -572,6 +655,18 @@ impl<'v, 'a> Ctx<'v, 'a> {
         self.texts.get(u.doc).and_then(|t| t.unit_topics.get(u.topic.clone())).unwrap_or(&[])
     }
 
+    /// The story's numbers of the topic stems of unit `u`, in [`Ctx::topic`]'s order.
+    pub fn topic_sids<'s>(&'s self, u: &Unit) -> impl Iterator<Item = usize> + 's {
+        let local = self.texts.get(u.doc).and_then(|t| t.unit_topic_sids.get(u.topic.clone())).unwrap_or(&[]);
+        let doc = u.doc;
+        local.iter().map(move |&l| self.story_sid(doc, l))
+    }
+
+    /// The story's number of stem `stem` (below [`Ctx::stem_count`]), if a word of the story has it.
+    pub fn sid_of(&self, stem: u64) -> Option<usize> {
+        self.sid_of_stem.get(&stem).map(|&k| k as usize)
+    }
+
 
     /// Rarity of a stem across the story's units (higher = more telling).
     pub fn idf(&self, stem: u64) -> f64 {
@@ -587,7 +682,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
     fn mentions_in<'s>(&'s self, doc: usize, span: &'s Span) -> impl Iterator<Item = (&'s Span, usize)> + Clone + 's {
         let ms = self.texts.get(doc).map_or(&[][..], |t| t.mentions.as_slice());
         let holders = self.holders.get(doc).map_or(&[][..], Vec::as_slice);
-        let lo = ms.partition_point(|(m, _)| m.start < span.start);
+        let lo = self.texts.get(doc).map_or(0, |t| t.mentions_starting_before(span.start));
         ms[lo..]
             .iter()
             .take_while(move |(m, _)| m.start < span.end)
@@ -616,7 +711,7 @@ impl<'v, 'a> Ctx<'v, 'a> {
     /// Who holds the words at `span`: the speaker of a quote covering it, else the first
     /// person or organisation mentioned in it.
     pub fn holder(&self, doc: usize, span: &Span) -> Option<usize> {
-        self.holder_of(doc, span, None, self.words_in(doc, span))
+        self.holder_of(doc, span, None, || self.words_in(doc, span))
     }
 
     pub fn side_with(&self, doc: usize, span: Span, holder: Option<usize>) -> Side {
@@ -627,27 +722,27 @@ impl<'v, 'a> Ctx<'v, 'a> {
         &self.view.docs[doc].body
     }
 
-    /// Who holds `span` of doc `doc` (its words `words`), the text of quote `quote` if any
-    /// (see [`Ctx::holder`]).
-    fn holder_of(&self, doc: usize, span: &Span, quote: Option<usize>, words: &[Word]) -> Option<usize> {
+    /// Who holds `span` of doc `doc` (its words given by `words`), the text of quote `quote`
+    /// if any (see [`Ctx::holder`]). The words are looked up only when a mention needs them.
+    fn holder_of<'s>(&'s self, doc: usize, span: &Span, quote: Option<usize>, words: impl FnOnce() -> &'s [Word]) -> Option<usize> {
         let view = self.view;
         if let Some(q) = quote {
             return view.speaker(doc, q);
         }
-        if let Some(an) = view.analyses.get(doc) {
-            for (qi, q) in an.quotes.iter().enumerate() {
-                let inter = q.text.end.min(span.end).saturating_sub(q.text.start.max(span.start));
-                if inter * 2 >= span.len().max(1) {
-                    if let Some(s) = view.speaker(doc, qi) {
-                        return Some(s);
-                    }
+        for (qi, &(start, end)) in self.texts.get(doc).map_or(&[][..], |t| t.quote_spans.as_slice()).iter().enumerate() {
+            let inter = (end as usize).min(span.end).saturating_sub((start as usize).max(span.start));
+            if inter * 2 >= span.len().max(1) {
+                if let Some(s) = view.speaker(doc, qi) {
+                    return Some(s);
                 }
             }
         }
         // The subject of the clause's reporting verb: a mention before "said" / "accused" /
         // "denied"; after it only for an inverted "said X". Without such a verb, the first mention.
         let inside = self.mentions_in(doc, span);
-        let verb = words.iter().find(|w| w.is(REPORTING));
+        // Without a mention nobody holds it, whatever its verb.
+        inside.clone().next()?;
+        let verb = words().iter().find(|w| w.is(REPORTING));
         match verb {
             Some(v) => inside
                 .clone()
