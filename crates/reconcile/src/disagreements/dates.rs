@@ -12,7 +12,7 @@
 //! A plan ("will meet on Tuesday") and a past act ("met on Tuesday") are never compared: they
 //! are usually two occurrences.
 
-use super::model::{Ctx, DocText, FUNCTION_WORD};
+use super::model::{ClauseMemo, Ctx, DocText, FUNCTION_WORD};
 use crate::sets::Sets;
 use parallax_core::hash::FastMap;
 use super::text::{self, keys, KeyMap, Word, LONG, STOP, TIME};
@@ -113,6 +113,10 @@ pub fn doc_dates(doc: &Document, an: &DocAnalysis, text: &DocText) -> Vec<DocDat
     // The publication day as text (compared with each date's day).
     let published = doc.published.map(|p| p.to_string());
     let mut out = Vec::new();
+    let mut memo = ClauseMemo::default();
+    let quoted = text::Covers::new(an.quotes.iter().map(|q| q.text.clone()));
+    // Whether the sentence last asked about says a plan (the same for each of its dates).
+    let mut plan: Option<(usize, bool)> = None;
     for t in &an.times {
         if !matches!(t.kind, TimexType::Date | TimexType::Time) {
             continue;
@@ -130,7 +134,7 @@ pub fn doc_dates(doc: &Document, an: &DocAnalysis, text: &DocText) -> Vec<DocDat
         }
         let mut day = [0u8; 10];
         day.copy_from_slice(&b[..10]);
-        let at_word = sw.iter().position(|w| w.span.start >= t.span.start);
+        let at_word = Some(sw.partition_point(|w| w.span.start < t.span.start)).filter(|&k| k < sw.len());
         let before_from = at_word.unwrap_or(0);
         let before = &sw[before_from.saturating_sub(3)..before_from];
         let own = text.words_in(&t.span);
@@ -141,9 +145,17 @@ pub fn doc_dates(doc: &Document, an: &DocAnalysis, text: &DocText) -> Vec<DocDat
         let future = published.as_deref().is_some_and(|p| &day[..] > p.as_bytes());
         let weekday =
             own.iter().find_map(|w| weekdays.iter().position(|k| *k == w.key)).map(|i| WEEKDAYS[i]);
-        let clause = text.clause_of(body, si, &t.span);
-        let cue = speech_time(sw, at_word) && !an.quotes.iter().any(|q| q.text.start <= t.span.start && t.span.end <= q.text.end);
-        let firm = !future && !planned(body, sw) && !relative_text(body, &t.span);
+        let clause = text.clause_of(body, si, &t.span, &mut memo);
+        let cue = speech_time(sw, at_word) && !quoted.cover(&t.span);
+        let planned = match plan {
+            Some((at, planned)) if at == si => planned,
+            _ => {
+                let planned = planned(body, sw);
+                plan = Some((si, planned));
+                planned
+            }
+        };
+        let firm = !future && !planned && !relative_text(body, &t.span);
         let anchors = if firm { anchors(sw, &clause, &t.span) } else { Vec::new() };
         out.push(DocDate { sentence: si, span: t.span.clone(), day, part, future, weekday, clause, at_word, cue, firm, anchors });
     }
@@ -464,9 +476,9 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
             continue;
         }
         for (k, x) in e.evidence.iter().enumerate() {
-            // Six words need eleven bytes at least (words are apart): short evidence (a single
-            // verb) is ruled out without looking its words up.
-            if x.doc >= ctx.view.docs.len() || x.span.len() < 2 * MIN_EVIDENCE_WORDS - 1 {
+            // Six words need six bytes at least: shorter evidence (a single verb) is ruled out
+            // without looking its words up.
+            if x.doc >= ctx.view.docs.len() || x.span.len() < MIN_EVIDENCE_WORDS {
                 continue;
             }
             let ws = ctx.word_range(x.doc, &x.span);

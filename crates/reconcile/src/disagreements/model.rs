@@ -106,15 +106,9 @@ pub struct DocText {
     /// set when a word runs across the block's start). Where words lie in order, apart (as the
     /// tokenizer cuts them), how many start before or end by a byte is one entry and a count
     /// of bits: a lookup of the words inside a span reads neither the words nor their bounds
-    /// (a second cache miss). Empty otherwise, and `word_index` and `bounds` serve.
+    /// (a second cache miss). Empty otherwise (word layers built by hand), and the words are
+    /// searched by bisection as [`text::inside`] does.
     word_bits: Vec<u64>,
-    /// Per [`INDEX_STEP`] bytes of the body, when `word_bits` is empty: how many words start
-    /// before them. A lookup of the words inside a span starts there and steps over a few
-    /// words' `bounds`, instead of two binary searches over the whole article.
-    word_index: Vec<u32>,
-    /// Each word's (start, end), when `word_bits` is empty: the words' spans packed, so a
-    /// lookup reads a few bytes, not the words.
-    bounds: Vec<(u32, u32)>,
     /// Per word: its stem number ([`Word::sid`]), or [`FUNCTION_WORD`] for a word of class
     /// [`text::STOP`]: what the event dates compare, packed.
     content_stems: Vec<u32>,
@@ -123,10 +117,15 @@ pub struct DocText {
     relative_words: Vec<u32>,
 }
 
+/// A byte offset as stored in 32 bits (offsets past 4 GiB saturate, as the word layer's do).
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
 /// In [`DocText::content_stems`], a function word.
 pub const FUNCTION_WORD: u32 = u32::MAX;
 
-/// Bytes of body per entry of [`DocText::word_index`].
+/// Bytes of body per entry of [`DocText::word_bits`].
 const INDEX_STEP: usize = 16;
 
 /// Bytes of body per entry of [`DocText::mention_index`]: mentions are sparser than words.
@@ -140,12 +139,7 @@ impl DocText {
             let below = (1u32 << (at % INDEX_STEP)) - 1;
             return (e as u32) as usize + ((e >> 32) as u32 & 0xffff & below).count_ones() as usize;
         }
-        let bs = &self.bounds;
-        let mut k = self.word_index.get(at / INDEX_STEP).or(self.word_index.last()).map_or(0, |&k| k as usize);
-        while k < bs.len() && (bs[k].0 as usize) < at {
-            k += 1;
-        }
-        k
+        self.words.partition_point(|w| w.span.start < at)
     }
 
     /// How many mentions start before byte `at`.
@@ -167,14 +161,7 @@ impl DocText {
             let upto = (2u32 << (at % INDEX_STEP)) - 1;
             return (e as u32 - (ends & 1)) as usize + (ends & upto & !1).count_ones() as usize;
         }
-        let bs = &self.bounds;
-        // Words do not overlap: all but the last word starting before the entry's byte end
-        // before it.
-        let mut k = self.word_index.get(at / INDEX_STEP).or(self.word_index.last()).map_or(0, |&k| k as usize).saturating_sub(1);
-        while k < bs.len() && bs[k].1 as usize <= at {
-            k += 1;
-        }
-        k
+        self.words.partition_point(|w| w.span.end <= at)
     }
 
     /// The words inside `span` (as [`text::inside`] finds them).
@@ -215,12 +202,29 @@ impl DocText {
         (k < self.sents.len() && self.sents[k].0.start <= span.start).then_some(k)
     }
 
-    /// The clause of sentence `si` holding `span` (the whole sentence if none does).
-    pub(super) fn clause_of(&self, body: &str, si: usize, span: &Span) -> Span {
+    /// The clause of sentence `si` holding `span` (the whole sentence if none does). The
+    /// sentence is cut into clauses once for a run of calls about it (`memo`): an article's
+    /// amounts, durations and dates ask in sentence order, and cutting a long sentence again
+    /// for each of them would make reading quadratic in its length.
+    pub(super) fn clause_of(&self, body: &str, si: usize, span: &Span, memo: &mut ClauseMemo) -> Span {
         let Some((s, _)) = self.sents.get(si) else { return span.clone() };
-        let clauses = text::clauses_of(body, self.sentence_words(si), s.start, s.end);
-        clauses.into_iter().map(|(_, c)| c).find(|c| c.start <= span.start && span.end <= c.end).unwrap_or_else(|| s.clone())
+        if memo.sentence != Some(si) {
+            memo.clauses.clear();
+            memo.clauses.extend(text::clauses_of(body, self.sentence_words(si), s.start, s.end).into_iter().map(|(_, c)| c));
+            memo.sentence = Some(si);
+        }
+        // Clauses are in order and apart: the one that could hold `span` is the first ending at
+        // or after it.
+        let k = memo.clauses.partition_point(|c| c.end < span.end);
+        memo.clauses.get(k).filter(|c| c.start <= span.start).cloned().unwrap_or_else(|| s.clone())
     }
+}
+
+/// The clauses of the sentence last asked about (see [`DocText::clause_of`]).
+#[derive(Default)]
+pub(super) struct ClauseMemo {
+    sentence: Option<usize>,
+    clauses: Vec<Span>,
 }
 
 /// See [`DocText::word_bits`]: empty unless the words lie in order, apart, inside the body.
@@ -246,19 +250,6 @@ fn word_bits(body_len: usize, words: &[Word]) -> Vec<u64> {
         }
     }
     bits
-}
-
-/// See [`DocText::word_index`].
-fn index_words(body_len: usize, words: &[Word]) -> Vec<u32> {
-    let mut index = Vec::with_capacity(body_len / INDEX_STEP + 1);
-    let mut k = 0;
-    for step in 0..=body_len / INDEX_STEP {
-        while k < words.len() && words[k].span.start < step * INDEX_STEP {
-            k += 1;
-        }
-        index.push(k as u32);
-    }
-    index
 }
 
 /// A clause of a sentence, or the part of a direct or partial quote inside one sentence, as
@@ -342,11 +333,6 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
     let (unit_topics, unit_topic_sids) = unit_topics.into_iter().unzip();
     let sent_flags = sents.iter().map(|(_, r)| words[r.clone()].iter().fold(0, |f, w| f | w.flags)).collect();
     let word_bits = word_bits(doc.body.len(), &words);
-    let (word_index, bounds) = if word_bits.is_empty() {
-        (index_words(doc.body.len(), &words), words.iter().map(|w| (w.span.start as u32, w.span.end as u32)).collect())
-    } else {
-        (Vec::new(), Vec::new())
-    };
     let content_stems = words.iter().map(|w| if w.is(text::STOP) { FUNCTION_WORD } else { w.sid }).collect();
     let relative_words = (0..words.len() as u32).filter(|&k| words[k as usize].is(RELATIVE)).collect();
     let mut mentions: Vec<(Span, usize)> =
@@ -368,7 +354,7 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
         sent_flags,
         direct_quoted: Vec::new(),
         quote_sentences: Vec::new(),
-        quote_spans: analysis.quotes.iter().map(|q| (q.text.start as u32, q.text.end as u32)).collect(),
+        quote_spans: analysis.quotes.iter().map(|q| (offset(q.text.start), offset(q.text.end))).collect(),
         units,
         unit_topics,
         unit_topic_sids,
@@ -379,17 +365,27 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
         dates: Vec::new(),
         durations: Vec::new(),
         word_bits,
-        word_index,
-        bounds,
         content_stems,
         relative_words,
     };
-    text.direct_quoted = text
-        .sents
+    // Sentences are in order and apart: a direct quote overlaps a run of them, marked by a
+    // difference array (one pass per quote, not one per sentence and quote).
+    let mut overlaps = vec![0i64; text.sents.len() + 1];
+    for q in analysis.quotes.iter().filter(|q| q.kind == QuoteKind::Direct) {
+        let from = text.sents.partition_point(|(s, _)| s.end <= q.text.start);
+        let to = text.sents.partition_point(|(s, _)| s.start < q.text.end).max(from);
+        overlaps[from] += 1;
+        overlaps[to] -= 1;
+    }
+    let mut open = 0;
+    text.direct_quoted = overlaps[..text.sents.len()]
         .iter()
-        .map(|(s, _)| analysis.quotes.iter().any(|q| q.kind == QuoteKind::Direct && q.text.start < s.end && q.text.end > s.start))
+        .map(|d| {
+            open += d;
+            open > 0
+        })
         .collect();
-    text.quote_sentences = analysis.quotes.iter().map(|q| text.sentence_of(&(q.text.start..q.text.start + 1))).collect();
+    text.quote_sentences = analysis.quotes.iter().map(|q| text.sentence_of(&(q.text.start..q.text.start.saturating_add(1)))).collect();
     let times: Vec<Span> = analysis.times.iter().map(|t| t.span.clone()).collect();
     text.amounts = super::numbers::doc_amounts(&doc.body, &text, &times);
     text.dates = super::dates::doc_dates(doc, analysis, &text);

@@ -10,7 +10,7 @@
 //!   thing when their head nouns match (or the head of one is in the other's context) and the
 //!   values are of the same order; they disagree when the values differ.
 
-use super::model::{Ctx, DocText};
+use super::model::{ClauseMemo, Ctx, DocText};
 use crate::sets::Sets;
 use super::text::{self, keys, Word, DIGITS, LONG, NUMBER_WORD, STOP, TIME};
 use crate::{Discrepancy, DiscrepancyKind, Side};
@@ -77,6 +77,7 @@ pub fn doc_durations(doc: &Document, an: &DocAnalysis, text: &DocText) -> Vec<El
     let today = day_number(pub_date);
     let body = doc.body.as_str();
     let mut out = Vec::new();
+    let mut memo = ClauseMemo::default();
     for t in &an.times {
         let said = body.get(t.span.clone()).unwrap_or("");
         let ago = said.len() >= 3 && said.as_bytes()[said.len() - 3..].eq_ignore_ascii_case(b"ago");
@@ -96,8 +97,8 @@ pub fn doc_durations(doc: &Document, an: &DocAnalysis, text: &DocText) -> Vec<El
         // Include the two words before: "almost", "more than", "past".
         let before = preceding_words(body, text.words_before(t.span.start), t.span.start, 2);
         let approx = is_approx(ws) || is_approx(before);
-        let side = around_in(text, body, &t.span, 3, 3);
-        let context = content(text.words_in(&around_in(text, body, &t.span, 5, 5)));
+        let side = around_in(text, body, &t.span, 3, 3, &mut memo);
+        let context = content(text.words_in(&around_in(text, body, &t.span, 5, 5, &mut memo)));
         out.push(Elapsed { span: t.span.clone(), days, start: today - days, approx, side, context });
     }
     out
@@ -137,7 +138,7 @@ fn durations(ctx: &Ctx) -> Vec<Discrepancy> {
             .iter()
             .map(|&(doc, e)| ctx.side_with(doc, e.side.clone(), ctx.holder(doc, &e.side)))
             .collect();
-        let labels: Vec<String> = cluster.iter().map(|&(doc, e)| ctx.body(doc)[e.span.clone()].to_string()).collect();
+        let labels: Vec<String> = cluster.iter().map(|&(doc, e)| ctx.body(doc).get(e.span.clone()).unwrap_or("").to_string()).collect();
         let mut uniq: Vec<String> = Vec::new();
         for l in labels {
             if !uniq.iter().any(|u| u.eq_ignore_ascii_case(&l)) {
@@ -176,19 +177,22 @@ fn preceding_words<'w>(body: &str, ws: &'w [Word], at: usize, n: usize) -> &'w [
 
 /// The clause around `span` in one article's text, cut to `before` words before and `after`
 /// words after it.
-fn around_in(text: &DocText, body: &str, span: &Span, before: usize, after: usize) -> Span {
+fn around_in(text: &DocText, body: &str, span: &Span, before: usize, after: usize, memo: &mut ClauseMemo) -> Span {
     let Some(si) = text.sentence_of(span) else {
         return span.clone();
     };
-    let clause = text.clause_of(body, si, span);
+    let clause = text.clause_of(body, si, span, memo);
     widen(text.words_in(&clause), span, before, after)
 }
 
 /// `span` widened to `before` words before and `after` words after it among the words `ws`
-/// of its clause.
+/// of its clause (in order and apart, so found by bisection: a clause can be long).
 fn widen(ws: &[Word], span: &Span, before: usize, after: usize) -> Span {
-    let Some(first) = ws.iter().position(|w| w.span.end > span.start) else { return span.clone() };
-    let last = ws.iter().rposition(|w| w.span.start < span.end).unwrap_or(first);
+    let first = ws.partition_point(|w| w.span.end <= span.start);
+    if first == ws.len() {
+        return span.clone();
+    }
+    let last = ws.partition_point(|w| w.span.start < span.end).checked_sub(1).unwrap_or(first);
     let lo = first.saturating_sub(before);
     let hi = (last + after).min(ws.len() - 1);
     text::cover(ws, lo, hi)
@@ -340,21 +344,23 @@ pub fn doc_amounts(body: &str, text: &DocText, times: &[Span]) -> Vec<Amount> {
     let (sentences, stem_count) = text.counts();
     let mut stems = Stems { known: vec![None; stem_count], buf: (String::new(), Vec::new()) };
     let mut out = Vec::new();
+    let mut memo = ClauseMemo::default();
+    let times = text::Covers::new(times.iter().cloned());
     for si in 0..sentences {
         let ws = text.sentence_words(si);
         // Most sentences hold no number at all.
         if ws.iter().any(|w| w.is(DIGITS) || small_number(w).is_some()) {
             let from = out.len();
-            amounts_in(body, ws, si, times, &mut stems, &mut out);
+            amounts_in(body, ws, si, &times, &mut stems, &mut out);
             for a in &mut out[from..] {
-                a.side = around_in(text, body, &a.phrase, 3, 2);
+                a.side = around_in(text, body, &a.phrase, 3, 2, &mut memo);
             }
         }
     }
     out
 }
 
-fn amounts_in(body: &str, ws: &[Word], si: usize, timex: &[Span], stems: &mut Stems, out: &mut Vec<Amount>) {
+fn amounts_in(body: &str, ws: &[Word], si: usize, timex: &text::Covers, stems: &mut Stems, out: &mut Vec<Amount>) {
     let mut i = 0;
     while i < ws.len() {
         let w = &ws[i];
@@ -367,7 +373,7 @@ fn amounts_in(body: &str, ws: &[Word], si: usize, timex: &[Span], stems: &mut St
             i += 1;
             continue;
         };
-        if timex.iter().any(|t| t.start <= w.span.start && w.span.end <= t.end) {
+        if timex.cover(&w.span) {
             i += 1;
             continue;
         }

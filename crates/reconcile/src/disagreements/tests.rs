@@ -231,3 +231,28 @@ fn empty_and_inconsistent_views_give_nothing() {
     let view = StoryView { docs: vec![&d], analyses: vec![&an], entities: &e1 };
     let _ = find_discrepancies(&view, &[], &[]);
 }
+
+/// `Covers` answers as a scan of every span would, overlapping and nested spans included.
+#[test]
+fn covering_spans_are_found_by_bisection_as_by_a_scan() {
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n) as usize
+    };
+    for _ in 0..200 {
+        let spans: Vec<std::ops::Range<usize>> = (0..next(8)).map(|_| {
+            let start = next(60);
+            start..start + next(30)
+        }).collect();
+        let covers = super::text::Covers::new(spans.iter().cloned());
+        for _ in 0..50 {
+            let start = next(80);
+            let asked = start..start + next(20);
+            let scanned = spans.iter().any(|s| s.start <= asked.start && asked.end <= s.end);
+            assert_eq!(covers.cover(&asked), scanned, "{spans:?} {asked:?}");
+        }
+    }
+}

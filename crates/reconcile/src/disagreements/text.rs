@@ -399,6 +399,36 @@ pub fn cover(ws: &[Word], from: usize, to: usize) -> Span {
     ws[from].span.start..ws[to.min(ws.len() - 1)].span.end
 }
 
+/// Spans, asked whether any of them covers a span, by bisection: the spans sorted by start
+/// with the furthest end reached so far (a scan of every span per question made an article's
+/// reading quadratic in its numbers, dates and quotes).
+pub struct Covers {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl Covers {
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> Covers {
+        let mut spans: Vec<(usize, usize)> = spans.into_iter().map(|s| (s.start, s.end)).collect();
+        spans.sort_unstable();
+        let mut furthest = 0;
+        let reach = spans
+            .iter()
+            .map(|&(_, end)| {
+                furthest = furthest.max(end);
+                furthest
+            })
+            .collect();
+        Covers { starts: spans.iter().map(|s| s.0).collect(), reach }
+    }
+
+    /// Whether one of the spans starts at or before `span` and ends at or after it.
+    pub fn cover(&self, span: &Span) -> bool {
+        let k = self.starts.partition_point(|&s| s <= span.start);
+        k > 0 && self.reach[k - 1] >= span.end
+    }
+}
+
 /// The words of `ws` (in body order) lying inside `span`.
 pub fn inside<'w>(ws: &'w [Word], span: &Span) -> &'w [Word] {
     let from = ws.partition_point(|w| w.span.start < span.start);
