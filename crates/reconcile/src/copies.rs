@@ -235,7 +235,8 @@ impl ShingleSets {
         // The story's distinct shingles are numbered through an open-addressing table placed by
         // the hashes' top bits. The sample (the hashes whose top bits are zero) is numbered
         // first, so its numbers are `0..sampled`; it is each document's sorted list's prefix.
-        // Sorted lists also walk the table from start to end, not at random.
+        // Sorted lists also walk the table from start to end (the sample, then the rest), not
+        // at random.
         let capacity = (total + total / 2).next_power_of_two().max(16);
         let shift = 64 - capacity.trailing_zeros();
         let (mut table, mut number) = SCRATCH.with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default());
@@ -251,7 +252,10 @@ impl ShingleSets {
             for (d, shingles) in docs.iter().enumerate() {
                 let range = if sample { 0..sample_ends[d] } else { sample_ends[d]..shingles.hashes.len() };
                 for (k, &h) in shingles.hashes[range.clone()].iter().enumerate() {
-                    let mut at = (h >> shift) as usize;
+                    // Placed by the bits below the sample's: sampled hashes all have zero top
+                    // bits, and an article of sampled shingles only would otherwise pile them
+                    // into one quarter of the table.
+                    let mut at = ((h << SAMPLE_BITS) >> shift) as usize;
                     let id = loop {
                         let slot = &mut table[at];
                         if slot.1 == u32::MAX {
