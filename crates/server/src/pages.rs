@@ -252,7 +252,9 @@ pub async fn warm_once(state: &AppState, count: usize, warmed: &mut WarmedRevisi
             continue;
         }
         visited += 1;
-        let mut ready = true;
+        // Made while this server writes, a rendering is not stored: the story is not ready then.
+        let before = state.writes_done();
+        let mut ready = before.is_some();
         if let Err(e) = state.story_rendering(s.id.0, STORY_PAGE, story_page_html).await {
             eprintln!("parallax serve: cannot render story {}: {}", s.id.0, e.message);
             ready = false;
@@ -261,10 +263,13 @@ pub async fn warm_once(state: &AppState, count: usize, warmed: &mut WarmedRevisi
             eprintln!("parallax serve: cannot render story {}: {}", s.id.0, e.message);
             ready = false;
         }
-        if ready {
+        if ready && state.writes_done() == before {
             warmed.insert(s.id.0, s.revision);
         }
     }
+    // Stories no longer among the most recent (or merged away) are forgotten.
+    let listed: std::collections::HashSet<i64> = recent.iter().map(|s| s.id.0).collect();
+    warmed.retain(|id, _| listed.contains(id));
     if started.elapsed().as_secs_f64() > 1.0 {
         eprintln!("parallax serve: pages of {} stories ready ({:.1}s)", recent.len(), started.elapsed().as_secs_f64());
     }

@@ -115,6 +115,16 @@ impl Shared {
         &self.config.db
     }
 
+    /// Writes finished so far, or `None` while one runs: the same answer before and after
+    /// something means that no write ran in between (so renderings made then were stored,
+    /// see `rendered`).
+    pub fn writes_done(&self) -> Option<u64> {
+        if self.writing.load(Ordering::Acquire) {
+            return None;
+        }
+        Some(self.writes.load(Ordering::Acquire))
+    }
+
     /// The story a story merged into since (streaming clustering), where it lives on.
     pub async fn merged_into(self: &Arc<Self>, story: i64) -> Result<Option<i64>, Failure> {
         self.read(move |c| c.merged_into(story).map_err(Failure::internal)).await
