@@ -186,7 +186,8 @@ impl Vectorizer {
 
     /// Fits the vocabulary and returns the vectors of texts already counted.
     pub fn fit_counts(counted: &[&TermCounts]) -> (Self, Vec<SparseVector>) {
-        // Sized for the words of a few hundred articles up front: growing a map rehashes it.
+        // Sized up front (for at most 2^18 words, a few hundred articles' worth): growing a
+        // map rehashes it.
         let words: usize = counted.iter().map(|c| c.0.len()).sum();
         let mut vocabulary: HashMap<u64, u32> = HashMap::with_capacity_and_hasher(words.min(1 << 18), Default::default());
         let mut df: Vec<u32> = Vec::with_capacity(words.min(1 << 18));

@@ -192,7 +192,9 @@ fn join_continued_statements(profiles: &[Profile], sets: &mut Sets, copies: &Cop
             if !matches!(speakers, (Some(x), Some(y)) if x != y) {
                 let (fa, fb) = (sets.find(ra), sets.find(rb));
                 if sets.union(fa, fb) {
+                    // `Sets::union` keeps the lower root.
                     let (root, gone) = (fa.min(fb), fa.max(fb));
+                    debug_assert_eq!(sets.find(gone), root);
                     size[root] = size[fa] + size[fb];
                     for (who, n) in std::mem::take(&mut credits[gone]) {
                         credit(&mut credits[root], who, n);

@@ -584,7 +584,8 @@ impl<'a> DocLabels<'a> {
             let labels = vec![std::cell::OnceCell::new(); docs.len()];
             (docs, labels)
         });
-        let at = docs.iter().position(|&e| e == d).expect("a member's article");
+        // Only members' articles are asked about.
+        let Some(at) = docs.iter().position(|&e| e == d) else { return "?" };
         labels[at].get_or_init(|| {
             let outlet = |d: usize| view.docs.get(d).and_then(|doc| doc.outlet.as_deref()).map(str::trim).filter(|o| !o.is_empty());
             let id = view.docs.get(d).map_or("?", |doc| doc.id.as_str());
