@@ -476,9 +476,8 @@ fn from_events(ctx: &Ctx, events: &[Event]) -> Vec<Discrepancy> {
             continue;
         }
         for (k, x) in e.evidence.iter().enumerate() {
-            // Six words need six bytes at least: shorter evidence (a single verb) is ruled out
-            // without looking its words up.
-            if x.doc >= ctx.view.docs.len() || x.span.len() < MIN_EVIDENCE_WORDS {
+            // Short evidence (a single verb) is ruled out without looking its words up.
+            if x.doc >= ctx.view.docs.len() || ctx.too_short_for(x.doc, &x.span, MIN_EVIDENCE_WORDS) {
                 continue;
             }
             let ws = ctx.word_range(x.doc, &x.span);

@@ -115,6 +115,9 @@ pub struct DocText {
     /// The indices of its words of class [`RELATIVE`], in order: few, so whether a stretch
     /// holds one is found without reading its words.
     relative_words: Vec<u32>,
+    /// Whether a byte at least lies between each word and the next (as the tokenizer cuts
+    /// them): then `n` words need `2n - 1` bytes.
+    gapped: bool,
 }
 
 /// A byte offset as stored in 32 bits (offsets past 4 GiB saturate, as the word layer's do).
@@ -333,6 +336,7 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
     let (unit_topics, unit_topic_sids) = unit_topics.into_iter().unzip();
     let sent_flags = sents.iter().map(|(_, r)| words[r.clone()].iter().fold(0, |f, w| f | w.flags)).collect();
     let word_bits = word_bits(doc.body.len(), &words);
+    let gapped = words.windows(2).all(|p| p[0].span.end < p[1].span.start);
     let content_stems = words.iter().map(|w| if w.is(text::STOP) { FUNCTION_WORD } else { w.sid }).collect();
     let relative_words = (0..words.len() as u32).filter(|&k| words[k as usize].is(RELATIVE)).collect();
     let mut mentions: Vec<(Span, usize)> =
@@ -367,6 +371,7 @@ pub fn read_doc(doc: &Document, analysis: &DocAnalysis) -> DocText {
         word_bits,
         content_stems,
         relative_words,
+        gapped,
     };
     // Sentences are in order and apart: a direct quote overlaps a run of them, marked by a
     // difference array (one pass per quote, not one per sentence and quote).
@@ -636,6 +641,13 @@ impl<'v, 'a> Ctx<'v, 'a> {
     /// The stem numbers of the words `range` of doc `doc` (see [`DocText::content_stems`]).
     pub fn content_stems(&self, doc: usize, range: std::ops::Range<usize>) -> &[u32] {
         self.texts.get(doc).and_then(|t| t.content_stems.get(range)).unwrap_or(&[])
+    }
+
+    /// Whether `span` of doc `doc` is too short to hold `n` words (told without looking its
+    /// words up).
+    pub fn too_short_for(&self, doc: usize, span: &Span, n: usize) -> bool {
+        let gapped = self.texts.get(doc).is_some_and(|t| t.gapped);
+        span.len() < if gapped { (2 * n).saturating_sub(1) } else { n }
     }
 
     /// Whether the words `range` of doc `doc` hold one of class [`RELATIVE`].
