@@ -7,7 +7,7 @@ set -u
 cd "$(dirname "$0")"
 secs=${1:-600}
 [ $# -gt 0 ] && shift
-targets=${*:-warc feed newsplease html jsonl text}
+targets=${*:-warc feed newsplease html jsonl text analyze}
 dir=${CARGO_TARGET_DIR:-target}/fuzz
 cargo +nightly fuzz build --target-dir "$dir" || exit 1
 for t in $targets; do
