@@ -464,7 +464,8 @@ struct Work {
 /// multiplication spreads the word hashes' bits; the standard map hashes again and probes
 /// groups). It starts small enough to stay in the fastest cache (a story repeats most of its
 /// words) and doubles when a quarter full, so that probes are short. Kept with the story's
-/// buffers; only the slots used are cleared.
+/// buffers: a table still at the next story's starting size is reused with only its used
+/// slots cleared; one that grew is replaced (keeping it measured no faster).
 #[derive(Default)]
 struct Numbers {
     /// (key, number); `u32::MAX` marks an empty slot.
