@@ -90,7 +90,8 @@ pub fn summarize_from(
     let mut story = STORY.with(|kept| kept.try_borrow_mut().ok().and_then(|mut k| k.take())).unwrap_or_default();
     read_story(found, &mut story);
     let out = summarize_story(view, &story, found.len(), copies, events, discrepancies);
-    if story.terms.capacity() <= KEPT_TERMS {
+    // A story of many sentences without content words keeps few terms: its sentences count too.
+    if story.terms.capacity() <= KEPT_TERMS && story.sentences.capacity() <= KEPT_TERMS {
         STORY.with(|kept| {
             if let Ok(mut k) = kept.try_borrow_mut() {
                 *k = Some(story);
